@@ -1,0 +1,88 @@
+// swift-tools-version:6.0
+// NeuralPlayground: a desktop neural-network playground for classrooms.
+// Layers (imports point downward only): see README.md and each module's README.
+import PackageDescription
+
+// MARK: - Build settings
+
+/// Hot loops are ours and are tested; release builds drop overflow and bounds checks.
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+
+// MARK: - System libraries (SDL2 family, found through pkg-config)
+
+let systemLibraries: [Target] = [
+  .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+  .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
+  .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
+]
+
+// MARK: - L0: engine and immediate-mode UI (standard library only)
+
+let level0: [Target] = [
+  .target(name: "Engine", swiftSettings: fast),
+  .target(name: "ImmediateUI", swiftSettings: fast),
+]
+
+// MARK: - L1: datasets
+
+let level1: [Target] = [
+  .target(name: "Datasets", dependencies: ["Engine"], swiftSettings: fast)
+]
+
+// MARK: - L2: application core and visualization
+
+let level2: [Target] = [
+  .target(name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI"], swiftSettings: fast),
+  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets"], swiftSettings: fast),
+]
+
+// MARK: - L3: UI (no SDL)
+
+let level3: [Target] = [
+  .target(
+    name: "PlaygroundUI",
+    dependencies: ["PlaygroundCore", "Visualization", "ImmediateUI"],
+    swiftSettings: fast)
+]
+
+// MARK: - L4: the only code that touches SDL
+
+let level4: [Target] = [
+  .target(
+    name: "SDLFrontend",
+    dependencies: ["PlaygroundUI", "ImmediateUI", "Visualization", "CSDL2", "CSDL2TTF", "CSDL2Image"],
+    swiftSettings: fast)
+]
+
+// MARK: - L5: the executable
+
+let level5: [Target] = [
+  .executableTarget(
+    name: "playground",
+    dependencies: [
+      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
+    swiftSettings: fast)
+]
+
+// MARK: - Tests
+
+let tests: [Target] = [
+  .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+  .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+  .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
+  .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
+  .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
+  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "PlaygroundUI", "CSDL2"]),
+]
+
+let package = Package(
+  name: "NeuralPlayground",
+  platforms: [.macOS(.v13)],
+  products: [.executable(name: "playground", targets: ["playground"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: systemLibraries + level0 + level1 + level2 + level3 + level4 + level5 + tests
+)

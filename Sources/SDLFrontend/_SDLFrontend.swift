@@ -1,0 +1,3 @@
+import CSDL2
+import CSDL2TTF
+import CSDL2Image
