@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PlaygroundCore
+
+/// `playground bench`: the speed figures of the engine on the reference configurations.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure training and grid-evaluation speed (one thread, this build).")
+
+  @Flag(help: "One JSON object per figure.")
+  var json = false
+
+  func run() throws {
+    for bench in BenchmarkConfig.allCases {
+      var experiment = try Experiment(config: bench.config)
+      let epochs = Stopwatch.epochsPerSecond(&experiment)
+      emit(bench, "train_epochs_per_s", epochs, "training epochs/s (250 points, batch 10)")
+      let grid = InputGrid(size: 100, features: experiment.config.features)
+      let ms = Stopwatch.gridMilliseconds(experiment.network, grid: grid)
+      emit(bench, "grid_ms", ms, "ms to evaluate every neuron over a 100×100 grid")
+    }
+  }
+
+  func emit(_ config: BenchmarkConfig, _ metric: String, _ value: Double, _ label: String) {
+    if json {
+      var line = JSONLine()
+      line.add("config", config.rawValue)
+      line.add("metric", metric)
+      line.add("value", (value * 1000).rounded() / 1000)
+      print(line.text)
+    } else {
+      print("\(config.rawValue.uppercased())  \(String(format: "%10.3f", value))  \(label)")
+    }
+    fflush(nil)
+  }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Datasets
+import Engine
+import Foundation
+import PlaygroundCore
+
+/// `playground train`: trains headless and reports progress and the result.
+struct Train: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train a network without a window and print the result.")
+
+  @OptionGroup var config: ConfigOptions
+  @Option(help: "Epochs to train (0 or more).")
+  var epochs: Int = 500
+  @Option(help: "Write the decision boundary with the points as a PNG.")
+  var png: String?
+  @Flag(help: "Print one JSON object per line; the last one is the result.")
+  var json = false
+
+  func run() throws {
+    guard epochs >= 0 && epochs <= 10_000_000 else {
+      throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
+    }
+    let (settings, points) = try config.makeConfig()
+    var experiment: Experiment
+    do {
+      experiment = try Experiment(config: settings, customPoints: points)
+    } catch {
+      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    }
+    let progress = ProgressReporter(total: epochs, json: json)
+    var done = 0
+    while done < epochs && experiment.divergence == nil {
+      let slice = progress.nextSlice(done: done)
+      experiment.train(epochs: slice)
+      done += slice
+      if experiment.divergence != nil { break }
+      let evaluation = experiment.measure()
+      progress.report(epoch: experiment.epoch, evaluation: evaluation, classCount: experiment.classCount)
+    }
+    let evaluation = experiment.measure()
+    progress.finish()
+    if let png {
+      try BoundaryPNG.write(experiment: experiment, to: png)
+    }
+    print(Train.resultLine(experiment: experiment, evaluation: evaluation, json: json))
+  }
+
+  /// The result: a JSON object with --json, otherwise a readable summary.
+  static func resultLine(experiment: Experiment, evaluation: Evaluation, json: Bool) -> String {
+    let classification = experiment.classCount > 0
+    if json {
+      var line = JSONLine()
+      line.add("epoch", experiment.epoch)
+      line.add("trainLoss", evaluation.train.loss)
+      line.add("testLoss", evaluation.test.loss)
+      if classification {
+        line.add("trainAccuracy", evaluation.train.accuracy)
+        line.add("testAccuracy", evaluation.test.accuracy)
+      }
+      line.add("diverged", experiment.divergence != nil)
+      if let reason = experiment.divergence { line.add("divergence", reason) }
+      line.add("weightsChecksum", experiment.network.checksum)
+      line.add("dataset", experiment.config.dataset.rawValue)
+      line.add("trainPoints", experiment.train.count)
+      line.add("testPoints", experiment.test.count)
+      return line.text
+    }
+    var text = "epoch \(experiment.epoch)  train loss \(format(evaluation.train.loss))  test loss \(format(evaluation.test.loss))"
+    if classification {
+      text += "  train accuracy \(format(evaluation.train.accuracy))  test accuracy \(format(evaluation.test.accuracy))"
+    }
+    if let reason = experiment.divergence {
+      text += "\nTraining diverged: \(reason). Try a smaller learning rate."
+    }
+    return text + "\nweights checksum \(experiment.network.checksum)"
+  }
+
+  static func format(_ x: Float) -> String {
+    x.isFinite ? String(format: "%.4f", Double(x)) : "NaN"
+  }
+}
+
+/// Progress while training: a live bar on a terminal, otherwise a line per 10% of the epochs.
+final class ProgressReporter {
+  let total: Int
+  let json: Bool
+  let interactive: Bool
+  var lastDraw = Date.distantPast
+
+  init(total: Int, json: Bool) {
+    self.total = total
+    self.json = json
+    interactive = !json && isatty(STDOUT_FILENO) != 0
+  }
+
+  /// Epochs to train before the next report: a tenth of the run, or less for a live bar.
+  func nextSlice(done: Int) -> Int {
+    let tenth = max(1, (total + 9) / 10)
+    let slice = interactive ? max(1, min(tenth, 50)) : tenth
+    return min(slice, total - done)
+  }
+
+  func report(epoch: Int, evaluation: Evaluation, classCount: Int) {
+    if interactive {
+      guard Date().timeIntervalSince(lastDraw) > 0.05 || epoch == total else { return }
+      lastDraw = Date()
+      let width = 30
+      let filled = total == 0 ? width : width * epoch / total
+      let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+      print("\r[\(bar)] epoch \(epoch)/\(total)  loss \(Train.format(evaluation.train.loss)) ", terminator: "")
+      fflush(nil)
+    } else if json {
+      var line = JSONLine()
+      line.add("epoch", epoch)
+      line.add("trainLoss", evaluation.train.loss)
+      line.add("testLoss", evaluation.test.loss)
+      print(line.text)
+    } else {
+      print("epoch \(epoch)/\(total)  train loss \(Train.format(evaluation.train.loss))  test loss \(Train.format(evaluation.test.loss))")
+    }
+  }
+
+  func finish() {
+    if interactive { print("") }
+  }
+}
