@@ -86,6 +86,8 @@ let tests: [Target] = [
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
   .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
+  // Runs the real `playground` binary.
+  .testTarget(name: "CLITests", dependencies: ["playground"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "PlaygroundUI", "CSDL2"]),

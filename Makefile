@@ -1,0 +1,36 @@
+# NeuralPlayground: `make run` opens the app, `make test` runs every test. Both set up what is missing.
+SHELL := /bin/bash
+APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xauth fonts-dejavu-core \
+                xdotool imagemagick
+# One release build (with testability) serves the app, the unit tests and the command-line tests.
+SWIFT_FLAGS := -c release -Xswiftc -enable-testing
+BIN = $$(swift build $(SWIFT_FLAGS) --show-bin-path)/playground
+
+.PHONY: setup build run test bench clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@command -v swift >/dev/null || { echo "Swift 6 is needed: https://swift.org/install"; exit 1; }
+
+build: setup
+	swift build $(SWIFT_FLAGS)
+
+run: build
+	$(BIN)
+
+test: build
+	PLAYGROUND_BIN=$(BIN) swift test $(SWIFT_FLAGS)
+
+bench: build
+	$(BIN) bench
+
+clean:
+	rm -rf .build
