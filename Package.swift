@@ -45,7 +45,7 @@ let level1: [Target] = [
 
 let level2: [Target] = [
   .target(name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
-  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets"], exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Visualization", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
 ]
 
 // MARK: - L3: UI (no SDL)
@@ -63,7 +63,7 @@ let level3: [Target] = [
 let level4: [Target] = [
   .target(
     name: "SDLFrontend",
-    dependencies: ["PlaygroundUI", "ImmediateUI", "Visualization", "CSDL2", "CSDL2TTF", "CSDL2Image"],
+    dependencies: ["ImmediateUI", "CSDL2", "CSDL2TTF", "CSDL2Image"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]
@@ -90,7 +90,7 @@ let tests: [Target] = [
   .testTarget(name: "CLITests", dependencies: ["playground"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
-  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "PlaygroundUI", "CSDL2"]),
+  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
 ]
 
 let package = Package(

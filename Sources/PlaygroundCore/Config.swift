@@ -40,6 +40,9 @@ public struct PlaygroundConfig: Sendable, Codable, Equatable {
     public static let batchSize = 1...500
     public static let learningRate = 0.000_01...10.0
     public static let regularizationRate = 0.0...10.0
+    /// The window's +/− buttons stop here (the command line and lessons allow the full range).
+    public static let windowLayers = 8
+    public static let windowNeurons = 16
   }
 
   /// The number of classes the data has (0 for regression).

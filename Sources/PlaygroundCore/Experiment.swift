@@ -8,11 +8,11 @@ import Engine
 public struct Experiment: Sendable {
   public private(set) var config: PlaygroundConfig
   /// Points the learner added or imported (kept across regenerations and resets).
-  public private(set) var customPoints: [DataPoint]
-  public private(set) var train: [DataPoint]
-  public private(set) var test: [DataPoint]
-  public private(set) var trainSamples: Samples
-  public private(set) var testSamples: Samples
+  public internal(set) var customPoints: [DataPoint]
+  public internal(set) var train: [DataPoint]
+  public internal(set) var test: [DataPoint]
+  public internal(set) var trainSamples: Samples
+  public internal(set) var testSamples: Samples
   public private(set) var network: Network
   public private(set) var epoch: Int = 0
   /// Why training stopped, when a weight or the loss became NaN or infinite.

@@ -1,9 +1,14 @@
 import Foundation
 import PlaygroundCore
+import SDLFrontend
 
-/// Writes the decision boundary of an experiment as a PNG (filled in once Visualization lands).
+/// Writes the decision boundary of an experiment as a PNG (heatmap and points, playground colors).
 enum BoundaryPNG {
   static func write(experiment: Experiment, to path: String) throws {
-    throw UsageError(message: "--png is not available yet")
+    do {
+      try PNGFile.save(experiment.boundaryImage(), to: path)
+    } catch {
+      throw UsageError(message: "--png: cannot write '\(path)': \(error)")
+    }
   }
 }

@@ -115,6 +115,21 @@ func temporaryDirectory() throws -> URL {
     #expect(r.stdout.contains("weights checksum"))
   }
 
+  @Test func pngOfTheDecisionBoundary() throws {
+    let dir = try temporaryDirectory()
+    let png = dir.appendingPathComponent("boundary.png")
+    let r = try runPlayground(["train", "--dataset", "gauss", "--epochs", "20", "--png", png.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: png)
+    #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    // IHDR: width and height, big-endian, at bytes 16–23.
+    let bytes = [UInt8](data)
+    let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width == 600 && height == 600)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["boundary.png"], "no temporary file left")
+  }
+
   @Test func csvPoints() throws {
     let dir = try temporaryDirectory()
     let csv = dir.appendingPathComponent("points.csv")

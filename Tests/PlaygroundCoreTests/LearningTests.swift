@@ -134,3 +134,88 @@ import Testing
     #expect(key { $0.dataset = .regPlane } == "dataset")
   }
 }
+
+@Suite struct ShareStringTests {
+  @Test func roundTrip() throws {
+    var config = BenchmarkConfig.c2.config
+    config.noise = 15
+    config.seed = 99
+    config.learningRate = 0.1
+    config.regularization = .l1
+    config.regularizationRate = 0.003
+    config.discretize = true
+    #expect(try PlaygroundConfig(shareString: config.shareString) == config)
+    #expect(try PlaygroundConfig(shareString: "") == PlaygroundConfig())
+  }
+
+  @Test func errorsNameTheKey() {
+    for (text, key) in [("noise=80", "noise"), ("colour=red", "colour"), ("dataset=moons", "dataset"), ("hiddenLayers=4,x", "hiddenLayers")] {
+      do {
+        _ = try PlaygroundConfig(shareString: text)
+        Issue.record("\(text) was accepted")
+      } catch {
+        #expect(error.key == key)
+      }
+    }
+  }
+}
+
+@Suite struct ReducerTests {
+  @Test func actionsChangeOnlyWhatTheyName() throws {
+    var state = try AppState()
+    reduce(&state, .setLearningRate(0.3))
+    #expect(state.config.learningRate == 0.3)
+    let checksum = state.experiment.network.checksum
+    reduce(&state, .train(epochs: 3))
+    #expect(state.experiment.epoch == 3)
+    #expect(state.experiment.network.checksum != checksum)
+    reduce(&state, .setLearningRate(-1))
+    #expect(state.config.learningRate == 0.3)
+    #expect(state.banner?.kind == .error)
+    reduce(&state, .toggleFeature(.x1sq))
+    #expect(state.config.features == [.x1, .x2, .x1sq])
+    #expect(state.experiment.epoch == 0)
+    reduce(&state, .toggleFeature(.x1))
+    #expect(state.config.features == [.x2, .x1sq])
+    reduce(&state, .addLayer)
+    reduce(&state, .addNeuron(layer: 2))
+    #expect(state.config.hiddenLayers == [4, 2, 3])
+    reduce(&state, .selectDataset(.regGauss))
+    #expect(state.config.problem == .regression)
+    reduce(&state, .selectDataset(.blobs3))
+    #expect(state.experiment.classCount == 3)
+  }
+
+  @Test func divergencePausesWithABannerAndResetRecovers() throws {
+    var config = PlaygroundConfig()
+    config.dataset = .regPlane
+    config.problem = .regression
+    config.activation = .linear
+    config.learningRate = 10
+    var state = try AppState(config: config)
+    reduce(&state, .play)
+    #expect(state.isPlaying)
+    for _ in 0..<20 { reduce(&state, .train(epochs: 10)) }
+    #expect(!state.isPlaying)
+    #expect(state.banner?.text.contains("diverged") == true)
+    reduce(&state, .setLearningRate(0.01))
+    reduce(&state, .reset)
+    #expect(state.experiment.divergence == nil)
+    reduce(&state, .train(epochs: 50))
+    #expect(state.experiment.divergence == nil)
+    #expect(state.evaluation.test.loss < 0.05)
+  }
+
+  @Test func ownPointsSurviveRebuilds() throws {
+    var state = try AppState()
+    let before = state.experiment.train.count
+    reduce(&state, .addPoint(x: 1, y: 1, label: 0))
+    #expect(state.experiment.train.count == before + 1)
+    reduce(&state, .setNoise(10))
+    #expect(state.experiment.customPoints.count == 1)
+    reduce(&state, .addPoint(x: 1, y: 1, label: 5))
+    #expect(state.banner?.kind == .error)
+    reduce(&state, .removePointNear(x: 1.01, y: 1))
+    #expect(state.experiment.customPoints.isEmpty)
+  }
+}

@@ -1,0 +1,52 @@
+import Datasets
+import Engine
+
+/// Everything a learner, a lesson or a test can do, named by intent.
+public enum Action: Equatable, Sendable {
+  // Training
+  case togglePlay
+  case play
+  case pause
+  /// One epoch.
+  case step
+  /// `epochs` more epochs (the window sends these between frames while playing).
+  case train(epochs: Int)
+  /// New initial weights from the seed; divergence cleared.
+  case reset
+  /// New data from a seed derived from the old one.
+  case regenerate
+  // Data
+  case selectProblem(ProblemKind)
+  case selectDataset(DatasetKind)
+  case setNoise(Int)
+  case setTrainRatio(Int)
+  case setBatchSize(Int)
+  case setShowTestData(Bool)
+  case setDiscretize(Bool)
+  /// Adds a point of class (or value) `label` at (x, y) to the training data.
+  case addPoint(x: Double, y: Double, label: Double)
+  case removePointNear(x: Double, y: Double)
+  case selectClass(Int)
+  // Network
+  case toggleFeature(Feature)
+  case addLayer
+  case removeLayer
+  /// `layer` counts hidden layers from 0.
+  case addNeuron(layer: Int)
+  case removeNeuron(layer: Int)
+  case setActivation(Activation)
+  case setLearningRate(Double)
+  case setRegularization(Regularization)
+  case setRegularizationRate(Double)
+  /// `layer` counts weighted layers from 0 (the first hidden layer; the last is the output).
+  case setWeight(layer: Int, from: Int, to: Int, value: Float)
+  case setBias(layer: Int, neuron: Int, value: Float)
+  /// Replaces the whole configuration (a share string, a lesson's setup).
+  case applyConfig(PlaygroundConfig)
+  // View
+  case focusNeuron(NeuronRef?)
+  case showWarp(LayerWarpChoice?)
+  case toggleHelp
+  case dismissBanner
+  case showBanner(Banner)
+}

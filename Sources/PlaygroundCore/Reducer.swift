@@ -1,0 +1,171 @@
+import Datasets
+import Engine
+
+/// The only place the app state changes. Invalid requests leave the state as it was and explain
+/// themselves in the banner.
+public func reduce(_ state: inout AppState, _ action: Action) {
+  switch action {
+  case .togglePlay:
+    reduce(&state, state.isPlaying ? .pause : .play)
+  case .play:
+    if let reason = state.experiment.divergence {
+      state.banner = Banner(.warning, divergedMessage(reason))
+    } else {
+      state.isPlaying = true
+    }
+  case .pause:
+    state.isPlaying = false
+  case .step:
+    state.isPlaying = false
+    train(&state, epochs: 1)
+  case .train(let epochs):
+    train(&state, epochs: epochs)
+  case .reset:
+    state.experiment.reset()
+    state.isPlaying = false
+    if state.banner?.kind == .warning { state.banner = nil }
+    afterNetworkChange(&state)
+  case .regenerate:
+    rebuild(&state) { $0.seed = $0.seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 >> 1 }
+  case .selectProblem(let problem):
+    rebuild(&state) {
+      $0.problem = problem
+      if $0.dataset.isRegression != (problem == .regression) {
+        $0.dataset = DatasetKind.offered(for: problem)[0]
+      }
+    }
+  case .selectDataset(let dataset):
+    rebuild(&state) {
+      $0.dataset = dataset
+      $0.problem = dataset.isRegression ? .regression : .classification
+    }
+  case .setNoise(let noise): rebuild(&state) { $0.noise = noise }
+  case .setTrainRatio(let ratio): rebuild(&state) { $0.trainRatio = ratio }
+  case .setBatchSize(let size): live(&state) { $0.batchSize = size }
+  case .setShowTestData(let show): live(&state) { $0.showTestData = show }
+  case .setDiscretize(let on): live(&state) { $0.discretize = on }
+  case .addPoint(let x, let y, let label):
+    guard abs(x) <= 6, abs(y) <= 6 else { return }
+    let classes = state.experiment.classCount
+    if classes > 0 && (label < 0 || Int(label) >= classes) {
+      state.banner = Banner(.error, "This dataset has \(classes) classes; class \(Int(label) + 1) does not exist.")
+      return
+    }
+    state.experiment.addPoint(DataPoint(x: x, y: y, label: label))
+    refresh(&state)
+  case .removePointNear(let x, let y):
+    if state.experiment.removeNearestPoint(x: x, y: y) { refresh(&state) }
+  case .selectClass(let k):
+    if k >= 0 && k < max(2, state.experiment.classCount) { state.selectedClass = k }
+  case .toggleFeature(let feature):
+    rebuild(&state) { config in
+      if let i = config.features.firstIndex(of: feature) {
+        if config.features.count > 1 { config.features.remove(at: i) }
+      } else {
+        // Keep the canonical order so the network's inputs read like the feature column.
+        let chosen = config.features + [feature]
+        config.features = Feature.allCases.filter { chosen.contains($0) }
+      }
+    }
+  case .addLayer:
+    rebuild(&state) { if $0.hiddenLayers.count < PlaygroundConfig.Limits.windowLayers { $0.hiddenLayers.append(2) } }
+  case .removeLayer:
+    rebuild(&state) { if !$0.hiddenLayers.isEmpty { $0.hiddenLayers.removeLast() } }
+  case .addNeuron(let layer):
+    rebuild(&state) {
+      if $0.hiddenLayers.indices.contains(layer) && $0.hiddenLayers[layer] < PlaygroundConfig.Limits.windowNeurons {
+        $0.hiddenLayers[layer] += 1
+      }
+    }
+  case .removeNeuron(let layer):
+    rebuild(&state) {
+      if $0.hiddenLayers.indices.contains(layer) && $0.hiddenLayers[layer] > 1 { $0.hiddenLayers[layer] -= 1 }
+    }
+  case .setActivation(let activation): rebuild(&state) { $0.activation = activation }
+  case .setLearningRate(let rate): live(&state) { $0.learningRate = rate }
+  case .setRegularization(let r): live(&state) { $0.regularization = r }
+  case .setRegularizationRate(let rate): live(&state) { $0.regularizationRate = rate }
+  case .setWeight(let layer, let from, let to, let value):
+    guard value.isFinite, layer >= 0, layer < state.experiment.network.layerCount else { return }
+    let size = state.experiment.network.layerSize(layer)
+    guard from >= 0, from < size.inputs, to >= 0, to < size.outputs else { return }
+    state.experiment.setWeight(layer: layer, from: from, to: to, value: value)
+    afterNetworkChange(&state, keepHistory: true)
+  case .setBias(let layer, let neuron, let value):
+    guard value.isFinite, layer >= 0, layer < state.experiment.network.layerCount,
+      neuron >= 0, neuron < state.experiment.network.layerSize(layer).outputs
+    else { return }
+    state.experiment.setBias(layer: layer, neuron: neuron, value: value)
+    afterNetworkChange(&state, keepHistory: true)
+  case .applyConfig(let config):
+    rebuild(&state) { $0 = config }
+  case .focusNeuron(let neuron): state.focusedNeuron = neuron
+  case .showWarp(let choice): state.warp = choice
+  case .toggleHelp: state.showHelp.toggle()
+  case .dismissBanner: state.banner = nil
+  case .showBanner(let banner): state.banner = banner
+  }
+}
+
+func divergedMessage(_ reason: String) -> String {
+  "Training diverged (\(reason)) — try a smaller learning rate, then press Reset."
+}
+
+/// Trains, measures, records the history; divergence pauses with a banner.
+private func train(_ state: inout AppState, epochs: Int) {
+  guard epochs > 0 else { return }
+  if let reason = state.experiment.divergence {
+    state.isPlaying = false
+    state.banner = Banner(.warning, divergedMessage(reason))
+    return
+  }
+  state.experiment.train(epochs: epochs)
+  state.evaluation = state.experiment.measure()
+  state.recordHistory()
+  state.revision += 1
+  if let reason = state.experiment.divergence {
+    state.isPlaying = false
+    state.banner = Banner(.warning, divergedMessage(reason))
+  }
+}
+
+/// A change that keeps data and network (learning rate, regularization, batch size, display).
+private func live(_ state: inout AppState, _ change: (inout PlaygroundConfig) -> Void) {
+  do {
+    try state.experiment.updateLive(change)
+  } catch {
+    state.banner = Banner(.error, error.message)
+  }
+}
+
+/// A change that needs new data or a new network: rebuilt from the seed, own points kept.
+private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig) -> Void) {
+  var config = state.config
+  change(&config)
+  guard config != state.config else { return }
+  do {
+    state.experiment = try Experiment(config: config, customPoints: state.experiment.customPoints)
+    state.isPlaying = false
+    if state.selectedClass >= max(2, state.experiment.classCount) { state.selectedClass = 0 }
+    if let warp = state.warp, warp.layer >= config.hiddenLayers.count || warp.first >= config.hiddenLayers[warp.layer]
+      || warp.second >= config.hiddenLayers[warp.layer]
+    {
+      state.warp = nil
+    }
+    state.focusedNeuron = nil
+    afterNetworkChange(&state)
+  } catch {
+    state.banner = Banner(.error, error.message)
+  }
+}
+
+/// Data changed but not the network (points added or removed).
+private func refresh(_ state: inout AppState) {
+  afterNetworkChange(&state, keepHistory: true)
+}
+
+private func afterNetworkChange(_ state: inout AppState, keepHistory: Bool = false) {
+  state.evaluation = state.experiment.measure()
+  if keepHistory { state.recordHistory() } else { state.clearHistory() }
+  state.revision += 1
+}

@@ -1,0 +1,97 @@
+import CSDL2
+import ImmediateUI
+
+/// The interactive front end in one object: a window, its renderer, fonts, a DrawList painter
+/// and event translation. The app's loop is:
+///
+///     let input = app.pollInput()
+///     ui.begin(input); …widgets…; let list = ui.end()
+///     try app.present(list)
+public final class AppWindow {
+  public let window: Window
+  public let renderer: Renderer
+  public let fonts: FontCache
+  public let drawer: DrawListRenderer
+  /// The input as of the last `pollInput()`.
+  public private(set) var input = UIInput()
+  private var translator: EventTranslator
+
+  /// Opens a window of `width × height` window points. `zoom` enlarges the whole UI (1.25 or 1.5
+  /// suits a projector); `software` forces SDL's CPU renderer.
+  public init(
+    title: String, width: Int = 1280, height: Int = 800, zoom: Float = 1, software: Bool = false,
+    vsync: Bool = true, hidden: Bool = false
+  ) throws {
+    window = try Window(
+      title: title, width: width, height: height, resizable: true, highDPI: true, hidden: hidden)
+    renderer = try Renderer(window: window, software: software, vsync: vsync)
+    translator = EventTranslator(zoom: zoom)
+    fonts = try FontCache(renderer: renderer, scale: zoom)
+    drawer = DrawListRenderer(renderer: renderer, fonts: fonts)
+    window.setMinimumSize(width: min(640, width), height: min(480, height))
+    refreshGeometry()
+    var x: Int32 = 0
+    var y: Int32 = 0
+    SDL_GetMouseState(&x, &y)
+    input.mouse = Point(Float(x) / zoom, Float(y) / zoom)
+  }
+
+  /// Logical pixels per window point; changing it rescales the whole UI from the next frame on.
+  public var zoom: Float {
+    get { translator.zoom }
+    set {
+      translator.zoom = max(0.5, min(4, newValue))
+      refreshGeometry()
+    }
+  }
+
+  /// The measurer to give the `UIContext`: real font metrics at the current scale.
+  public var measurer: any TextMeasurer { fonts }
+
+  /// Starts a frame: clears last frame's events and folds in every pending SDL event. With
+  /// `waitMilliseconds` > 0 it first sleeps until an event arrives or the time passes (an idle
+  /// app then uses no CPU).
+  public func pollInput(waitMilliseconds: Int32 = 0) -> UIInput {
+    input.startFrame()
+    var event = SDL_Event()
+    if waitMilliseconds > 0, SDL_WaitEventTimeout(&event, waitMilliseconds) == 1 {
+      translator.apply(event, to: &input)
+    }
+    while SDL_PollEvent(&event) == 1 {
+      translator.apply(event, to: &input)
+    }
+    refreshGeometry()
+    return input
+  }
+
+  /// Turns platform text input (IME, on-screen keyboards) on while a text field is focused.
+  public func setTextInputActive(_ active: Bool) {
+    let isActive = SDL_IsTextInputActive() == SDL_TRUE
+    if active && !isActive { SDL_StartTextInput() }
+    if !active && isActive { SDL_StopTextInput() }
+  }
+
+  /// Clears to `background`, paints `list` and shows the frame.
+  public func present(_ list: DrawList, background: Color = Theme.light.windowBackground) throws {
+    renderer.clear(background)
+    try drawer.render(list, scale: translator.scaleFactor)
+    renderer.present()
+  }
+
+  /// Paints `list` without presenting and returns the pixels (screenshots, e2e checks).
+  public func snapshot(_ list: DrawList, background: Color = Theme.light.windowBackground) throws -> Raster {
+    renderer.clear(background)
+    try drawer.render(list, scale: translator.scaleFactor)
+    return try renderer.readPixels()
+  }
+
+  /// Re-reads the high-DPI factor and window size, which change on resize or a move between screens.
+  private func refreshGeometry() {
+    let points = window.size
+    let pixels = renderer.outputSize
+    if points.width > 0 { translator.pixelsPerPoint = Float(pixels.width) / Float(points.width) }
+    input.windowSize = Size(Float(points.width) / translator.zoom, Float(points.height) / translator.zoom)
+    input.scaleFactor = translator.scaleFactor
+    fonts.scale = translator.scaleFactor
+  }
+}

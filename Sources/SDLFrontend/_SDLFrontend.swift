@@ -1,3 +1,0 @@
-import CSDL2
-import CSDL2TTF
-import CSDL2Image
