@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xa
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 BIN = $$(swift build $(SWIFT_FLAGS) --show-bin-path)/playground
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test e2e bench clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -28,6 +28,11 @@ run: build
 
 test: build
 	PLAYGROUND_BIN=$(BIN) swift test $(SWIFT_FLAGS)
+	$(MAKE) --no-print-directory e2e
+
+# The real window under Xvfb, driven with xdotool.
+e2e: build
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
 
 bench: build
 	$(BIN) bench

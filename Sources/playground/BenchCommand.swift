@@ -10,7 +10,20 @@ struct Bench: ParsableCommand {
   @Flag(help: "One JSON object per figure.")
   var json = false
 
+  @Flag(help: "Skip the window figures (ui_frame_ms, ui_epochs_per_s).")
+  var engineOnly = false
+
   func run() throws {
+    try engine()
+    if engineOnly { return }
+    try MainActor.assumeIsolated {
+      let c2 = BenchmarkConfig.c2.config
+      emit(.c2, "ui_frame_ms", try UIBench.frameMilliseconds(config: c2), "ms for one full window frame (software renderer)")
+      emit(.c2, "ui_epochs_per_s", try UIBench.epochsPerSecondWhileDrawing(config: c2), "training epochs/s while drawing at 60 frames/s")
+    }
+  }
+
+  func engine() throws {
     for bench in BenchmarkConfig.allCases {
       var experiment = try Experiment(config: bench.config)
       let epochs = Stopwatch.epochsPerSecond(&experiment)

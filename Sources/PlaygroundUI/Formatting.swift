@@ -1,0 +1,104 @@
+import Engine
+import ImmediateUI
+import PlaygroundCore
+
+/// Type sizes for a projector (logical points): nothing under 15.
+enum TypeSize {
+  static let caption: Float = 15
+  static let body: Float = 17
+  static let heading: Float = 18
+  static let counter: Float = 28
+}
+
+/// A stable texture slot for a named visual (FNV-1a, the same in every run).
+func textureKey(_ name: String) -> Int {
+  Int(truncatingIfNeeded: WidgetID.fnv1a("PlaygroundUI." + name))
+}
+
+enum Format {
+  /// The epoch counter as the playground shows it: at least six digits in groups, "000,123".
+  static func epoch(_ n: Int) -> String {
+    var digits = String(max(0, n))
+    if digits.count < 6 { digits = String(repeating: "0", count: 6 - digits.count) + digits }
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(ch)
+    }
+    return out
+  }
+
+  /// A loss with three decimals ("0.123"), or "—" before there is one.
+  static func loss(_ v: Float) -> String {
+    v.isFinite ? NumberFormat.fixed(v, decimals: 3) : "NaN"
+  }
+
+  /// An accuracy in percent with one decimal ("98.4%").
+  static func percent(_ v: Float) -> String {
+    v.isFinite ? NumberFormat.fixed(v * 100, decimals: 1) + "%" : "—"
+  }
+
+  /// A weight or bias for the tooltip and the editor.
+  static func parameter(_ v: Float) -> String { NumberFormat.fixed(v, decimals: 3) }
+}
+
+/// The playground's menus: the values offered and their names.
+enum Choices {
+  static let learningRates: [Double] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
+  static let regularizationRates: [Double] = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
+  static let activations: [Activation] = [.relu, .tanh, .sigmoid, .linear]
+  static let regularizations: [Regularization] = [.none, .l1, .l2]
+  static let problems: [ProblemKind] = [.classification, .regression]
+
+  /// `values` with `current` added in order when a lesson set a value the menu lacks, and the
+  /// index of `current`.
+  static func menu(_ values: [Double], current: Double) -> (values: [Double], selected: Int) {
+    if let i = values.firstIndex(where: { abs($0 - current) <= 1e-12 * max(1, abs(current)) }) {
+      return (values, i)
+    }
+    var all = values
+    let at = all.firstIndex { $0 > current } ?? all.count
+    all.insert(current, at: at)
+    return (all, at)
+  }
+
+  static func name(_ v: Double) -> String { NumberFormat.compact(Float(v)) }
+
+  static func name(_ a: Activation) -> String {
+    switch a {
+    case .relu: "ReLU"
+    case .tanh: "Tanh"
+    case .sigmoid: "Sigmoid"
+    case .linear: "Linear"
+    }
+  }
+
+  static func name(_ r: Regularization) -> String {
+    switch r {
+    case .none: "None"
+    case .l1: "L1"
+    case .l2: "L2"
+    }
+  }
+
+  static func name(_ p: ProblemKind) -> String {
+    switch p {
+    case .classification: "Classification"
+    case .regression: "Regression"
+    }
+  }
+
+  /// A class's name for tooltips: the playground's colors.
+  static func className(_ k: Int) -> String {
+    let names = ["orange", "blue", "green", "purple", "red", "brown", "pink", "olive", "cyan", "gray"]
+    return "class \(k + 1) (\(names[k % names.count]))"
+  }
+}
+
+extension UIContext {
+  /// An invisible button over `rect` (a tile, a thumbnail): hovered and clicked.
+  func region(_ id: String, _ rect: Rect) -> (hovered: Bool, clicked: Bool) {
+    let clicked = withID(id) { button("", in: rect, style: .plain) }
+    return (isMouseOver(rect), clicked)
+  }
+}

@@ -1,0 +1,161 @@
+import Datasets
+import ImmediateUI
+import PlaygroundCore
+import Visualization
+
+extension PlaygroundView {
+  /// Features, hidden layers and output neurons with their live tiles, the weighted links between
+  /// them, the +/− buttons, and hover / click-to-edit for every weight and bias.
+  func drawNetworkPanel(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let l = f.layout
+    let t = f.theme
+    let state = f.state
+    let config = state.config
+    ui.panel(l.networkPanel)
+    if let first = l.featureTiles.first?.rect {
+      let row = Rect(x: l.networkPanel.x + Metrics.margin, y: l.layerCountLabel.y, width: first.maxX - l.networkPanel.x, height: Metrics.headingRow)
+      ui.label("FEATURES", in: row, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    }
+    if let out = l.outputNeuronTiles.first {
+      let row = Rect(x: out.midX - 50, y: l.layerCountLabel.y, width: 100, height: Metrics.headingRow)
+      ui.label("Output", in: row, size: TypeSize.caption, color: t.mutedText, alignment: .center)
+    }
+    let editorBefore = runEditor(&f)
+
+    // Layer +/− and the count.
+    let layerCount = config.hiddenLayers.count
+    if ui.iconButton("Add layer", icon: .plus, in: l.addLayerButton, enabled: layerCount < PlaygroundConfig.Limits.windowLayers) {
+      f.actions.append(.addLayer)
+    }
+    if ui.iconButton("Remove layer", icon: .minus, in: l.removeLayerButton, enabled: layerCount > 0) {
+      f.actions.append(.removeLayer)
+    }
+    let layersText = "\(layerCount) HIDDEN LAYER" + (layerCount == 1 ? "" : "S")
+    ui.label(layersText, in: l.layerCountLabel, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+
+    // Links under the tiles; the hovered one is found after the tiles claim the mouse.
+    let links = NetworkGeometry.links(state, l)
+    let phase = Float(state.experiment.epoch % 100_000) * 0.4
+    for link in links {
+      ui.draw.bezier(link.curve, width: link.width, link.color, dash: Dash(pattern: [10, 4], phase: phase))
+    }
+
+    var overTile = false
+    drawFeatureTiles(&f, overTile: &overTile)
+    let outputs = cache.outputs?.widths ?? []
+    for (i, layer) in l.hiddenLayers.enumerated() {
+      ui.withID("layer \(i)") {
+        if ui.iconButton("add", icon: .plus, in: layer.addNeuron, enabled: layer.tiles.count < PlaygroundConfig.Limits.windowNeurons) {
+          f.actions.append(.addNeuron(layer: i))
+        }
+        if ui.iconButton("remove", icon: .minus, in: layer.removeNeuron, enabled: layer.tiles.count > 1) {
+          f.actions.append(.removeNeuron(layer: i))
+        }
+      }
+      let n = layer.tiles.count
+      let long = "\(n) neuron" + (n == 1 ? "" : "s")
+      let text = ui.measure(long, size: TypeSize.caption).width <= layer.neuronsLabel.width ? long : "\(n)"
+      ui.label(text, in: layer.neuronsLabel, size: TypeSize.caption, color: t.text, alignment: .center)
+      if outputs.count > i + 1 { drawNeuronTiles(&f, layer: i + 1, tiles: layer.tiles, overTile: &overTile) }
+    }
+    if layerCount == 0 {
+      let hint = Rect(x: l.layerCountLabel.x - 2 * Metrics.smallButton, y: l.addLayerButton.maxY + 16, width: 220, height: 22)
+      ui.label("No hidden layers: a linear model", in: hint, size: TypeSize.caption, color: t.mutedText)
+    }
+    if outputs.count >= 2 {
+      drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
+    }
+
+    // The hovered weight or bias: tooltip, and a press opens its editor.
+    var hovered: Parameter?
+    let overEditor = editor.map { $0.card.contains(ui.input.mouse) } ?? false
+    if !overTile && !overEditor && ui.isMouseOver(l.networkPanel) && ui.activeID == nil {
+      hovered = hoveredBias(f) ?? links.last(where: { $0.isNear(ui.input.mouse) })?.parameter
+    }
+    if let hovered {
+      if case .weight = hovered, let link = links.first(where: { $0.parameter == hovered }) {
+        ui.draw.bezier(link.curve, width: link.width + 2, link.color)
+      }
+      let v = hovered.value(in: state.experiment.network)
+      if editor == nil { ui.tooltip("\(hovered.title) \(Format.parameter(v)) — click to edit") }
+      if ui.input.pressed.contains(.left) && editor?.parameter != hovered {
+        openEditor(hovered, bounds: l.networkPanel, mouse: ui.input.mouse)
+      }
+    }
+    var editorDrawing = editorBefore
+    if editorBefore.isEmpty, editor != nil { editorDrawing = runEditor(&f) }
+    ui.overlay.append(contentsOf: editorDrawing)
+
+    if f.hoveredNeuron != state.focusedNeuron { f.actions.append(.focusNeuron(f.hoveredNeuron)) }
+  }
+
+  /// The seven feature tiles: captions, pictures, active ones at full strength; a click toggles.
+  private func drawFeatureTiles(_ f: inout FrameBuilder, overTile: inout Bool) {
+    let ui = f.ui
+    let t = f.theme
+    let features = f.state.config.features
+    for (k, tile) in f.layout.featureTiles.enumerated() {
+      let feature = tile.tag
+      let r = tile.rect
+      let active = features.contains(feature)
+      let region = ui.region("feature \(feature.rawValue)", r)
+      if cache.featureTiles.indices.contains(k) {
+        ui.draw.image(cache.featureTiles[k], in: r, smooth: true, key: textureKey("feature.\(feature.rawValue)"))
+      }
+      if !active { ui.draw.fillRect(r, Color.white.withAlpha(Float(0.72))) }
+      ui.draw.strokeRect(r, width: active ? 2 : 1, region.hovered ? t.accent : (active ? t.text : t.panelBorder))
+      let caption = Rect(x: r.midX - 60, y: r.y - 21, width: 120, height: 20)
+      ui.label(
+        feature.displayName, in: caption, size: TypeSize.body, color: active ? t.text : t.mutedText,
+        alignment: .center, weight: active ? .bold : .regular)
+      if region.hovered {
+        overTile = true
+        if let index = features.firstIndex(of: feature) {
+          f.hoveredNeuron = NeuronRef(layer: 0, index: index)
+        }
+        if ui.activeID == nil { ui.tooltip(active ? "Click to stop using \(feature.displayName)" : "Click to use \(feature.displayName)") }
+      }
+      if region.clicked { f.actions.append(.toggleFeature(feature)) }
+    }
+  }
+
+  /// A layer's neuron tiles (network layer `layer`: 1… hidden, last the output) and their biases.
+  private func drawNeuronTiles(_ f: inout FrameBuilder, layer: Int, tiles: [Rect], overTile: inout Bool) {
+    let ui = f.ui
+    let t = f.theme
+    let rasters = cache.tiles.indices.contains(layer) ? cache.tiles[layer] : []
+    let network = f.state.experiment.network
+    for (i, r) in tiles.enumerated() {
+      if rasters.indices.contains(i) {
+        ui.draw.image(rasters[i], in: r, smooth: true, key: textureKey("tile.\(layer).\(i)"))
+      }
+      let ref = NeuronRef(layer: layer, index: i)
+      let hovered = ui.isMouseOver(r)
+      let focused = f.state.focusedNeuron == ref
+      ui.draw.strokeRect(r, width: hovered || focused ? 2.5 : 1, hovered || focused ? t.text : t.panelBorder)
+      let bias = NetworkGeometry.biasRect(for: r)
+      let b = layer - 1 < network.layerCount ? network.bias(layer: layer - 1, neuron: i) : 0
+      ui.draw.fillRect(bias, Link.color(b))
+      ui.draw.strokeRect(bias, width: 1, t.mutedText)
+      if hovered {
+        overTile = true
+        f.hoveredNeuron = ref
+      }
+    }
+  }
+
+  /// The bias square under the mouse, if any.
+  private func hoveredBias(_ f: FrameBuilder) -> Parameter? {
+    let m = f.ui.input.mouse
+    for (i, layer) in f.layout.hiddenLayers.enumerated() {
+      for (j, tile) in layer.tiles.enumerated() where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
+        return .bias(layer: i, neuron: j)
+      }
+    }
+    for (j, tile) in f.layout.outputNeuronTiles.enumerated() where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
+      return .bias(layer: f.layout.hiddenLayers.count, neuron: j)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,166 @@
+import ImmediateUI
+import PlaygroundCore
+import Visualization
+
+extension PlaygroundView {
+  /// The decision boundary with the points, loss and accuracy, the loss chart, display toggles,
+  /// the class picker (or the regression legend), Copy config and the layer-warp view.
+  func drawOutputPanel(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let l = f.layout
+    let t = f.theme
+    let state = f.state
+    ui.panel(l.outputPanel)
+    heading(ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
+    if ui.button("Copy config", in: l.copyConfigButton) {
+      f.commands.append(.copyToClipboard(state.config.shareString))
+    }
+    hint(ui, l.copyConfigButton, "Copy every setting as one line (open it with --config)")
+
+    drawStats(&f)
+    drawLossChart(&f)
+
+    ui.draw.image(cache.output, in: l.plot, smooth: true, key: textureKey("output"))
+    if let focus = state.focusedNeuron {
+      let text = focus.layer == 0 ? "Input \(focus.index + 1)" : (focus.layer > state.config.hiddenLayers.count ? "Output neuron \(focus.index + 1)" : "Layer \(focus.layer), neuron \(focus.index + 1)")
+      let width = ui.measure(text, size: TypeSize.caption).width + 16
+      let pill = Rect(x: l.plot.x + 8, y: l.plot.y + 8, width: width, height: 26)
+      ui.draw.fillRoundedRect(pill, radius: 6, Color.white.withAlpha(Float(0.9)))
+      ui.label(text, in: pill.inset(dx: 8, dy: 0), size: TypeSize.caption, color: t.text)
+    }
+    handlePlotClicks(&f)
+
+    if let on = ui.toggle("Show test data", isOn: state.config.showTestData, in: l.showTestToggle) {
+      f.actions.append(.setShowTestData(on))
+    }
+    if let on = ui.toggle("Discretize output", isOn: state.config.discretize, in: l.discretizeToggle) {
+      f.actions.append(.setDiscretize(on))
+    }
+    drawClassPicker(&f)
+    drawLegend(&f)
+    drawWarp(&f)
+  }
+
+  /// Loss (and accuracy for classes) on the test and training sets, as a small table whose
+  /// column heads carry the chart's line colors.
+  private func drawStats(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let t = f.theme
+    let e = f.state.evaluation
+    let rows = f.layout.stats.rows(3, spacing: 2)
+    let columns = { (r: Rect) in r.columns(weights: [1.1, 1, 1], spacing: 6) }
+    let head = columns(rows[0])
+    for (k, (name, color)) in [("Test", ChartColors.test), ("Training", ChartColors.train)].enumerated() {
+      let cell = head[k + 1]
+      ui.label(name, in: cell, size: TypeSize.caption, color: t.mutedText, alignment: .right)
+      ui.draw.fillRect(Rect(x: cell.maxX - min(cell.width, 40), y: cell.maxY - 3, width: min(cell.width, 40), height: 3), color)
+    }
+    var table: [(String, Float, Float, (Float) -> String)] = [("Loss", e.test.loss, e.train.loss, Format.loss)]
+    if f.state.experiment.classCount > 0 { table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent)) }
+    for (k, row) in table.enumerated() {
+      let cells = columns(rows[k + 1])
+      ui.label(row.0, in: cells[0], size: TypeSize.caption, color: t.mutedText)
+      ui.label(row.3(row.1), in: cells[1], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+      ui.label(row.3(row.2), in: cells[2], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+    }
+  }
+
+  /// Test and training loss over the epochs on shared axes.
+  private func drawLossChart(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let t = f.theme
+    let r = f.layout.lossChart
+    guard r.width > 30 else { return }
+    ui.draw.fillRect(r, Color(rgb: 0xF7F8FA))
+    ui.draw.strokeRect(r, width: 1, t.separator)
+    let series = [f.state.testLoss, f.state.trainLoss]
+    let plotArea = r.inset(dx: 4, dy: 6)
+    let yRange = LineChart.yRange(fitting: series)
+    let epochs = LineChart.epochRange(fitting: series)
+    for (s, color) in zip(series, [ChartColors.test, ChartColors.train]) {
+      let line = LineChart.polyline(series: s, in: plotArea, yRange: yRange, epochRange: epochs)
+      if line.count >= 2 { ui.draw.polyline(line, width: 2, color) }
+    }
+    if ui.isMouseOver(r) { ui.tooltip("Loss over \(f.state.experiment.epoch) epochs (top: \(Format.loss(yRange.upperBound)))") }
+  }
+
+  /// Left click adds a point of the selected class, right click the other class, shift+click
+  /// removes the nearest point.
+  private func handlePlotClicks(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let l = f.layout
+    guard ui.isMouseOver(l.plot), !(l.warpView.map { $0.intersection(l.plot).contains(ui.input.mouse) } ?? false) else { return }
+    let local = ui.input.mouse - l.plot.origin
+    let p = PlotTransform(width: l.plot.width, height: l.plot.height).plotPoint(atPixel: local)
+    let classes = f.state.experiment.classCount
+    let selected = f.state.selectedClass
+    if ui.input.pressed.contains(.left) {
+      if ui.input.modifiers.contains(.shift) {
+        f.actions.append(.removePointNear(x: p.x, y: p.y))
+      } else {
+        f.actions.append(.addPoint(x: p.x, y: p.y, label: classes == 0 ? 1 : Double(selected)))
+      }
+    } else if ui.input.pressed.contains(.right) {
+      let other = classes == 0 ? -1 : Double(classes == 2 ? 1 - selected : (selected + 1) % max(2, classes))
+      f.actions.append(.addPoint(x: p.x, y: p.y, label: other))
+    } else if ui.activeID == nil && ui.focusedID == nil {
+      ui.tooltip(classes == 0 ? "Click: add a point of value +1, right click: −1, shift+click: remove" : "Click: add a point, right click: the other class, shift+click: remove")
+    }
+  }
+
+  /// One round swatch per class; the selected one is ringed.
+  private func drawClassPicker(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    for (k, r) in f.layout.classButtons.enumerated() {
+      let region = ui.region("class \(k)", r)
+      let selected = f.state.selectedClass == k
+      let radius = r.width / 2 - 5
+      if selected { ui.draw.strokeCircle(center: r.center, radius: radius + 3, width: 3, f.theme.text) }
+      ui.draw.fillCircle(center: r.center, radius: radius, ClassPalette.standard.hue(k))
+      if region.hovered && ui.activeID == nil { ui.tooltip("Clicks in the plot add \(Choices.className(k))") }
+      if region.clicked && !selected { f.actions.append(.selectClass(k)) }
+    }
+  }
+
+  /// The regression color bar with its two end values.
+  private func drawLegend(_ f: inout FrameBuilder) {
+    guard let r = f.layout.legend else { return }
+    let ui = f.ui
+    let bar = Rect(x: r.x, y: r.y + 2, width: r.width, height: 12)
+    ui.draw.image(cache.legend, in: bar, smooth: true, key: textureKey("legend"))
+    let range = cache.valueRange
+    let labels = r.splitTop(16).rest
+    ui.label(NumberFormat.compact(range.lowerBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText, alignment: .left)
+    ui.label(NumberFormat.compact(range.upperBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText, alignment: .right)
+  }
+
+  /// The warp picker and, when a layer is chosen, its warped grid with the training points.
+  private func drawWarp(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let hidden = f.state.config.hiddenLayers
+    guard let picker = f.layout.warpPicker else { return }
+    let layers = hidden.indices.filter { hidden[$0] >= 2 }
+    let options = ["No warp view"] + layers.map { "Warp: layer \($0 + 1)" }
+    let selected = f.state.warp.flatMap { w in layers.firstIndex(of: w.layer).map { $0 + 1 } } ?? 0
+    if let i = ui.dropdown("warp", options: options, selected: selected, in: picker) {
+      f.actions.append(.showWarp(i == 0 ? nil : LayerWarpChoice(layer: layers[i - 1], first: 0, second: 1)))
+    }
+    guard let r = f.layout.warpView, let plane = cache.warp else { return }
+    ui.draw.fillRect(r, f.theme.panel)
+    ui.draw.strokeRect(r, width: 1.5, f.theme.panelBorder)
+    ui.pushClip(r)
+    for line in plane.gridLines { ui.draw.polyline(line, width: 1, Color(rgb: 0xA9B2BC)) }
+    let radius: Float = r.width > 150 ? 3 : 2.5
+    for (p, color) in zip(plane.points, cache.warpColors) { ui.draw.fillCircle(center: p, radius: radius, color) }
+    ui.popClip()
+    if ui.isMouseOver(r), let w = f.state.warp {
+      ui.tooltip("How hidden layer \(w.layer + 1) bends the plane: neuron \(w.first + 1) → right, neuron \(w.second + 1) → up")
+    }
+  }
+}
+
+/// Line colors of the loss chart, repeated in the readout's column heads.
+enum ChartColors {
+  static let test = Color(rgb: 0x25292E)
+  static let train = Color(rgb: 0x8C939B)
+}

@@ -1,0 +1,86 @@
+import ImmediateUI
+import PlaygroundCore
+
+/// Every keyboard shortcut, as the help overlay lists them.
+enum Shortcuts {
+  static let list: [(keys: String, what: String)] = [
+    ("Space", "Play / pause training"),
+    ("→", "Train one epoch"),
+    ("R", "Reset the weights"),
+    ("H or ?", "Show / hide this help"),
+    ("Esc", "Close this help"),
+    ("F12", "Save a screenshot"),
+    ("Ctrl+S", "Save the session"),
+    ("Ctrl+O", "Open a session"),
+    ("Ctrl+Q", "Quit"),
+  ]
+
+  static let mouse: [(keys: String, what: String)] = [
+    ("Click plot", "Add a point of the selected class"),
+    ("Right click", "Add a point of the other class"),
+    ("Shift+click", "Remove the nearest point"),
+    ("Hover", "A neuron: show it in the output; a link: its weight"),
+    ("Click link", "Type a new weight (or bias) and press Enter"),
+  ]
+}
+
+extension PlaygroundView {
+  /// Turns this frame's keys into actions and commands (not while a text field has the keys).
+  func handleKeys(_ f: inout FrameBuilder) {
+    guard !f.ui.wantsTextInput else { return }
+    for press in f.ui.input.keys {
+      let ctrl = press.modifiers.contains(.ctrl)
+      switch (press.key, ctrl) {
+      case (.space, false): f.actions.append(.togglePlay)
+      case (.right, false): f.actions.append(.step)
+      case (.character("r"), false): f.actions.append(.reset)
+      case (.character("h"), false), (.character("?"), false): f.actions.append(.toggleHelp)
+      case (.character("/"), false) where press.modifiers.contains(.shift): f.actions.append(.toggleHelp)
+      case (.escape, _) where f.state.showHelp: f.actions.append(.toggleHelp)
+      case (.function(12), _): f.commands.append(.screenshot)
+      case (.character("s"), true): f.commands.append(.save)
+      case (.character("o"), true): f.commands.append(.open)
+      case (.character("q"), true): f.commands.append(.quit)
+      default: break
+      }
+    }
+  }
+
+  /// The shortcut list over a dimmed window; a click anywhere closes it.
+  func drawHelp(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let t = f.theme
+    let window = f.layout.window
+    let o = ui.overlay
+    ui.overlay = DrawList()
+    ui.overlay.fillRect(window, Color(argb: 0x7020_2428))
+    let rowHeight: Float = 30
+    let rows = Shortcuts.list.count + Shortcuts.mouse.count
+    let height = min(window.height - 20, 56 + 40 + Float(rows) * rowHeight + 44)
+    let card = window.centered(Size(min(640, window.width - 40), height))
+    ui.overlay.fillRoundedRect(card, radius: 10, t.panel)
+    ui.overlay.strokeRoundedRect(card, radius: 10, width: 1.5, t.panelBorder)
+    var inner = card.inset(24)
+    let title = inner.cutTop(32, spacing: 8)
+    ui.overlay.text("Keyboard and mouse", at: Point(title.x, title.midY), size: 22, t.text, alignment: .left, weight: .bold)
+    let footer = inner.cutBottom(24)
+    ui.overlay.text("Press Esc or click anywhere to close", at: Point(footer.x, footer.midY), size: TypeSize.caption, t.mutedText, alignment: .left)
+    let keyWidth: Float = 150
+    for (i, row) in (Shortcuts.list + Shortcuts.mouse).enumerated() {
+      var line = inner.cutTop(rowHeight)
+      if i == Shortcuts.list.count { line = line.offset(dx: 0, dy: 8) }
+      guard line.maxY <= footer.minY else { break }
+      ui.overlay.text(row.keys, at: Point(line.x, line.midY), size: TypeSize.body, t.accent, alignment: .left, weight: .bold)
+      ui.overlay.text(
+        ui.truncated(row.what, toWidth: line.width - keyWidth, size: TypeSize.body), at: Point(line.x + keyWidth, line.midY),
+        size: TypeSize.body, t.text, alignment: .left)
+    }
+    // The help goes above any popup or tooltip drawn by the panels.
+    var combined = o
+    combined.append(contentsOf: ui.overlay)
+    ui.overlay = combined
+    if ui.input.pressed.contains(.left) || ui.input.pressed.contains(.right) {
+      f.actions.append(.toggleHelp)
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import ImmediateUI
+import PlaygroundCore
+
+extension PlaygroundView {
+  /// Reset, the big round play button, step, the epoch counter and the training menus.
+  func drawTopBar(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let l = f.layout
+    let t = f.theme
+    let config = f.state.config
+    ui.draw.fillRect(l.topBar, t.panel)
+    ui.draw.fillRect(Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
+
+    if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { f.actions.append(.reset) }
+    hint(ui, l.resetButton, "Reset the network (R)")
+    // The play button is round: a corner radius of half its side.
+    let savedRadius = ui.theme.cornerRadius
+    ui.theme.cornerRadius = l.playButton.width / 2
+    let icon: Icon = f.state.isPlaying ? .pause : .play
+    if ui.iconButton("Play", icon: icon, in: l.playButton, style: .primary) { f.actions.append(.togglePlay) }
+    ui.theme.cornerRadius = savedRadius
+    hint(ui, l.playButton, f.state.isPlaying ? "Pause training (Space)" : "Start training (Space)")
+    if ui.iconButton("Step", icon: .step, in: l.stepButton) { f.actions.append(.step) }
+    hint(ui, l.stepButton, "Train one epoch (→)")
+
+    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+    ui.label(
+      Format.epoch(f.state.experiment.epoch), in: l.epoch.splitTop(22).rest, size: TypeSize.counter,
+      color: t.text, alignment: .left, weight: .bold)
+
+    let rates = Choices.menu(Choices.learningRates, current: config.learningRate)
+    if let i = menu(&f, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
+      f.actions.append(.setLearningRate(rates.values[i]))
+    }
+    let activation = Choices.activations.firstIndex(of: config.activation) ?? 0
+    if let i = menu(&f, "Activation", Choices.activations.map(Choices.name), activation, l.activation) {
+      f.actions.append(.setActivation(Choices.activations[i]))
+    }
+    let regularization = Choices.regularizations.firstIndex(of: config.regularization) ?? 0
+    if let i = menu(
+      &f, "Regularization", Choices.regularizations.map(Choices.name), regularization, l.regularization)
+    {
+      f.actions.append(.setRegularization(Choices.regularizations[i]))
+    }
+    let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
+    if let i = menu(&f, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate) {
+      f.actions.append(.setRegularizationRate(regRates.values[i]))
+    }
+    let problem = Choices.problems.firstIndex(of: config.problem) ?? 0
+    if let i = menu(&f, "Problem type", Choices.problems.map(Choices.name), problem, l.problemType) {
+      f.actions.append(.selectProblem(Choices.problems[i]))
+    }
+
+    if ui.button("?", in: l.helpButton) { f.actions.append(.toggleHelp) }
+    hint(ui, l.helpButton, "Keyboard shortcuts (H)")
+  }
+
+  /// A dropdown with its caption above it.
+  private func menu(_ f: inout FrameBuilder, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect)
+    -> Int?
+  {
+    let box = Rect(x: rect.x, y: f.layout.topBar.y + 8, width: rect.width + 8, height: 20)
+    f.ui.label(caption, in: box, size: TypeSize.caption, color: f.theme.mutedText)
+    return f.ui.dropdown(caption, options: options, selected: selected, in: rect)
+  }
+
+  /// A tooltip for a button while the mouse rests on it (not while pressing).
+  func hint(_ ui: UIContext, _ rect: Rect, _ text: String) {
+    if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text) }
+  }
+
+  /// The message strip: warnings in orange, errors in red, information in blue; × dismisses it.
+  func drawBanner(_ f: inout FrameBuilder) {
+    guard let banner = f.state.banner, let rect = f.layout.banner else { return }
+    let ui = f.ui
+    let (fill, edge): (Color, Color) =
+      switch banner.kind {
+      case .warning: (Color(rgb: 0xFFE9CC), Color(rgb: 0xE07B00))
+      case .error: (Color(rgb: 0xFCE1E1), Color(rgb: 0xC62828))
+      case .info: (Color(rgb: 0xDCEBF7), Color(rgb: 0x0877BD))
+      }
+    ui.draw.fillRoundedRect(rect, radius: 6, fill)
+    ui.draw.strokeRoundedRect(rect, radius: 6, width: 2, edge)
+    ui.draw.fillRect(Rect(x: rect.x, y: rect.y, width: 6, height: rect.height), edge)
+    let text = rect.inset(dx: 18, dy: 0).splitRight(rect.height).rest
+    ui.label(banner.text, in: text, size: TypeSize.body, color: f.theme.text, weight: .bold)
+    if let close = f.layout.bannerClose, ui.iconButton("Dismiss banner", icon: .close, in: close, style: .plain) {
+      f.actions.append(.dismissBanner)
+    }
+  }
+}

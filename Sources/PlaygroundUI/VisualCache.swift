@@ -1,0 +1,251 @@
+import Datasets
+import Engine
+import ImmediateUI
+import PlaygroundCore
+import Visualization
+
+/// Identifies one network state: outputs are recomputed only when this changes.
+struct NetworkKey: Equatable {
+  var revision: Int
+  var epoch: Int
+  var shape: NetworkShape
+  var features: [Feature]
+  var dataCount: Int
+
+  init(_ state: AppState) {
+    let e = state.experiment
+    revision = state.revision
+    epoch = e.epoch
+    shape = e.network.shape
+    features = e.config.features
+    dataCount = e.train.count &* 31 &+ e.test.count
+  }
+}
+
+/// Pictures derived from the state, remade only when what they show changes; raster storage is
+/// reused when the size stays the same.
+final class VisualCache {
+  /// Samples per side of the grid every neuron is evaluated on (the playground's 100).
+  static let gridSize = 100
+
+  private(set) var grid: InputGrid?
+  private(set) var outputs: NeuronOutputs?
+  private(set) var networkKey: NetworkKey?
+  /// Every data point for the plot (training, then test).
+  private(set) var points: [PlotPoint] = []
+  /// The value range the regression colors span.
+  private(set) var valueRange: ClosedRange<Float> = -1...1
+
+  /// Tiles per network layer (index 0 unused: features have their own), per neuron.
+  private(set) var tiles: [[Raster]] = []
+  private var tilesKey: (NetworkKey, Int, Int)?
+
+  /// The big output picture and what it was drawn from.
+  private(set) var output = Raster(width: 1, height: 1)
+  private var outputKey: OutputKey?
+
+  /// One tile per feature (`Feature.allCases` order), drawn once per size.
+  private(set) var featureTiles: [Raster] = []
+  /// One thumbnail per `DatasetKind.allCases` (custom stays empty), generated once.
+  private(set) var thumbnails: [Raster] = []
+  /// The regression legend bar.
+  private(set) var legend = Legend.render(SequentialScale.viridis, width: 240, height: 1)
+
+  /// The layer-warp view's geometry and point colors.
+  private(set) var warp: WarpedPlane?
+  private(set) var warpColors: [Color] = []
+  private var warpKey: (NetworkKey, LayerWarpChoice, Rect)?
+
+  /// Brings every picture up to date with `state` as laid out in `layout`.
+  func update(state: AppState, layout: Layout, scale: Float) {
+    let key = NetworkKey(state)
+    if key != networkKey { evaluate(state, key: key) }
+    let px = { (side: Float) in max(4, min(1024, Int((side * scale).rounded()))) }
+    let hiddenSide = px(layout.hiddenLayers.first?.tiles.first?.width ?? 24)
+    let outputSide = px(layout.outputNeuronTiles.first?.width ?? 24)
+    if tilesKey.map({ $0.0 != key || $0.1 != hiddenSide || $0.2 != outputSide }) ?? true {
+      renderTiles(state, hiddenSide: hiddenSide, outputSide: outputSide)
+      tilesKey = (key, hiddenSide, outputSide)
+    }
+    renderFeatureTiles(side: px(layout.featureTiles.first?.rect.width ?? 24))
+    if thumbnails.isEmpty { makeThumbnails() }
+    let plotKey = OutputKey(
+      network: key, focus: state.focusedNeuron, discretize: state.config.discretize,
+      showTest: state.config.showTestData, side: px(layout.plot.width))
+    if plotKey != outputKey {
+      renderOutput(state, key: plotKey)
+      outputKey = plotKey
+    }
+    updateWarp(state, key: key, rect: layout.warpView)
+  }
+
+  // MARK: Network outputs
+
+  private func evaluate(_ state: AppState, key: NetworkKey) {
+    let e = state.experiment
+    if grid?.features != e.config.features {
+      grid = InputGrid(size: VisualCache.gridSize, features: e.config.features)
+    }
+    outputs = grid.map { e.network.evaluateAll($0.samples) }
+    networkKey = key
+    let regression = e.classCount == 0
+    func plotPoint(_ p: DataPoint, test: Bool) -> PlotPoint {
+      PlotPoint(x: p.x, y: p.y, classIndex: regression ? -1 : Int(p.label), value: p.label, isTest: test)
+    }
+    points = e.train.map { plotPoint($0, test: false) } + e.test.map { plotPoint($0, test: true) }
+    if regression {
+      let labels = (e.train + e.test).map { Float($0.label) }
+      let lo = labels.min() ?? -1
+      let hi = labels.max() ?? 1
+      valueRange = lo < hi ? lo...hi : (lo - 1)...(hi + 1)
+    } else {
+      valueRange = -1...1
+    }
+  }
+
+  /// How a layer's outputs are brought into [−1, 1] for its tiles.
+  static func scaling(layer: Int, state: AppState) -> TileScaling {
+    let shape = state.experiment.network.shape
+    if layer == 0 { return .maxAbsolute }
+    if layer <= shape.hidden.count {
+      switch shape.activation {
+      case .tanh: return .identity
+      case .sigmoid: return .sigmoid
+      case .relu, .linear: return .maxAbsolute
+      }
+    }
+    switch shape.output {
+    case .binaryTanh: return .identity
+    case .softmax: return .sigmoid
+    case .regression: return .maxAbsolute
+    }
+  }
+
+  /// One neuron's map in [−1, 1] (nil when it does not exist).
+  func normalizedMap(_ ref: NeuronRef, state: AppState) -> [Float]? {
+    guard let outputs, outputs.widths.indices.contains(ref.layer), ref.index >= 0,
+      ref.index < outputs.widths[ref.layer]
+    else { return nil }
+    return NeuronTile.normalized(
+      outputs.map(layer: ref.layer, neuron: ref.index), scaling: VisualCache.scaling(layer: ref.layer, state: state))
+  }
+
+  private func renderTiles(_ state: AppState, hiddenSide: Int, outputSide: Int) {
+    guard let outputs else { return }
+    let n = VisualCache.gridSize
+    let layers = outputs.widths.count
+    if tiles.count != layers { tiles = [[Raster]](repeating: [], count: layers) }
+    for layer in 1..<layers {
+      let side = layer == layers - 1 ? outputSide : hiddenSide
+      let count = outputs.widths[layer]
+      if tiles[layer].count != count || tiles[layer].first?.width != side {
+        tiles[layer] = [Raster](repeating: Raster(width: side, height: side), count: count)
+      }
+      for i in 0..<count {
+        let values = normalizedMap(NeuronRef(layer: layer, index: i), state: state) ?? []
+        Heatmap.draw(.binary(values), gridSize: n, into: &tiles[layer][i], style: HeatmapStyle())
+      }
+    }
+  }
+
+  private func renderFeatureTiles(side: Int) {
+    guard featureTiles.first?.width != side else { return }
+    let grid = PlotGrid(size: 50)
+    featureTiles = Feature.allCases.map { feature in
+      var values: [Float] = []
+      values.reserveCapacity(grid.size * grid.size)
+      for i in 0..<grid.size {
+        for j in 0..<grid.size {
+          values.append(Float(feature.value(x: grid.x(column: j), y: grid.y(row: i))))
+        }
+      }
+      return NeuronTile.render(values: values, gridSize: grid.size, size: side, scaling: .maxAbsolute)
+    }
+  }
+
+  /// Each built-in dataset drawn once from its real generator with a fixed seed.
+  private func makeThumbnails() {
+    thumbnails = DatasetKind.allCases.map { kind in
+      guard kind != .custom else { return Raster(width: 1, height: 1, fill: DatasetThumbnail.background) }
+      var rng = SeededGenerator(seed: 20_240_611)
+      let points = DatasetGenerator.generate(kind, noise: 0, rng: &rng).map {
+        PlotPoint(x: $0.x, y: $0.y, classIndex: kind.isRegression ? -1 : Int($0.label), value: $0.label)
+      }
+      return DatasetThumbnail.render(
+        points: points, size: 120, classCount: kind.classCount, valueRange: kind == .regPlane ? -1.2...1.2 : -1...1)
+    }
+  }
+
+  // MARK: The output picture
+
+  struct OutputKey: Equatable {
+    var network: NetworkKey
+    var focus: NeuronRef?
+    var discretize: Bool
+    var showTest: Bool
+    var side: Int
+  }
+
+  private func renderOutput(_ state: AppState, key: OutputKey) {
+    guard let outputs else { return }
+    if output.width != key.side { output = Raster(width: key.side, height: key.side) }
+    let last = outputs.widths.count - 1
+    let field: OutputField
+    if let focus = state.focusedNeuron, let map = normalizedMap(focus, state: state) {
+      field = .binary(map)
+    } else {
+      switch state.experiment.network.shape.output {
+      case .binaryTanh:
+        field = .binary(outputs.map(layer: last, neuron: 0))
+      case .regression:
+        field = .regression(outputs.map(layer: last, neuron: 0), range: valueRange)
+      case .softmax(let k):
+        let maps = (0..<k).map { outputs.map(layer: last, neuron: $0) }
+        var probabilities = [Float](repeating: 0, count: outputs.pointCount * k)
+        for p in 0..<outputs.pointCount {
+          for c in 0..<k { probabilities[p * k + c] = maps[c][p] }
+        }
+        field = .multiClass(probabilities: probabilities, classCount: k)
+      }
+    }
+    BoundaryImage.draw(
+      field, gridSize: VisualCache.gridSize, points: points, into: &output, discretize: key.discretize,
+      showTest: key.showTest, smooth: true)
+  }
+
+  // MARK: Layer warp
+
+  private func updateWarp(_ state: AppState, key: NetworkKey, rect: Rect?) {
+    guard let rect, let choice = state.warp, choice.layer < state.experiment.network.shape.hidden.count else {
+      warp = nil
+      warpKey = nil
+      return
+    }
+    if let warpKey, warpKey.0 == key, warpKey.1 == choice, warpKey.2 == rect { return }
+    let e = state.experiment
+    let layer = choice.layer + 1
+    let samples = LayerWarp.gridSamples()
+    let gridPoints = stride(from: 0, to: samples.count, by: 2).map {
+      DataPoint(x: Double(samples[$0]), y: Double(samples[$0 + 1]), label: 0)
+    }
+    let gridSamples = Samples(
+      features: featureRows(gridPoints, features: e.config.features), featureCount: e.config.features.count,
+      targets: [Float](repeating: 0, count: gridPoints.count))
+    func pairs(_ all: NeuronOutputs) -> [Float] {
+      let a = all.map(layer: layer, neuron: choice.first)
+      let b = all.map(layer: layer, neuron: choice.second)
+      var out = [Float](repeating: 0, count: a.count * 2)
+      for i in a.indices { (out[2 * i], out[2 * i + 1]) = (a[i], b[i]) }
+      return out
+    }
+    let mappedGrid = pairs(e.network.evaluateAll(gridSamples))
+    let mappedPoints = pairs(e.network.evaluateAll(e.trainSamples))
+    warp = LayerWarp.warp(mappedGrid: mappedGrid, mappedPoints: mappedPoints, in: rect, margin: 10)
+    warpColors = e.train.map { p in
+      e.classCount == 0
+        ? SequentialScale.viridis.color(for: Float(p.label), in: valueRange)
+        : ClassPalette.standard.hue(Int(p.label))
+    }
+    warpKey = (key, choice, rect)
+  }
+}

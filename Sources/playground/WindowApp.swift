@@ -1,0 +1,111 @@
+import Foundation
+import ImmediateUI
+import PlaygroundCore
+import PlaygroundUI
+import SDLFrontend
+
+/// The interactive playground: SDL input → UI frame → actions → reducer; training between frames.
+@MainActor
+final class WindowApp {
+  var state: AppState
+  let view = PlaygroundView()
+  let window: AppWindow
+  let ui: UIContext
+  var clock = TrainingClock()
+  let screenshotDirectory: String
+
+  init(state: AppState, software: Bool, zoom: Float) throws {
+    self.state = state
+    window = try AppWindow(title: "NeuralPlayground", width: 1280, height: 800, zoom: zoom, software: software)
+    ui = UIContext(theme: .light, measurer: window.measurer)
+    screenshotDirectory =
+      ProcessInfo.processInfo.environment["NEURALPLAYGROUND_SCREENSHOT_DIR"]
+      ?? FileManager.default.currentDirectoryPath
+  }
+
+  /// Runs until the window closes.
+  func run() throws {
+    while true {
+      let input = window.pollInput(waitMilliseconds: state.isPlaying ? 0 : 15)
+      if input.quitRequested {
+        printFinalState()
+        return
+      }
+      ui.measurer = window.measurer
+      ui.begin(input)
+      let result = view.frame(state, ui)
+      let list = ui.end()
+      window.setTextInputActive(ui.wantsTextInput)
+      for action in result.actions { reduce(&state, action) }
+      for command in result.commands {
+        if try handle(command, list: list) == false {
+          printFinalState()
+          return
+        }
+      }
+      if state.isPlaying {
+        let slice = clock.epochsPerSlice
+        let seconds = Stopwatch.time { reduce(&state, .train(epochs: slice)) }
+        clock.record(milliseconds: seconds * 1000)
+      }
+      try window.present(list)
+    }
+  }
+
+  /// One JSON line with what the session ended with (read by the end-to-end test).
+  func printFinalState() {
+    var line = JSONLine()
+    line.add("event", "quit")
+    line.add("dataset", state.config.dataset.rawValue)
+    line.add("hiddenLayers", raw: "[" + state.config.hiddenLayers.map(String.init).joined(separator: ",") + "]")
+    line.add("epoch", state.experiment.epoch)
+    line.add("testLoss", state.evaluation.test.loss)
+    line.add("config", state.config.shareString)
+    print(line.text)
+    fflush(nil)
+  }
+
+  /// Carries out what only the front end can do; false means quit.
+  func handle(_ command: FrontendCommand, list: DrawList) throws -> Bool {
+    switch command {
+    case .quit:
+      return false
+    case .screenshot:
+      let raster = try window.snapshot(list)
+      let stamp = Int(Date().timeIntervalSince1970 * 1000)
+      let path = (screenshotDirectory as NSString).appendingPathComponent("playground-\(stamp).png")
+      do {
+        try PNGFile.save(raster, to: path)
+        reduce(&state, .showBanner(Banner(.info, "Screenshot saved to \(path)")))
+        print("screenshot \(path)")
+        fflush(nil)
+      } catch {
+        reduce(&state, .showBanner(Banner(.error, "Could not save the screenshot: \(error)")))
+      }
+    case .copyToClipboard(let text):
+      let ok = Clipboard.set(text)
+      reduce(&state, .showBanner(Banner(ok ? .info : .error, ok ? "Config copied: open it with playground --config '…'" : "The clipboard is not available")))
+    case .save, .open:
+      reduce(&state, .showBanner(Banner(.info, "Saving and opening sessions comes with session files.")))
+    }
+    return true
+  }
+}
+
+/// Renders one frame offscreen (software renderer) after `epochs` epochs and writes it as a PNG.
+@MainActor
+enum ScreenshotRenderer {
+  static func render(state: AppState, epochs: Int, width: Int = 1280, height: Int = 800) throws -> Raster {
+    var state = state
+    if epochs > 0 { reduce(&state, .train(epochs: epochs)) }
+    let canvas = try OffscreenCanvas(width: width, height: height)
+    let ui = UIContext(theme: .light, measurer: canvas.measurer)
+    let view = PlaygroundView()
+    var input = UIInput()
+    input.windowSize = Size(Float(width), Float(height))
+    input.mouse = Point(-100, -100)
+    ui.begin(input)
+    _ = view.frame(state, ui)
+    return try canvas.render(ui.end())
+  }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End-to-end: drives the real window under Xvfb with xdotool, then checks the final state and the
+# screenshot. Run it through `make e2e` (or `make test`), which starts Xvfb with xvfb-run.
+set -euo pipefail
+BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
+OUT=$(mktemp -d /tmp/playground-e2e.XXXXXX)
+export NEURALPLAYGROUND_SCREENSHOT_DIR=$OUT
+fail() { echo "e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
+
+layout=$("$BIN" --layout-json)
+point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
+click() {  # press and release in separate frames, as a person does
+  read -r x y < <(point "$1")
+  xdotool mousemove --window "$WID" "$x" "$y"; sleep 0.15
+  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.4
+}
+
+"$BIN" >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+sleep 1
+
+click dataset.xor
+click addLayer
+xdotool key --window "$WID" space
+sleep 2.5
+xdotool key --window "$WID" F12
+for _ in $(seq 50); do grep -q '^screenshot ' "$OUT/app.log" && break; sleep 0.2; done
+shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
+[ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot"
+import -window root "$OUT/root.png"
+
+kill -TERM $APP
+wait $APP || fail "the app exited with an error"
+trap - EXIT
+final=$(grep '^{"event":"quit"' "$OUT/app.log" | tail -1)
+[ -n "$final" ] || fail "no final state line"
+python3 - "$final" "$shot" <<'PY' || fail "final state or screenshot is wrong"
+import json, subprocess, sys
+state = json.loads(sys.argv[1])
+assert state["dataset"] == "xor", state
+assert len(state["hiddenLayers"]) == 3, state
+assert state["epoch"] > 0, state
+size = subprocess.run(["identify", "-format", "%w %h", sys.argv[2]], capture_output=True, text=True).stdout
+assert size.split() == ["1280", "800"], size
+# The screenshot is a real frame: many distinct colors (heatmap, tiles, text), not a blank window.
+colors = int(subprocess.run(["identify", "-format", "%k", sys.argv[2]], capture_output=True, text=True).stdout)
+assert colors > 500, colors
+print("e2e: final state", state, "| screenshot", size, colors, "colors")
+PY
+echo "e2e passed: $OUT"
