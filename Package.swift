@@ -52,6 +52,11 @@ let level2: [Target] = [
 
 let level3: [Target] = [
   .target(
+    name: "LessonKit",
+    dependencies: ["PlaygroundCore", .product(name: "Yams", package: "Yams")],
+    exclude: ["README.md"],
+    swiftSettings: fast),
+  .target(
     name: "PlaygroundUI",
     dependencies: ["PlaygroundCore", "Visualization", "ImmediateUI"],
     exclude: ["README.md"],
@@ -74,7 +79,7 @@ let level5: [Target] = [
   .executableTarget(
     name: "playground",
     dependencies: [
-      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI",
+      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
@@ -86,11 +91,13 @@ let tests: [Target] = [
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
   .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
+  .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
   // Runs the real `playground` binary.
   .testTarget(name: "CLITests", dependencies: ["playground"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
+  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI"]),
 ]
 
 let package = Package(
@@ -98,7 +105,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [.executable(name: "playground", targets: ["playground"])],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: systemLibraries + level0 + level1 + level2 + level3 + level4 + level5 + tests
 )

@@ -1,0 +1,2 @@
+import PlaygroundCore
+import Yams
