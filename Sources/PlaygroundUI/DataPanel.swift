@@ -28,10 +28,16 @@ extension PlaygroundView {
       if state.clicked && kind != config.dataset { f.actions.append(.selectDataset(kind)) }
     }
     let bottomOfTiles = l.datasetTiles.map(\.rect.maxY).max() ?? l.dataPanel.y
-    let nameRow = Rect(x: l.dataPanel.x + Metrics.margin, y: bottomOfTiles + 6, width: l.dataPanel.width - 2 * Metrics.margin, height: 22)
-    ui.label(config.dataset.displayName, in: nameRow, size: TypeSize.body, color: t.text, alignment: .center, weight: .bold)
+    let nameRow = Rect(
+      x: l.dataPanel.x + Metrics.margin, y: bottomOfTiles + 6, width: l.dataPanel.width - 2 * Metrics.margin,
+      height: 22)
+    ui.label(
+      config.dataset.displayName, in: nameRow, size: TypeSize.body, color: t.text, alignment: .center,
+      weight: .bold)
 
-    if let v = slider(&f, "Training data", Float(config.trainRatio), 10...90, step: 10, l.trainRatioSlider, "%") {
+    if let v = slider(
+      &f, "Training data", Float(config.trainRatio), 10...90, step: 10, l.trainRatioSlider, "%")
+    {
       f.actions.append(.setTrainRatio(v))
     }
     if let v = slider(&f, "Noise", Float(config.noise), 0...50, step: 5, l.noiseSlider, "") {
@@ -49,7 +55,8 @@ extension PlaygroundView {
     _ f: inout FrameBuilder, _ caption: String, _ value: Float, _ range: ClosedRange<Float>, step: Float,
     _ rect: Rect, _ unit: String
   ) -> Int? {
-    let captionRect = Rect(x: rect.x, y: rect.y - Metrics.captionHeight - 2, width: rect.width, height: Metrics.captionHeight)
+    let captionRect = Rect(
+      x: rect.x, y: rect.y - Metrics.captionHeight - 2, width: rect.width, height: Metrics.captionHeight)
     f.ui.label(caption, in: captionRect, size: TypeSize.caption, color: f.theme.mutedText)
     let shown = min(max(value, range.lowerBound), range.upperBound)
     guard
@@ -64,8 +71,10 @@ extension PlaygroundView {
   /// A panel's bold heading in its top row.
   func heading(_ ui: UIContext, _ text: String, in panel: Rect, width: Float? = nil) {
     let row = Rect(
-      x: panel.x + Metrics.margin, y: panel.y + Metrics.margin, width: width ?? panel.width - 2 * Metrics.margin,
+      x: panel.x + Metrics.margin, y: panel.y + Metrics.margin,
+      width: width ?? panel.width - 2 * Metrics.margin,
       height: Metrics.headingRow)
-    ui.label(text, in: row, size: TypeSize.heading, color: ui.theme.mutedText, weight: .bold)
+    let size = ui.fittingSize(text, width: row.width, from: TypeSize.heading, weight: .bold)
+    ui.label(text, in: row, size: size, color: ui.theme.mutedText, weight: .bold)
   }
 }

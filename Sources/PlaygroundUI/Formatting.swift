@@ -28,14 +28,15 @@ enum Format {
     return out
   }
 
-  /// A loss with three decimals ("0.123"), or "—" before there is one.
+  /// A loss with three decimals ("0.123"); "NaN" once training diverged.
   static func loss(_ v: Float) -> String {
     v.isFinite ? NumberFormat.fixed(v, decimals: 3) : "NaN"
   }
 
   /// An accuracy in percent with one decimal ("98.4%").
   static func percent(_ v: Float) -> String {
-    v.isFinite ? NumberFormat.fixed(v * 100, decimals: 1) + "%" : "—"
+    guard v.isFinite else { return "—" }
+    return v >= 0.9995 ? "100%" : NumberFormat.fixed(v * 100, decimals: 1) + "%"
   }
 
   /// A weight or bias for the tooltip and the editor.
@@ -96,6 +97,13 @@ enum Choices {
 }
 
 extension UIContext {
+  /// The largest size from `size` down to 15 pt at which `text` fits in `width`.
+  func fittingSize(_ text: String, width: Float, from size: Float, weight: FontWeight = .regular) -> Float {
+    var s = size
+    while s > TypeSize.caption && measure(text, size: s, weight: weight).width > width { s -= 1 }
+    return s
+  }
+
   /// An invisible button over `rect` (a tile, a thumbnail): hovered and clicked.
   func region(_ id: String, _ rect: Rect) -> (hovered: Bool, clicked: Bool) {
     let clicked = withID(id) { button("", in: rect, style: .plain) }

@@ -102,3 +102,50 @@ public struct Layout: Hashable, Sendable {
     return outputNeuronTiles
   }
 }
+
+extension Rect {
+  /// The rectangle with its edges on whole logical pixels, so tiles and icons stay crisp.
+  var snapped: Rect {
+    let x0 = x.rounded()
+    let y0 = y.rounded()
+    return Rect(x: x0, y: y0, width: (x + width).rounded() - x0, height: (y + height).rounded() - y0)
+  }
+}
+
+extension Layout {
+  /// Puts every rectangle's edges on whole logical pixels.
+  mutating func snapToPixels() {
+    func snap(_ r: inout Rect) { r = r.snapped }
+    func snap(_ r: inout Rect?) { r = r?.snapped }
+    for keyPath in [
+      \Layout.window, \.topBar, \.playButton, \.stepButton, \.resetButton, \.epoch, \.learningRate,
+      \.activation,
+      \.regularization, \.regularizationRate, \.problemType, \.helpButton, \.dataPanel, \.trainRatioSlider,
+      \.noiseSlider, \.batchSizeSlider, \.regenerateButton, \.networkPanel, \.addLayerButton,
+      \.removeLayerButton,
+      \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,
+      \.copyConfigButton,
+      \.lossChart,
+    ] as [WritableKeyPath<Layout, Rect>] {
+      snap(&self[keyPath: keyPath])
+    }
+    snap(&banner)
+    snap(&bannerClose)
+    snap(&legend)
+    snap(&warpPicker)
+    snap(&warpView)
+    // Tiles keep one size per layer: snap the origin, round the side.
+    func tile(_ r: Rect) -> Rect {
+      Rect(x: r.x.rounded(), y: r.y.rounded(), width: r.width.rounded(), height: r.height.rounded())
+    }
+    hiddenLayers = hiddenLayers.map {
+      HiddenLayerLayout(
+        column: $0.column.snapped, addNeuron: $0.addNeuron.snapped, removeNeuron: $0.removeNeuron.snapped,
+        neuronsLabel: $0.neuronsLabel.snapped, tiles: $0.tiles.map(tile))
+    }
+    featureTiles = featureTiles.map { TaggedRect($0.tag, tile($0.rect)) }
+    datasetTiles = datasetTiles.map { TaggedRect($0.tag, tile($0.rect)) }
+    outputNeuronTiles = outputNeuronTiles.map(tile)
+    classButtons = classButtons.map(tile)
+  }
+}

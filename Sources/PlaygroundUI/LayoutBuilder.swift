@@ -15,6 +15,7 @@ enum Metrics {
   static let controlHeight: Float = 38
   static let toggleHeight: Float = 32
   static let smallButton: Float = 30
+  /// The largest neuron tile at 1280 × 800; bigger windows grow it up to 1.5×.
   static let maxTile: Float = 56
 }
 
@@ -36,8 +37,8 @@ extension Layout {
     }
 
     let main = rest.inset(m.margin)
-    let dataWidth = min(220, max(150, main.width * 0.155))
-    let outputWidth = min(470, max(290, main.width * 0.31))
+    let dataWidth = min(220, max(160, main.width * 0.155))
+    let outputWidth = min(480, max(320, main.width * 0.31))
     var columns = main
     dataPanel = columns.cutLeft(dataWidth, spacing: m.gap)
     outputPanel = columns.cutRight(outputWidth, spacing: m.gap)
@@ -45,27 +46,38 @@ extension Layout {
 
     layDataPanel(offered: DatasetKind.offered(for: state.config.problem))
 
-    layNetworkPanel(hidden: state.config.hiddenLayers, outputs: max(1, state.experiment.classCount > 2 ? state.experiment.classCount : 1))
+    layNetworkPanel(
+      hidden: state.config.hiddenLayers,
+      outputs: max(1, state.experiment.classCount > 2 ? state.experiment.classCount : 1))
 
     layOutputPanel(state: state)
+    snapToPixels()
   }
 
   /// Reset, play, step and the epoch counter on the left; captioned dropdowns; help on the right.
   private mutating func layTopBar() {
     var bar = topBar.inset(dx: 16, dy: 0)
     let mid = topBar.midY
-    func square(_ side: Float, _ x: Float) -> Rect { Rect(x: x, y: mid - side / 2, width: side, height: side) }
-    resetButton = square(42, bar.x)
+    func square(_ side: Float, _ x: Float) -> Rect {
+      Rect(x: x, y: mid - side / 2, width: side, height: side)
+    }
+    resetButton = square(40, bar.x)
     playButton = square(58, resetButton.maxX + 10)
-    stepButton = square(42, playButton.maxX + 10)
-    _ = bar.cutLeft(stepButton.maxX - bar.x + 16)
-    epoch = bar.cutLeft(min(150, max(120, topBar.width * 0.1)), spacing: 16)
+    stepButton = square(40, playButton.maxX + 10)
+    _ = bar.cutLeft(stepButton.maxX - bar.x + 14)
+    epoch = bar.cutLeft(130, spacing: 12)
     epoch = Rect(x: epoch.x, y: topBar.y + 8, width: epoch.width, height: topBar.height - 16)
-    helpButton = square(42, bar.maxX - 42)
-    _ = bar.cutRight(42, spacing: 16)
-    let weights: [Float] = [1.05, 1, 1.1, 0.9, 1.35]
-    let cells = bar.columns(weights: weights, spacing: 12).map {
-      Rect(x: $0.x, y: topBar.y + 32, width: $0.width, height: 36)
+    helpButton = square(40, bar.maxX - 40)
+    _ = bar.cutRight(40, spacing: 14)
+    // Widths the menus' longest entries need at 17 pt; extra room is shared up to 1.3× that.
+    let needs: [Float] = [112, 114, 116, 90, 160]
+    let spacing: Float = 10
+    let scale = min(1.3, (bar.width - spacing * 4) / needs.reduce(0, +))
+    var x = bar.x
+    let cells = needs.map { need -> Rect in
+      let r = Rect(x: x, y: topBar.y + 32, width: (need * scale).rounded(.down), height: 36)
+      x = r.maxX + spacing
+      return r
     }
     learningRate = cells[0]
     activation = cells[1]
@@ -79,24 +91,13 @@ extension Layout {
     let m = Metrics.self
     var inner = dataPanel.inset(m.margin)
     _ = inner.cutTop(m.headingRow, spacing: 6)
-    regenerateButton = inner.cutBottom(m.controlHeight)
-    _ = inner.cutBottom(10)
     let sliderBlock = m.captionHeight + m.sliderHeight + 8
-    var sliders = inner.cutBottom(sliderBlock * 3)
-    _ = inner.cutBottom(26)  // the selected dataset's name
-    for index in 0..<3 {
-      var block = sliders.cutTop(sliderBlock)
-      _ = block.cutTop(m.captionHeight)
-      let slider = block.cutTop(m.sliderHeight)
-      switch index {
-      case 0: trainRatioSlider = slider
-      case 1: noiseSlider = slider
-      default: batchSizeSlider = slider
-      }
-    }
+    let below = 26 + 6 + sliderBlock * 3 + 10 + m.controlHeight
     let rows = max(1, (offered.count + 1) / 2)
     let spacing: Float = 8
-    let side = max(24, min((inner.width - spacing) / 2, (inner.height - spacing * Float(rows - 1)) / Float(rows), 96))
+    let side = max(
+      24,
+      min((inner.width - spacing) / 2, (inner.height - below - spacing * Float(rows - 1)) / Float(rows), 96))
     let left = inner.midX - side - spacing / 2
     datasetTiles = offered.enumerated().map { i, kind in
       TaggedRect(
@@ -105,6 +106,18 @@ extension Layout {
           x: left + Float(i % 2) * (side + spacing), y: inner.y + Float(i / 2) * (side + spacing),
           width: side, height: side))
     }
+    _ = inner.cutTop(Float(rows) * (side + spacing) - spacing + 26 + 6)
+    for index in 0..<3 {
+      var block = inner.cutTop(sliderBlock)
+      _ = block.cutTop(m.captionHeight)
+      let slider = block.cutTop(m.sliderHeight)
+      switch index {
+      case 0: trainRatioSlider = slider
+      case 1: noiseSlider = slider
+      default: batchSizeSlider = slider
+      }
+    }
+    regenerateButton = inner.cutTop(10 + m.controlHeight).splitBottom(m.controlHeight).bottom
   }
 
   /// Feature tiles, the hidden layers' columns with their +/− buttons, the output neurons.
@@ -112,22 +125,27 @@ extension Layout {
     let m = Metrics.self
     var inner = networkPanel.inset(m.margin)
     let heading = inner.cutTop(m.headingRow, spacing: 8)
-    let featureWidth = min(110, max(92, inner.width * 0.2))
+    let featureWidth = min(130, max(92, inner.width * 0.2))
     let features = inner.cutLeft(featureWidth, spacing: m.gap)
-    let outputColumn = inner.cutRight(min(84, max(64, inner.width * 0.13)), spacing: m.gap)
+    let outputColumn = inner.cutRight(min(110, max(64, inner.width * 0.13)), spacing: m.gap)
     let layers = inner
 
     // Features: seven rows, each a caption over a tile.
     let rows = features.rows(Feature.allCases.count, spacing: 4)
-    let featureSide = max(20, min(m.maxTile + 8, features.width - 24, (rows.first?.height ?? 0) - 22))
+    let growth = min(1.5, max(1, min(window.width / 1280, window.height / 800)))
+    let maxTile = (m.maxTile * growth).rounded()
+    let featureSide = max(20, min(maxTile + 8, features.width - 24, (rows.first?.height ?? 0) - 22))
     featureTiles = zip(Feature.allCases, rows).map { feature, row in
       TaggedRect(
-        feature, Rect(x: row.midX - featureSide / 2, y: row.maxY - featureSide, width: featureSide, height: featureSide))
+        feature,
+        Rect(
+          x: row.midX - featureSide / 2, y: row.maxY - featureSide, width: featureSide, height: featureSide))
     }
 
     // Heading over the layers: [+][−] "2 HIDDEN LAYERS".
     let hx = layers.x
-    addLayerButton = Rect(x: hx, y: heading.midY - m.smallButton / 2, width: m.smallButton, height: m.smallButton)
+    addLayerButton = Rect(
+      x: hx, y: heading.midY - m.smallButton / 2, width: m.smallButton, height: m.smallButton)
     removeLayerButton = addLayerButton.offset(dx: m.smallButton + 6, dy: 0)
     layerCountLabel = Rect(
       x: removeLayerButton.maxX + 10, y: heading.y, width: max(0, layers.maxX - removeLayerButton.maxX - 10),
@@ -140,7 +158,7 @@ extension Layout {
     let columnRects = layers.columns(columnCount, spacing: 4)
     let tallest = max(hidden.max() ?? 1, outputs)
     let columnWidth = columnRects.first?.width ?? 0
-    let side = max(12, min(m.maxTile, columnWidth - 24, tileArea.height / (Float(tallest) * 1.22)))
+    let side = max(12, min(maxTile, columnWidth - 24, tileArea.height / (Float(tallest) * 1.22)))
     let step = tallest > 1 ? min(side * 1.6, (tileArea.height - side) / Float(tallest - 1)) : side
     hiddenLayers = zip(hidden, columnRects).map { count, column in
       let button = min(m.smallButton, (column.width - 6) / 2)
@@ -152,10 +170,11 @@ extension Layout {
         column: column, addNeuron: plus, removeNeuron: plus.offset(dx: button + 6, dy: 0),
         neuronsLabel: Rect(x: column.x, y: plus.maxY + 4, width: column.width, height: 22), tiles: tiles)
     }
-    let outSide = max(side, min(m.maxTile, outputColumn.width - 20))
+    let outSide = max(side, min(maxTile, outputColumn.width - 20))
     outputNeuronTiles = (0..<outputs).map { i in
       Rect(
-        x: outputColumn.midX - outSide / 2, y: tileArea.y + Float(i) * max(step, outSide * 1.25), width: outSide,
+        x: outputColumn.midX - outSide / 2, y: tileArea.y + Float(i) * max(step, outSide * 1.25),
+        width: outSide,
         height: outSide)
     }
   }

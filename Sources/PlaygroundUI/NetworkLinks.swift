@@ -102,7 +102,10 @@ enum NetworkGeometry {
           let p1 = Point(b.minX - 1, b.midY)
           let mid = (p0.x + p1.x) / 2
           let curve = CubicBezier(p0, Point(mid, p0.y), Point(mid, p1.y), p1)
-          out.append(Link(parameter: .weight(layer: l, from: i, to: j), curve: curve, weight: network.weight(layer: l, from: i, to: j)))
+          out.append(
+            Link(
+              parameter: .weight(layer: l, from: i, to: j), curve: curve,
+              weight: network.weight(layer: l, from: i, to: j)))
         }
       }
     }
@@ -129,7 +132,8 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(card, radius: 8, f.theme.panel)
     ui.draw.strokeRoundedRect(card, radius: 8, width: 1.5, f.theme.accent)
     ui.label(
-      "\(editor.parameter.title) (Enter)", in: Rect(x: card.x + 8, y: card.y + 4, width: card.width - 16, height: 22),
+      "\(editor.parameter.title) (Enter)",
+      in: Rect(x: card.x + 8, y: card.y + 4, width: card.width - 16, height: 22),
       size: TypeSize.caption, color: f.theme.mutedText)
     let current = Format.parameter(editor.parameter.value(in: f.state.experiment.network))
     let id = "edit \(editor.parameter)"
@@ -138,9 +142,12 @@ extension PlaygroundView {
     case .committed(let text)?:
       let cleaned = String(text.filter { !$0.isWhitespace }.map { $0 == "," ? "." : $0 })
       if let v = Float(cleaned), v.isFinite {
-        if v != editor.parameter.value(in: f.state.experiment.network) { f.actions.append(editor.parameter.action(v)) }
+        if v != editor.parameter.value(in: f.state.experiment.network) {
+          f.actions.append(editor.parameter.action(v))
+        }
       } else if !cleaned.isEmpty {
-        f.actions.append(.showBanner(Banner(.error, "“\(text)” is not a number; type a value like 0.5 or -1.2.")))
+        f.actions.append(
+          .showBanner(Banner(.error, "“\(text)” is not a number; type a value like 0.5 or -1.2.")))
       }
       self.editor = nil
     case .cancelled?:

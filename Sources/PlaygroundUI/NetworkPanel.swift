@@ -14,8 +14,12 @@ extension PlaygroundView {
     let config = state.config
     ui.panel(l.networkPanel)
     if let first = l.featureTiles.first?.rect {
-      let row = Rect(x: l.networkPanel.x + Metrics.margin, y: l.layerCountLabel.y, width: first.maxX - l.networkPanel.x, height: Metrics.headingRow)
-      ui.label("FEATURES", in: row, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+      let left = l.networkPanel.x + Metrics.margin
+      let row = Rect(
+        x: left, y: l.layerCountLabel.y, width: max(first.maxX, l.addLayerButton.minX - 8) - left,
+        height: Metrics.headingRow)
+      let size = ui.fittingSize("FEATURES", width: row.width, from: TypeSize.heading, weight: .bold)
+      ui.label("FEATURES", in: row, size: size, color: t.mutedText, weight: .bold)
     }
     if let out = l.outputNeuronTiles.first {
       let row = Rect(x: out.midX - 50, y: l.layerCountLabel.y, width: 100, height: Metrics.headingRow)
@@ -25,7 +29,10 @@ extension PlaygroundView {
 
     // Layer +/− and the count.
     let layerCount = config.hiddenLayers.count
-    if ui.iconButton("Add layer", icon: .plus, in: l.addLayerButton, enabled: layerCount < PlaygroundConfig.Limits.windowLayers) {
+    if ui.iconButton(
+      "Add layer", icon: .plus, in: l.addLayerButton,
+      enabled: layerCount < PlaygroundConfig.Limits.windowLayers)
+    {
       f.actions.append(.addLayer)
     }
     if ui.iconButton("Remove layer", icon: .minus, in: l.removeLayerButton, enabled: layerCount > 0) {
@@ -37,16 +44,17 @@ extension PlaygroundView {
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l)
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
-    for link in links {
-      ui.draw.bezier(link.curve, width: link.width, link.color, dash: Dash(pattern: [10, 4], phase: phase))
-    }
+    drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
     var overTile = false
     drawFeatureTiles(&f, overTile: &overTile)
     let outputs = cache.outputs?.widths ?? []
     for (i, layer) in l.hiddenLayers.enumerated() {
       ui.withID("layer \(i)") {
-        if ui.iconButton("add", icon: .plus, in: layer.addNeuron, enabled: layer.tiles.count < PlaygroundConfig.Limits.windowNeurons) {
+        if ui.iconButton(
+          "add", icon: .plus, in: layer.addNeuron,
+          enabled: layer.tiles.count < PlaygroundConfig.Limits.windowNeurons)
+        {
           f.actions.append(.addNeuron(layer: i))
         }
         if ui.iconButton("remove", icon: .minus, in: layer.removeNeuron, enabled: layer.tiles.count > 1) {
@@ -60,7 +68,9 @@ extension PlaygroundView {
       if outputs.count > i + 1 { drawNeuronTiles(&f, layer: i + 1, tiles: layer.tiles, overTile: &overTile) }
     }
     if layerCount == 0 {
-      let hint = Rect(x: l.layerCountLabel.x - 2 * Metrics.smallButton, y: l.addLayerButton.maxY + 16, width: 220, height: 22)
+      let hint = Rect(
+        x: l.layerCountLabel.x - 2 * Metrics.smallButton, y: l.addLayerButton.maxY + 16, width: 220,
+        height: 22)
       ui.label("No hidden layers: a linear model", in: hint, size: TypeSize.caption, color: t.mutedText)
     }
     if outputs.count >= 2 {
@@ -101,10 +111,12 @@ extension PlaygroundView {
       let active = features.contains(feature)
       let region = ui.region("feature \(feature.rawValue)", r)
       if cache.featureTiles.indices.contains(k) {
-        ui.draw.image(cache.featureTiles[k], in: r, smooth: true, key: textureKey("feature.\(feature.rawValue)"))
+        ui.draw.image(
+          cache.featureTiles[k], in: r, smooth: true, key: textureKey("feature.\(feature.rawValue)"))
       }
       if !active { ui.draw.fillRect(r, Color.white.withAlpha(Float(0.72))) }
-      ui.draw.strokeRect(r, width: active ? 2 : 1, region.hovered ? t.accent : (active ? t.text : t.panelBorder))
+      ui.draw.strokeRect(
+        r, width: active ? 2 : 1, region.hovered ? t.accent : (active ? t.text : t.panelBorder))
       let caption = Rect(x: r.midX - 60, y: r.y - 21, width: 120, height: 20)
       ui.label(
         feature.displayName, in: caption, size: TypeSize.body, color: active ? t.text : t.mutedText,
@@ -114,7 +126,10 @@ extension PlaygroundView {
         if let index = features.firstIndex(of: feature) {
           f.hoveredNeuron = NeuronRef(layer: 0, index: index)
         }
-        if ui.activeID == nil { ui.tooltip(active ? "Click to stop using \(feature.displayName)" : "Click to use \(feature.displayName)") }
+        if ui.activeID == nil {
+          ui.tooltip(
+            active ? "Click to stop using \(feature.displayName)" : "Click to use \(feature.displayName)")
+        }
       }
       if region.clicked { f.actions.append(.toggleFeature(feature)) }
     }
@@ -149,13 +164,59 @@ extension PlaygroundView {
   private func hoveredBias(_ f: FrameBuilder) -> Parameter? {
     let m = f.ui.input.mouse
     for (i, layer) in f.layout.hiddenLayers.enumerated() {
-      for (j, tile) in layer.tiles.enumerated() where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
+      for (j, tile) in layer.tiles.enumerated()
+      where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
         return .bias(layer: i, neuron: j)
       }
     }
-    for (j, tile) in f.layout.outputNeuronTiles.enumerated() where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
+    for (j, tile) in f.layout.outputNeuronTiles.enumerated()
+    where NetworkGeometry.biasRect(for: tile).inset(-2).contains(m) {
       return .bias(layer: f.layout.hiddenLayers.count, neuron: j)
     }
     return nil
   }
+}
+
+extension PlaygroundView {
+  /// Paints every link into one raster (our own anti-aliased stroker) and draws it as an image:
+  /// hundreds of dashed curves cost a few milliseconds this way instead of tens as triangles.
+  func drawLinks(_ links: [Link], phase: Float, in panel: Rect, scale: Float, ui: UIContext) {
+    let width = Int((panel.width * scale).rounded())
+    let height = Int((panel.height * scale).rounded())
+    guard width > 0, height > 0 else { return }
+    let key = LinkLayerKey(links: links.map { LinkKey(curve: $0.curve, weight: $0.weight) }, phase: phase, panel: panel, scale: scale)
+    if key != linkLayerKey || linkLayer.width != width || linkLayer.height != height {
+      if linkLayer.width == width && linkLayer.height == height {
+        linkLayer.pixels.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      } else {
+        linkLayer = Raster(width: width, height: height, fill: 0)
+      }
+      let paths = links.map { link in
+        let c = link.curve
+        let flat = CubicBezier(
+          (c.p0 - panel.origin) * scale, (c.c1 - panel.origin) * scale, (c.c2 - panel.origin) * scale,
+          (c.p1 - panel.origin) * scale
+        ).flattened(segments: 14)
+        return StrokedPath(
+          points: flat, width: link.width * scale, color: link.color.argb,
+          dash: (10 * scale, 4 * scale, phase * scale))
+      }
+      CurveRaster.stroke(paths, into: &linkLayer)
+      linkLayerKey = key
+    }
+    ui.draw.image(linkLayer, in: panel, smooth: scale != 1, key: Int(truncatingIfNeeded: WidgetID.fnv1a("PlaygroundUI.links")))
+  }
+}
+
+/// What the link layer was last painted from (repainted only when it changes).
+struct LinkLayerKey: Equatable {
+  var links: [LinkKey]
+  var phase: Float
+  var panel: Rect
+  var scale: Float
+}
+
+struct LinkKey: Equatable {
+  var curve: CubicBezier
+  var weight: Float
 }

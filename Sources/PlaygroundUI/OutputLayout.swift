@@ -10,13 +10,13 @@ extension Layout {
     let heading = inner.cutTop(m.headingRow, spacing: 8)
     copyConfigButton = Rect(x: heading.maxX - 140, y: heading.midY - 17, width: 140, height: 34)
     var readouts = inner.cutTop(88, spacing: 10)
-    stats = readouts.cutLeft(min(190, readouts.width * 0.56), spacing: 10)
+    stats = readouts.cutLeft(min(236, max(226, readouts.width * 0.6)), spacing: 10)
     lossChart = readouts
 
     let wideToggles = inner.width >= 370
     let togglesHeight = wideToggles ? m.toggleHeight : 2 * m.toggleHeight + 4
     let below = 8 + togglesHeight + 8 + m.controlHeight
-    let side = max(60, min(inner.width, inner.height - below))
+    let side = max(60, min(inner.width, inner.height - below)).rounded(.down)
     plot = Rect(x: inner.midX - side / 2, y: inner.y, width: side, height: side)
     _ = inner.cutTop(side, spacing: 8)
 

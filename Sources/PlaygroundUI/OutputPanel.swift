@@ -11,7 +11,8 @@ extension PlaygroundView {
     let t = f.theme
     let state = f.state
     ui.panel(l.outputPanel)
-    heading(ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
+    heading(
+      ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
     if ui.button("Copy config", in: l.copyConfigButton) {
       f.commands.append(.copyToClipboard(state.config.shareString))
     }
@@ -22,7 +23,11 @@ extension PlaygroundView {
 
     ui.draw.image(cache.output, in: l.plot, smooth: true, key: textureKey("output"))
     if let focus = state.focusedNeuron {
-      let text = focus.layer == 0 ? "Input \(focus.index + 1)" : (focus.layer > state.config.hiddenLayers.count ? "Output neuron \(focus.index + 1)" : "Layer \(focus.layer), neuron \(focus.index + 1)")
+      let text =
+        focus.layer == 0
+        ? "Input \(focus.index + 1)"
+        : (focus.layer > state.config.hiddenLayers.count
+          ? "Output neuron \(focus.index + 1)" : "Layer \(focus.layer), neuron \(focus.index + 1)")
       let width = ui.measure(text, size: TypeSize.caption).width + 16
       let pill = Rect(x: l.plot.x + 8, y: l.plot.y + 8, width: width, height: 26)
       ui.draw.fillRoundedRect(pill, radius: 6, Color.white.withAlpha(Float(0.9)))
@@ -53,15 +58,23 @@ extension PlaygroundView {
     for (k, (name, color)) in [("Test", ChartColors.test), ("Training", ChartColors.train)].enumerated() {
       let cell = head[k + 1]
       ui.label(name, in: cell, size: TypeSize.caption, color: t.mutedText, alignment: .right)
-      ui.draw.fillRect(Rect(x: cell.maxX - min(cell.width, 40), y: cell.maxY - 3, width: min(cell.width, 40), height: 3), color)
+      ui.draw.fillRect(
+        Rect(x: cell.maxX - min(cell.width, 40), y: cell.maxY - 3, width: min(cell.width, 40), height: 3),
+        color)
     }
-    var table: [(String, Float, Float, (Float) -> String)] = [("Loss", e.test.loss, e.train.loss, Format.loss)]
-    if f.state.experiment.classCount > 0 { table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent)) }
+    var table: [(String, Float, Float, (Float) -> String)] = [
+      ("Loss", e.test.loss, e.train.loss, Format.loss)
+    ]
+    if f.state.experiment.classCount > 0 {
+      table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent))
+    }
     for (k, row) in table.enumerated() {
       let cells = columns(rows[k + 1])
       ui.label(row.0, in: cells[0], size: TypeSize.caption, color: t.mutedText)
-      ui.label(row.3(row.1), in: cells[1], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
-      ui.label(row.3(row.2), in: cells[2], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+      ui.label(
+        row.3(row.1), in: cells[1], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+      ui.label(
+        row.3(row.2), in: cells[2], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
     }
   }
 
@@ -81,7 +94,9 @@ extension PlaygroundView {
       let line = LineChart.polyline(series: s, in: plotArea, yRange: yRange, epochRange: epochs)
       if line.count >= 2 { ui.draw.polyline(line, width: 2, color) }
     }
-    if ui.isMouseOver(r) { ui.tooltip("Loss over \(f.state.experiment.epoch) epochs (top: \(Format.loss(yRange.upperBound)))") }
+    if ui.isMouseOver(r) {
+      ui.tooltip("Loss over \(f.state.experiment.epoch) epochs (top: \(Format.loss(yRange.upperBound)))")
+    }
   }
 
   /// Left click adds a point of the selected class, right click the other class, shift+click
@@ -89,7 +104,9 @@ extension PlaygroundView {
   private func handlePlotClicks(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
-    guard ui.isMouseOver(l.plot), !(l.warpView.map { $0.intersection(l.plot).contains(ui.input.mouse) } ?? false) else { return }
+    guard ui.isMouseOver(l.plot),
+      !(l.warpView.map { $0.intersection(l.plot).contains(ui.input.mouse) } ?? false)
+    else { return }
     let local = ui.input.mouse - l.plot.origin
     let p = PlotTransform(width: l.plot.width, height: l.plot.height).plotPoint(atPixel: local)
     let classes = f.state.experiment.classCount
@@ -104,7 +121,10 @@ extension PlaygroundView {
       let other = classes == 0 ? -1 : Double(classes == 2 ? 1 - selected : (selected + 1) % max(2, classes))
       f.actions.append(.addPoint(x: p.x, y: p.y, label: other))
     } else if ui.activeID == nil && ui.focusedID == nil {
-      ui.tooltip(classes == 0 ? "Click: add a point of value +1, right click: −1, shift+click: remove" : "Click: add a point, right click: the other class, shift+click: remove")
+      ui.tooltip(
+        classes == 0
+          ? "Click: add a point of value +1, right click: −1, shift+click: remove"
+          : "Click: add a point, right click: the other class, shift+click: remove")
     }
   }
 
@@ -130,8 +150,12 @@ extension PlaygroundView {
     ui.draw.image(cache.legend, in: bar, smooth: true, key: textureKey("legend"))
     let range = cache.valueRange
     let labels = r.splitTop(16).rest
-    ui.label(NumberFormat.compact(range.lowerBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText, alignment: .left)
-    ui.label(NumberFormat.compact(range.upperBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText, alignment: .right)
+    ui.label(
+      NumberFormat.compact(range.lowerBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText,
+      alignment: .left)
+    ui.label(
+      NumberFormat.compact(range.upperBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText,
+      alignment: .right)
   }
 
   /// The warp picker and, when a layer is chosen, its warped grid with the training points.
@@ -140,7 +164,7 @@ extension PlaygroundView {
     let hidden = f.state.config.hiddenLayers
     guard let picker = f.layout.warpPicker else { return }
     let layers = hidden.indices.filter { hidden[$0] >= 2 }
-    let options = ["No warp view"] + layers.map { "Warp: layer \($0 + 1)" }
+    let options = ["Warp: off"] + layers.map { "Warp: layer \($0 + 1)" }
     let selected = f.state.warp.flatMap { w in layers.firstIndex(of: w.layer).map { $0 + 1 } } ?? 0
     if let i = ui.dropdown("warp", options: options, selected: selected, in: picker) {
       f.actions.append(.showWarp(i == 0 ? nil : LayerWarpChoice(layer: layers[i - 1], first: 0, second: 1)))
@@ -151,10 +175,14 @@ extension PlaygroundView {
     ui.pushClip(r)
     for line in plane.gridLines { ui.draw.polyline(line, width: 1, Color(rgb: 0xA9B2BC)) }
     let radius: Float = r.width > 150 ? 3 : 2.5
-    for (p, color) in zip(plane.points, cache.warpColors) { ui.draw.fillCircle(center: p, radius: radius, color) }
+    for (p, color) in zip(plane.points, cache.warpColors) {
+      ui.draw.fillCircle(center: p, radius: radius, color)
+    }
     ui.popClip()
     if ui.isMouseOver(r), let w = f.state.warp {
-      ui.tooltip("How hidden layer \(w.layer + 1) bends the plane: neuron \(w.first + 1) → right, neuron \(w.second + 1) → up")
+      ui.tooltip(
+        "How hidden layer \(w.layer + 1) bends the plane: neuron \(w.first + 1) → right, neuron \(w.second + 1) → up"
+      )
     }
   }
 }

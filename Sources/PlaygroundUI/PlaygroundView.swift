@@ -34,6 +34,9 @@ public final class PlaygroundView {
   let cache = VisualCache()
   /// The weight or bias being typed into, and where its box sits.
   var editor: ParameterEditor?
+  /// The links painted as one picture, and what they were painted from.
+  var linkLayer = Raster(width: 0, height: 0)
+  var linkLayerKey: LinkLayerKey?
 
   public init() {}
 

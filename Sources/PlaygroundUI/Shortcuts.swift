@@ -56,23 +56,29 @@ extension PlaygroundView {
     ui.overlay.fillRect(window, Color(argb: 0x7020_2428))
     let rowHeight: Float = 30
     let rows = Shortcuts.list.count + Shortcuts.mouse.count
-    let height = min(window.height - 20, 56 + 40 + Float(rows) * rowHeight + 44)
+    let height = min(window.height - 20, 48 + 40 + 10 + Float(rows) * rowHeight + 32)
     let card = window.centered(Size(min(640, window.width - 40), height))
     ui.overlay.fillRoundedRect(card, radius: 10, t.panel)
     ui.overlay.strokeRoundedRect(card, radius: 10, width: 1.5, t.panelBorder)
     var inner = card.inset(24)
     let title = inner.cutTop(32, spacing: 8)
-    ui.overlay.text("Keyboard and mouse", at: Point(title.x, title.midY), size: 22, t.text, alignment: .left, weight: .bold)
+    ui.overlay.text(
+      "Keyboard and mouse", at: Point(title.x, title.midY), size: 22, t.text, alignment: .left, weight: .bold)
     let footer = inner.cutBottom(24)
-    ui.overlay.text("Press Esc or click anywhere to close", at: Point(footer.x, footer.midY), size: TypeSize.caption, t.mutedText, alignment: .left)
+    ui.overlay.text(
+      "Press Esc or click anywhere to close", at: Point(footer.x, footer.midY), size: TypeSize.caption,
+      t.mutedText, alignment: .left)
     let keyWidth: Float = 150
     for (i, row) in (Shortcuts.list + Shortcuts.mouse).enumerated() {
-      var line = inner.cutTop(rowHeight)
-      if i == Shortcuts.list.count { line = line.offset(dx: 0, dy: 8) }
+      if i == Shortcuts.list.count { _ = inner.cutTop(10) }
+      let line = inner.cutTop(rowHeight)
       guard line.maxY <= footer.minY else { break }
-      ui.overlay.text(row.keys, at: Point(line.x, line.midY), size: TypeSize.body, t.accent, alignment: .left, weight: .bold)
       ui.overlay.text(
-        ui.truncated(row.what, toWidth: line.width - keyWidth, size: TypeSize.body), at: Point(line.x + keyWidth, line.midY),
+        row.keys, at: Point(line.x, line.midY), size: TypeSize.body, t.accent, alignment: .left, weight: .bold
+      )
+      ui.overlay.text(
+        ui.truncated(row.what, toWidth: line.width - keyWidth, size: TypeSize.body),
+        at: Point(line.x + keyWidth, line.midY),
         size: TypeSize.body, t.text, alignment: .left)
     }
     // The help goes above any popup or tooltip drawn by the panels.

@@ -9,7 +9,8 @@ extension PlaygroundView {
     let t = f.theme
     let config = f.state.config
     ui.draw.fillRect(l.topBar, t.panel)
-    ui.draw.fillRect(Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
+    ui.draw.fillRect(
+      Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
 
     if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { f.actions.append(.reset) }
     hint(ui, l.resetButton, "Reset the network (R)")
@@ -43,7 +44,9 @@ extension PlaygroundView {
       f.actions.append(.setRegularization(Choices.regularizations[i]))
     }
     let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
-    if let i = menu(&f, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate) {
+    if let i = menu(
+      &f, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
+    {
       f.actions.append(.setRegularizationRate(regRates.values[i]))
     }
     let problem = Choices.problems.firstIndex(of: config.problem) ?? 0
@@ -56,12 +59,23 @@ extension PlaygroundView {
   }
 
   /// A dropdown with its caption above it.
-  private func menu(_ f: inout FrameBuilder, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect)
+  private func menu(
+    _ f: inout FrameBuilder, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect
+  )
     -> Int?
   {
-    let box = Rect(x: rect.x, y: f.layout.topBar.y + 8, width: rect.width + 8, height: 20)
-    f.ui.label(caption, in: box, size: TypeSize.caption, color: f.theme.mutedText)
-    return f.ui.dropdown(caption, options: options, selected: selected, in: rect)
+    let box = Rect(x: rect.x, y: f.layout.topBar.y + 8, width: rect.width + 9, height: 20)
+    let ui = f.ui
+    ui.label(caption, in: box, size: TypeSize.caption, color: f.theme.mutedText)
+    // A narrow window shrinks the menu's type a little (never below 15 pt) rather than cut words.
+    let room = rect.width - 2 * ui.theme.padding - 26
+    let widest = options.map { ui.measure($0, size: TypeSize.body).width }.max() ?? 0
+    let saved = ui.theme.bodySize
+    if widest > room {
+      ui.theme.bodySize = max(TypeSize.caption, (TypeSize.body * room / widest).rounded(.down))
+    }
+    defer { ui.theme.bodySize = saved }
+    return ui.dropdown(caption, options: options, selected: selected, in: rect)
   }
 
   /// A tooltip for a button while the mouse rests on it (not while pressing).
@@ -84,7 +98,9 @@ extension PlaygroundView {
     ui.draw.fillRect(Rect(x: rect.x, y: rect.y, width: 6, height: rect.height), edge)
     let text = rect.inset(dx: 18, dy: 0).splitRight(rect.height).rest
     ui.label(banner.text, in: text, size: TypeSize.body, color: f.theme.text, weight: .bold)
-    if let close = f.layout.bannerClose, ui.iconButton("Dismiss banner", icon: .close, in: close, style: .plain) {
+    if let close = f.layout.bannerClose,
+      ui.iconButton("Dismiss banner", icon: .close, in: close, style: .plain)
+    {
       f.actions.append(.dismissBanner)
     }
   }

@@ -30,7 +30,11 @@ final class VisualCache {
 
   private(set) var grid: InputGrid?
   private(set) var outputs: NeuronOutputs?
+  /// Every neuron's map over the grid: maps[layer][neuron][point] (layer 0 the features).
+  private(set) var maps: [[[Float]]] = []
   private(set) var networkKey: NetworkKey?
+  /// How many times the grid was evaluated (tests check that unchanged states reuse the work).
+  private(set) var evaluationCount = 0
   /// Every data point for the plot (training, then test).
   private(set) var points: [PlotPoint] = []
   /// The value range the regression colors span.
@@ -87,6 +91,8 @@ final class VisualCache {
       grid = InputGrid(size: VisualCache.gridSize, features: e.config.features)
     }
     outputs = grid.map { e.network.evaluateAll($0.samples) }
+    maps = outputs.map(VisualCache.allMaps) ?? []
+    evaluationCount += 1
     networkKey = key
     let regression = e.classCount == 0
     func plotPoint(_ p: DataPoint, test: Bool) -> PlotPoint {
@@ -100,6 +106,33 @@ final class VisualCache {
       valueRange = lo < hi ? lo...hi : (lo - 1)...(hi + 1)
     } else {
       valueRange = -1...1
+    }
+  }
+
+  /// Every neuron's map, read in one pass over the points: the outputs are stored point-major,
+  /// so reading them neuron by neuron would walk the whole buffer once per neuron.
+  static func allMaps(_ outputs: NeuronOutputs) -> [[[Float]]] {
+    let widths = outputs.widths
+    let count = outputs.pointCount
+    let total = widths.reduce(0, +)
+    var flat = [Float](repeating: 0, count: total * count)
+    flat.withUnsafeMutableBufferPointer { buffer in
+      for p in 0..<count {
+        var k = 0
+        for (layer, width) in widths.enumerated() {
+          for n in 0..<width {
+            buffer[k * count + p] = outputs.value(layer: layer, neuron: n, point: p)
+            k += 1
+          }
+        }
+      }
+    }
+    var k = 0
+    return widths.map { width in
+      (0..<width).map { _ in
+        defer { k += 1 }
+        return Array(flat[(k * count)..<((k + 1) * count)])
+      }
     }
   }
 
@@ -123,11 +156,9 @@ final class VisualCache {
 
   /// One neuron's map in [−1, 1] (nil when it does not exist).
   func normalizedMap(_ ref: NeuronRef, state: AppState) -> [Float]? {
-    guard let outputs, outputs.widths.indices.contains(ref.layer), ref.index >= 0,
-      ref.index < outputs.widths[ref.layer]
-    else { return nil }
+    guard maps.indices.contains(ref.layer), maps[ref.layer].indices.contains(ref.index) else { return nil }
     return NeuronTile.normalized(
-      outputs.map(layer: ref.layer, neuron: ref.index), scaling: VisualCache.scaling(layer: ref.layer, state: state))
+      maps[ref.layer][ref.index], scaling: VisualCache.scaling(layer: ref.layer, state: state))
   }
 
   private func renderTiles(_ state: AppState, hiddenSide: Int, outputSide: Int) {
@@ -172,7 +203,8 @@ final class VisualCache {
         PlotPoint(x: $0.x, y: $0.y, classIndex: kind.isRegression ? -1 : Int($0.label), value: $0.label)
       }
       return DatasetThumbnail.render(
-        points: points, size: 120, classCount: kind.classCount, valueRange: kind == .regPlane ? -1.2...1.2 : -1...1)
+        points: points, size: 120, classCount: kind.classCount,
+        valueRange: kind == .regPlane ? -1.2...1.2 : -1...1)
     }
   }
 
@@ -196,11 +228,11 @@ final class VisualCache {
     } else {
       switch state.experiment.network.shape.output {
       case .binaryTanh:
-        field = .binary(outputs.map(layer: last, neuron: 0))
+        field = .binary(maps[last][0])
       case .regression:
-        field = .regression(outputs.map(layer: last, neuron: 0), range: valueRange)
+        field = .regression(maps[last][0], range: valueRange)
       case .softmax(let k):
-        let maps = (0..<k).map { outputs.map(layer: last, neuron: $0) }
+        let maps = self.maps[last]
         var probabilities = [Float](repeating: 0, count: outputs.pointCount * k)
         for p in 0..<outputs.pointCount {
           for c in 0..<k { probabilities[p * k + c] = maps[c][p] }

@@ -46,9 +46,12 @@ public final class DrawListRenderer {
     clips.removeAll()
     SDL_RenderSetClipRect(renderer.handle, nil)
     SDL_SetRenderDrawBlendMode(renderer.handle, SDL_BLENDMODE_BLEND)
+    tess.reset()
     for command in list.commands {
+      if !command.isGeometry { flushGeometry() }
       try paint(command, s: scale)
     }
+    flushGeometry()
     if !clips.isEmpty { SDL_RenderSetClipRect(renderer.handle, nil) }
     if images.values.contains(where: { frame - $0.lastFrame > imageLifetime }) {
       images = images.filter { frame - $0.value.lastFrame <= imageLifetime }
@@ -86,6 +89,28 @@ public final class DrawListRenderer {
       fill(SDL_Rect(x: r.x, y: r.y + r.h - min(w, r.h), w: r.w, h: min(w, r.h)), color)
       fill(SDL_Rect(x: r.x, y: r.y + w, w: min(w, r.w), h: max(0, r.h - 2 * w)), color)
       fill(SDL_Rect(x: r.x + r.w - min(w, r.w), y: r.y + w, w: min(w, r.w), h: max(0, r.h - 2 * w)), color)
+    case .fillRoundedRect(let rect, let radius, let color) where color.a == 255:
+      // Opaque: the body as three rectangles (a fast fill), only the four corners as triangles.
+      flushGeometry()
+      let r = scaled(rect, s)
+      let k = max(0, min(radius * s, r.width / 2, r.height / 2)).rounded()
+      SDL_SetRenderDrawBlendMode(renderer.handle, SDL_BLENDMODE_NONE)
+      fill(snap(Rect(x: r.minX + k, y: r.minY, width: r.width - 2 * k, height: r.height), 1), color)
+      fill(snap(Rect(x: r.minX, y: r.minY + k, width: k, height: r.height - 2 * k), 1), color)
+      fill(snap(Rect(x: r.maxX - k, y: r.minY + k, width: k, height: r.height - 2 * k), 1), color)
+      SDL_SetRenderDrawBlendMode(renderer.handle, SDL_BLENDMODE_BLEND)
+      guard k > 0.5 else { return }
+      let outline = Tessellator.roundedRect(r, radius: k)
+      let perCorner = outline.count / 4
+      let centers = [
+        Point(r.minX + k, r.minY + k), Point(r.maxX - k, r.minY + k), Point(r.maxX - k, r.maxY - k),
+        Point(r.minX + k, r.maxY - k),
+      ]
+      geometry { t in
+        for (i, c) in centers.enumerated() {
+          t.fillConvex([c] + outline[(i * perCorner)..<((i + 1) * perCorner)], color)
+        }
+      }
     case .fillRoundedRect(let rect, let radius, let color):
       geometry { $0.fillConvex(Tessellator.roundedRect(scaled(rect, s), radius: radius * s), color) }
     case .strokeRoundedRect(let rect, let radius, let width, let color):
@@ -104,7 +129,8 @@ public final class DrawListRenderer {
       let hull =
         physical.p0.distance(to: physical.c1) + physical.c1.distance(to: physical.c2)
         + physical.c2.distance(to: physical.p1)
-      let points = physical.flattened(segments: min(256, max(8, Int(hull / 4))))
+      // A segment per ~12 px keeps curves smooth at link widths with a third of the triangles.
+      let points = physical.flattened(segments: min(128, max(6, Int(hull / 12))))
       let pieces =
         dash.map { Tessellator.dashed(points, pattern: $0.pattern.map { $0 * s }, phase: $0.phase * s) } ?? [
           points
@@ -137,13 +163,18 @@ public final class DrawListRenderer {
     SDL_RenderFillRect(renderer.handle, &rect)
   }
 
+  /// Adds triangles to the pending batch; consecutive shapes go to SDL in one call.
   private func geometry(_ build: (inout Tessellator) -> Void) {
-    tess.reset()
     build(&tess)
+  }
+
+  /// Sends the pending triangles (before anything that is not geometry, and at the end).
+  private func flushGeometry() {
     guard !tess.indices.isEmpty else { return }
     SDL_RenderGeometry(
       renderer.handle, nil, tess.vertices, Int32(tess.vertices.count), tess.indices, Int32(tess.indices.count)
     )
+    tess.reset()
   }
 
   private func drawText(
@@ -224,4 +255,16 @@ public final class DrawListRenderer {
 
   /// Drops every cached image texture.
   public func removeCachedImages() { images.removeAll() }
+}
+
+extension DrawCommand {
+  /// Drawn as triangles through the shared batch.
+  fileprivate var isGeometry: Bool {
+    switch self {
+    case .fillRoundedRect, .strokeRoundedRect, .line, .polyline, .fillConvexPolygon, .bezier, .fillCircle,
+      .strokeCircle:
+      true
+    default: false
+    }
+  }
 }

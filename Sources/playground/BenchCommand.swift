@@ -13,8 +13,11 @@ struct Bench: ParsableCommand {
   @Flag(help: "Skip the window figures (ui_frame_ms, ui_epochs_per_s).")
   var engineOnly = false
 
+  @Flag(help: "Only the window figures.")
+  var uiOnly = false
+
   func run() throws {
-    try engine()
+    if !uiOnly { try engine() }
     if engineOnly { return }
     try MainActor.assumeIsolated {
       let c2 = BenchmarkConfig.c2.config
