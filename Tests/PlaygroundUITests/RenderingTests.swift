@@ -38,8 +38,9 @@ import Testing
     h.frame()
     #expect(keys() == first)
     #expect(Set(first).count == first.count)
-    // Thumbnails, seven features, 4 + 2 hidden tiles, the output tile and the big output.
-    #expect(first.count == 6 + 7 + 6 + 1 + 1)
+    // Thumbnails, seven features, 4 + 2 hidden tiles, the output tile, the big output and the
+    // links layer.
+    #expect(first.count == 6 + 7 + 6 + 1 + 1 + 1)
   }
 
   @Test func focusedNeuronFillsTheOutput() throws {

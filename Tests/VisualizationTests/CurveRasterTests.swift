@@ -6,7 +6,7 @@ import Testing
 @Suite struct CurveRasterTests {
   @Test func solidLineCoversItsWidthOnly() {
     var r = Raster(width: 40, height: 20, fill: 0)
-    CurveRaster.stroke([StrokedPath(points: [Point(5, 10), Point(35, 10)], width: 4, color: 0xFF08_77BD)], into: &r)
+    CurveRaster.stroke([StrokedPath(points: [Point(5, 10.25), Point(35, 10.25)], width: 4, color: 0xFF08_77BD)], into: &r)
     #expect(r[20, 10] == 0xFF08_77BD)
     #expect(r[20, 9] == 0xFF08_77BD)
     #expect(r[20, 15] == 0)
