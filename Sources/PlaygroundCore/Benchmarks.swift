@@ -27,9 +27,11 @@ public enum BenchmarkConfig: String, CaseIterable, Sendable {
 /// Timing helpers: best of several rounds, so a busy machine shows its real speed.
 public enum Stopwatch {
   /// Seconds taken by `body`.
-  public static func time(_ body: () -> Void) -> Double {
+  public static func time(_ body: () throws -> Void) rethrows -> Double {
     let clock = ContinuousClock()
-    let d = clock.measure(body)
+    let start = clock.now
+    try body()
+    let d = clock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import CSDL2
 import ImmediateUI
 
@@ -22,6 +23,10 @@ public final class AppWindow {
     title: String, width: Int = 1280, height: Int = 800, zoom: Float = 1, software: Bool = false,
     vsync: Bool = true, hidden: Bool = false
   ) throws {
+    // Without a GPU, OpenGL is Mesa's CPU rasterizer: no faster than SDL's own software renderer
+    // and about 100 MB heavier. Use the software renderer and a plain window framebuffer then.
+    let software = software || !AppWindow.hasGPU
+    if software { SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0") }
     window = try Window(
       title: title, width: width, height: height, resizable: true, highDPI: true, hidden: hidden)
     renderer = try Renderer(window: window, software: software, vsync: vsync)
@@ -34,6 +39,16 @@ public final class AppWindow {
     var y: Int32 = 0
     SDL_GetMouseState(&x, &y)
     input.mouse = Point(Float(x) / zoom, Float(y) / zoom)
+  }
+
+  /// True when the machine has a GPU render node (Linux: /dev/dri/renderD*); elsewhere assumed.
+  public static var hasGPU: Bool {
+    #if os(Linux)
+      let nodes = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
+      return nodes.contains { $0.hasPrefix("renderD") }
+    #else
+      return true
+    #endif
   }
 
   /// Logical pixels per window point; changing it rescales the whole UI from the next frame on.

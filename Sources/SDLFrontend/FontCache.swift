@@ -47,7 +47,7 @@ public final class FontCache: TextMeasurer {
 
   /// Loads fonts from `directory`, or from `FontLocator.fontDirectory()` when nil. Throws when
   /// the regular face cannot be opened.
-  public init(renderer: Renderer, scale: Float = 1, directory: String? = nil, capacity: Int = 512) throws {
+  public init(renderer: Renderer, scale: Float = 1, directory: String? = nil, capacity: Int = 160) throws {
     system = try SDLSystem(video: false)
     self.renderer = renderer
     self.scale = scale

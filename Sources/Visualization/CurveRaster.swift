@@ -31,9 +31,6 @@ public enum CurveRaster {
     raster.pixels.withUnsafeMutableBufferPointer { px in
       for path in paths where path.points.count >= 2 {
         let hw = max(0.5, path.width / 2)
-        // Pixels nearer than hw − ½ are fully covered, farther than hw + ½ not at all.
-        let outer2 = (hw + 0.5) * (hw + 0.5)
-        let inner2 = max(0, hw - 0.5) * max(0, hw - 0.5)
         let a8 = Float(path.color >> 24) / 255
         let rgb = path.color & 0x00FF_FFFF
         var arc: Float = 0
@@ -49,49 +46,61 @@ public enum CurveRaster {
           let x1 = min(w - 1, Int((max(a.x, b.x) + reach).rounded(.up)))
           let y0 = max(0, Int((min(a.y, b.y) - reach).rounded(.down)))
           let y1 = min(h - 1, Int((max(a.y, b.y) + reach).rounded(.up)))
-          if x0 <= x1 && y0 <= y1 {
-            // Visit only a band around the segment: along its major axis, each row (or column)
-            // spans the band's width there, reach·length/|major| on each side, plus a pixel.
-            let steep = abs(dy) >= abs(dx)
-            let major = steep ? dy : dx
-            let span = length > 0 ? reach * length / max(abs(major), 1e-6) + 1 : reach + 1
-            @inline(__always) func shade(_ x: Int, _ y: Int) {
-              let pxc = Float(x) + 0.5
+          if x0 <= x1 && y0 <= y1 && length > 0 {
+            // Row by row, only the x-interval where the capsule around the segment can reach:
+            // the band |(p − a) × u| ≤ reach intersected with the projection range
+            // −reach ≤ (p − a) · u ≤ length + reach (u the unit direction); eight pixels at a time.
+            let ux = dx / length
+            let uy = dy / length
+            let lanes = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
+            let dash = path.dash
+            for y in y0...y1 {
               let py = Float(y) + 0.5
-              var t = length2 > 0 ? ((pxc - a.x) * dx + (py - a.y) * dy) / length2 : 0
-              t = min(max(t, 0), 1)
-              let ex = pxc - (a.x + t * dx)
-              let ey = py - (a.y + t * dy)
-              let d2 = ex * ex + ey * ey
-              if d2 >= outer2 { return }
-              var coverage = d2 <= inner2 ? 1 : min(1, hw + 0.5 - d2.squareRoot())
-              if let dash = path.dash {
-                let period = dash.on + dash.off
-                var s = (arc + t * length - dash.phase).truncatingRemainder(dividingBy: period)
-                if s < 0 { s += period }
-                if s >= dash.on { return }
-                // Soften the dash ends over one pixel.
-                coverage = min(coverage, min(s + 0.5, dash.on - s + 0.5))
+              var lo = Float(x0)
+              var hi = Float(x1 + 1)
+              let rel = py - a.y
+              if abs(uy) > 1e-6 {
+                let c = a.x + rel * ux / uy
+                let half = reach / abs(uy)
+                lo = max(lo, c - half)
+                hi = min(hi, c + half)
+              } else if abs(rel) > reach {
+                continue
               }
-              let alpha = UInt32(min(255, max(0, coverage * a8 * 255)))
-              let i = y * w + x
-              px[i] = over(px[i], rgb: rgb, alpha: alpha)
-            }
-            if steep {
-              for y in y0...y1 {
-                let t = length2 > 0 ? min(max((Float(y) + 0.5 - a.y) / dy, 0), 1) : 0
-                let xc = a.x + t * dx
-                let lo = max(x0, Int((xc - span).rounded(.down)))
-                let hi = min(x1, Int((xc + span).rounded(.up)))
-                if lo <= hi { for x in lo...hi { shade(x, y) } }
+              if abs(ux) > 1e-6 {
+                let p0 = a.x + (-reach - rel * uy) / ux
+                let p1 = a.x + (length + reach - rel * uy) / ux
+                lo = max(lo, min(p0, p1))
+                hi = min(hi, max(p0, p1))
               }
-            } else {
-              for x in x0...x1 {
-                let t = min(max((Float(x) + 0.5 - a.x) / dx, 0), 1)
-                let yc = a.y + t * dy
-                let lo = max(y0, Int((yc - span).rounded(.down)))
-                let hi = min(y1, Int((yc + span).rounded(.up)))
-                if lo <= hi { for y in lo...hi { shade(x, y) } }
+              let first = max(x0, Int(lo.rounded(.down)) - 1)
+              let last = min(x1, Int(hi.rounded(.up)))
+              guard first <= last else { continue }
+              var x = first
+              while x <= last {
+                let pxc = lanes + Float(x) + 0.5
+                var t = ((pxc - a.x) * dx + rel * dy) / length2
+                t = t.replacing(with: 0, where: t .< 0).replacing(with: 1, where: t .> 1)
+                let ex = pxc - (a.x + t * dx)
+                let ey = py - (a.y + t * dy)
+                let d = (ex * ex + ey * ey).squareRoot()
+                var coverage = hw + 0.5 - d
+                coverage = coverage.replacing(with: 1, where: coverage .> 1)
+                if let dash {
+                  let period = dash.on + dash.off
+                  let raw = arc + t * length - dash.phase
+                  let s = raw - (raw / period).rounded(.down) * period
+                  let soft = (s + 0.5).replacing(with: dash.on - s + 0.5, where: dash.on - s .< s)
+                  coverage = coverage.replacing(with: soft, where: soft .< coverage)
+                  coverage = coverage.replacing(with: 0, where: s .>= dash.on)
+                }
+                let count = min(8, last - x + 1)
+                for k in 0..<count where coverage[k] > 0 {
+                  let alpha = UInt32(min(255, coverage[k] * a8 * 255))
+                  let i = y * w + x + k
+                  px[i] = over(px[i], rgb: rgb, alpha: alpha)
+                }
+                x += 8
               }
             }
           }

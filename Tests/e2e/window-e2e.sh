@@ -35,6 +35,10 @@ kill -TERM $APP
 wait $APP || fail "the app exited with an error"
 trap - EXIT
 final=$(grep '^{"event":"quit"' "$OUT/app.log" | tail -1)
+first=$(sed -n 's/^first frame after \([0-9]*\) ms$/\1/p' "$OUT/app.log")
+[ -n "$first" ] || fail "no first-frame time"
+echo "e2e: first frame after $first ms"
+[ "$first" -lt 2000 ] || fail "the first frame took $first ms"
 [ -n "$final" ] || fail "no final state line"
 python3 - "$final" "$shot" <<'PY' || fail "final state or screenshot is wrong"
 import json, subprocess, sys
