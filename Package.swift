@@ -98,6 +98,8 @@ let tests: [Target] = [
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
   .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI"]),
+  // Whole frames rendered with SDL's software renderer.
+  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "SDLFrontend"]),
 ]
 
 let package = Package(
