@@ -1,7 +1,7 @@
 # NeuralPlayground: `make run` opens the app, `make test` runs every test. Both set up what is missing.
 SHELL := /bin/bash
 APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xauth fonts-dejavu-core \
-                xdotool imagemagick
+                xdotool imagemagick python3 python3-numpy
 # One release build (with testability) serves the app, the unit tests and the command-line tests.
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 BIN = $$(swift build $(SWIFT_FLAGS) --show-bin-path)/playground

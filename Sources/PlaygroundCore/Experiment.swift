@@ -6,19 +6,19 @@ import Engine
 /// Draw order from `config.seed` (the determinism contract): the dataset's points, then the
 /// shuffle and train/test split, then the network's initial weights.
 public struct Experiment: Sendable {
-  public private(set) var config: PlaygroundConfig
+  public internal(set) var config: PlaygroundConfig
   /// Points the learner added or imported (kept across regenerations and resets).
   public internal(set) var customPoints: [DataPoint]
   public internal(set) var train: [DataPoint]
   public internal(set) var test: [DataPoint]
   public internal(set) var trainSamples: Samples
   public internal(set) var testSamples: Samples
-  public private(set) var network: Network
-  public private(set) var epoch: Int = 0
+  public internal(set) var network: Network
+  public internal(set) var epoch: Int = 0
   /// Why training stopped, when a weight or the loss became NaN or infinite.
-  public private(set) var divergence: String?
+  public internal(set) var divergence: String?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
-  private let initGenerator: SeededGenerator
+  let initGenerator: SeededGenerator
 
   /// Builds the session; the config must be valid (see `PlaygroundConfig.validate`).
   public init(config: PlaygroundConfig, customPoints: [DataPoint] = []) throws(ConfigError) {

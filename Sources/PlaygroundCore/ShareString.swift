@@ -56,14 +56,16 @@ extension PlaygroundConfig {
       case "seed": seed = try number(UInt64.self, "an integer ≥ 0")
       case "features":
         var list: [Feature] = []
-        for name in value.split(separator: ",") {
+        // An empty value is an empty list (`hiddenLayers=` is how no hidden layer is written);
+        // otherwise every item must be there: `x1,,x2` and `4,,2` are mistakes, not lists.
+        for name in value.split(separator: ",", omittingEmptySubsequences: value.isEmpty) {
           guard let f = Feature(rawValue: String(name)) else { throw bad(Feature.allNames) }
           list.append(f)
         }
         features = list
       case "hiddenLayers":
         var list: [Int] = []
-        for n in value.split(separator: ",") {
+        for n in value.split(separator: ",", omittingEmptySubsequences: value.isEmpty) {
           guard let v = Int(n) else { throw bad("comma-separated neuron counts such as 4,2") }
           list.append(v)
         }

@@ -35,17 +35,22 @@ struct Bench: ParsableCommand {
       let ms = Stopwatch.gridMilliseconds(experiment.network, grid: grid)
       emit(bench, "grid_ms", ms, "ms to evaluate every neuron over a 100×100 grid")
     }
+    for figure in try CNNBenchmarks.figures() { emit(name: "cnn", figure.metric, figure.value, figure.label) }
   }
 
   func emit(_ config: BenchmarkConfig, _ metric: String, _ value: Double, _ label: String) {
+    emit(name: config.rawValue, metric, value, label)
+  }
+
+  func emit(name config: String, _ metric: String, _ value: Double, _ label: String) {
     if json {
       var line = JSONLine()
-      line.add("config", config.rawValue)
+      line.add("config", config)
       line.add("metric", metric)
       line.add("value", (value * 1000).rounded() / 1000)
       print(line.text)
     } else {
-      print("\(config.rawValue.uppercased())  \(String(format: "%10.3f", value))  \(label)")
+      print("\(config.uppercased())  \(String(format: "%10.3f", value))  \(label)")
     }
     fflush(nil)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Engine
+import Foundation
 import PlaygroundCore
 
 extension DatasetKind: ExpressibleByArgument {}
@@ -10,30 +11,36 @@ extension WeightInit: ExpressibleByArgument {}
 extension ProblemKind: ExpressibleByArgument {}
 
 /// The config keys of the lesson format as kebab-case flags.
+///
+/// Numeric flags parse `.unconditional`ly: `--noise -1` reads -1 (and reports the allowed range)
+/// instead of taking `-1` for a flag and reporting a missing value.
 struct ConfigOptions: ParsableArguments {
   @Option(help: "classification or regression (default: from the dataset).")
   var problem: ProblemKind?
   @Option(help: "The dataset: \(DatasetKind.allCases.filter { $0 != .custom }.map(\.rawValue).joined(separator: ", ")).")
   var dataset: DatasetKind?
-  @Option(help: "Noise in percent, 0 to 50.")
+  @Option(parsing: .unconditional, help: "Noise in percent, 0 to 50.")
   var noise: Int = 0
-  @Option(help: "Percent of the points used for training, 10 to 90.")
+  @Option(parsing: .unconditional, help: "Percent of the points used for training, 10 to 90.")
   var trainRatio: Int = 50
-  @Option(help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
+  @Option(
+    parsing: .unconditional, help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
   var seed: UInt64 = 0
   @Option(help: "Comma-separated input features from \(Feature.allNames).")
   var features: String = "x1,x2"
-  @Option(help: "Comma-separated neurons per hidden layer, e.g. 4,2; \"none\" for no hidden layer.")
+  @Option(
+    parsing: .unconditional,
+    help: "Comma-separated neurons per hidden layer, e.g. 4,2; \"none\" for no hidden layer.")
   var hiddenLayers: String = "4,2"
   @Option(help: "Hidden activation: relu, tanh, sigmoid, linear.")
   var activation: Activation = .tanh
-  @Option(help: "Learning rate, > 0 and at most 10.")
+  @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
   var learningRate: Double = 0.03
   @Option(help: "none, l1 or l2.")
   var regularization: Regularization = .none
-  @Option(help: "Regularization rate, 0 to 10.")
+  @Option(parsing: .unconditional, help: "Regularization rate, 0 to 10.")
   var regularizationRate: Double = 0
-  @Option(help: "Examples per weight update, 1 to 500.")
+  @Option(parsing: .unconditional, help: "Examples per weight update, 1 to 500.")
   var batchSize: Int = 10
   @Option(name: .customLong("init"), help: "Initial weights: playground, xavier, he, zero.")
   var initialization: WeightInit = .playground
@@ -73,7 +80,11 @@ struct ConfigOptions: ParsableArguments {
       return f
     }
     let layers = hiddenLayers.trimmingCharacters(in: .whitespaces)
-    if layers.isEmpty || layers == "none" {
+    if layers.isEmpty {
+      throw UsageError(
+        message: "--hidden-layers is empty; give neurons per layer such as 4,2, or none for no hidden layer")
+    }
+    if layers == "none" {
       config.hiddenLayers = []
     } else {
       config.hiddenLayers = try layers.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -91,12 +102,7 @@ struct ConfigOptions: ParsableArguments {
     }
     config.problem = problem ?? (config.dataset.isRegression ? .regression : .classification)
     if let csv {
-      let text: String
-      do {
-        text = try String(contentsOfFile: csv, encoding: .utf8)
-      } catch {
-        throw UsageError(message: "--csv: cannot read '\(csv)': \(error.localizedDescription)")
-      }
+      let text = try ConfigOptions.readCSVText(csv)
       do {
         points = try PointsCSV.parse(text, source: csv, regression: config.problem == .regression)
       } catch {
@@ -109,5 +115,60 @@ struct ConfigOptions: ParsableArguments {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
     return (config, points)
+  }
+}
+
+extension ConfigOptions {
+  /// The largest --csv file read (about 12 million points); a bigger one is refused, not loaded.
+  static let maximumCSVBytes = 256 << 20
+
+  /// The text of a --csv file: a regular file of at most `maximumCSVBytes` of UTF-8 text without
+  /// NUL bytes; anything else is a UsageError that says what the file is.
+  ///
+  /// A FIFO or device is refused before it is opened (reading one could block or never end).
+  /// `Double("1\0junk")` is 1 (the standard library stops at a NUL), so a NUL byte would silently
+  /// corrupt a row; binary files and other encodings get a message with the line instead.
+  static func readCSVText(_ path: String) throws -> String {
+    func failure(_ message: String) -> UsageError { UsageError(message: "--csv: '\(path)' \(message)") }
+    var info = stat()  // follows symbolic links
+    guard stat(path, &info) == 0 else { throw failure("cannot be read: \(String(cString: strerror(errno)))") }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw failure("is a folder, not a CSV file")
+    default: throw failure("is not a regular file")
+    }
+    if info.st_size > maximumCSVBytes {
+      throw failure("is \(info.st_size >> 20) MB; CSV files of up to \(maximumCSVBytes >> 20) MB can be read")
+    }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw failure("cannot be read: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 { throw failure("cannot be read: \(String(cString: strerror(errno)))") }
+      if count == 0 { break }
+      bytes += chunk[..<count]
+      if bytes.count > maximumCSVBytes {  // a file that grows while it is read
+        throw failure(
+          "is over \(maximumCSVBytes >> 20) MB; CSV files of up to \(maximumCSVBytes >> 20) MB can be read")
+      }
+    }
+    func line(at offset: Int) -> Int { bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw UsageError(message: "--csv: \(path):1: UTF-16 text; save it as UTF-8 CSV")
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      throw UsageError(message: "--csv: \(path):\(line(at: nul)): contains a NUL byte; is it a text file?")
+    }
+    var offset = 0  // where the bytes stop being valid UTF-8
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+    guard offset == bytes.count else {
+      throw UsageError(message: "--csv: \(path):\(line(at: offset)): not UTF-8 text; save it as UTF-8 CSV")
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -12,15 +12,16 @@ struct Playground: ParsableCommand {
     abstract: "NeuralPlayground: train small neural networks and watch them learn.",
     discussion: """
       With no subcommand, opens the playground window (any train flag sets its starting state). \
-      `playground train` trains without a window; `playground bench` measures the engine.
+      `playground train` trains without a window; `playground export` writes a session as a \
+      PyTorch or numpy script or its points as CSV; `playground bench` measures the engine.
       """,
-    subcommands: [Window.self, Train.self, Bench.self],
+    subcommands: [Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self],
     defaultSubcommand: Window.self)
 
   /// Parses and runs; every bad input exits with code 2 and one message naming the flag.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(ShapesArguments.rewritten())
       try command.run()
     } catch let error as UsageError {
       FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))

@@ -16,19 +16,31 @@ struct Train: ParsableCommand {
   var png: String?
   @Flag(help: "Print one JSON object per line; the last one is the result.")
   var json = false
+  @Option(help: "Continue from a saved session (its settings, data, weights and epoch).")
+  var load: String?
+  @Option(help: "After training, save the session to this file (written atomically).")
+  var save: String?
+  /// `--dataset shapes` (rewritten before parsing, see `ShapesArguments`) and its flags.
+  @Flag(name: .customLong("dataset-shapes"), help: .hidden)
+  var datasetShapes = false
+  @OptionGroup var shapes: ShapesOptions
 
   func run() throws {
     guard epochs >= 0 && epochs <= 10_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
     }
-    let (settings, points) = try config.makeConfig()
-    var experiment: Experiment
-    do {
-      experiment = try Experiment(config: settings, customPoints: points)
-    } catch {
-      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    if datasetShapes || shapes.isSet {  // a CNN on shape images: CNNTrain.swift
+      let unsupported = [("--png", png != nil), ("--load", load != nil), ("--save", save != nil)]
+      try CNNTrain(
+        options: config, shapes: shapes, datasetShapes: datasetShapes, epochs: epochs, json: json,
+        unsupported: unsupported.map { (flag: $0.0, given: $0.1) }
+      ).run()
+      return
     }
+    if let save { try SessionCLI.checkWritable(save, flag: "--save") }
+    var (experiment, history) = try SessionCLI.start(load: load, settings: config)
     let progress = ProgressReporter(total: epochs, json: json)
+    progress.offset = experiment.epoch
     var done = 0
     while done < epochs && experiment.divergence == nil {
       let slice = progress.nextSlice(done: done)
@@ -36,6 +48,7 @@ struct Train: ParsableCommand {
       done += slice
       if experiment.divergence != nil { break }
       let evaluation = experiment.measure()
+      history.record(epoch: experiment.epoch, evaluation: evaluation)
       progress.report(epoch: experiment.epoch, evaluation: evaluation, classCount: experiment.classCount)
     }
     let evaluation = experiment.measure()
@@ -43,6 +56,7 @@ struct Train: ParsableCommand {
     if let png {
       try BoundaryPNG.write(experiment: experiment, to: png)
     }
+    if let save { try SessionCLI.save(experiment, history: history, to: save, flag: "--save") }
     print(Train.resultLine(experiment: experiment, evaluation: evaluation, json: json))
   }
 
@@ -87,6 +101,8 @@ final class ProgressReporter {
   let json: Bool
   let interactive: Bool
   var lastDraw = Date.distantPast
+  /// The epoch training started from (a loaded session's); reports count from it.
+  var offset = 0
 
   init(total: Int, json: Bool) {
     self.total = total
@@ -103,12 +119,12 @@ final class ProgressReporter {
 
   func report(epoch: Int, evaluation: Evaluation, classCount: Int) {
     if interactive {
-      guard Date().timeIntervalSince(lastDraw) > 0.05 || epoch == total else { return }
+      guard Date().timeIntervalSince(lastDraw) > 0.05 || epoch == offset + total else { return }
       lastDraw = Date()
       let width = 30
-      let filled = total == 0 ? width : width * epoch / total
+      let filled = total == 0 ? width : width * (epoch - offset) / total
       let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-      print("\r[\(bar)] epoch \(epoch)/\(total)  loss \(Train.format(evaluation.train.loss)) ", terminator: "")
+      print("\r[\(bar)] epoch \(epoch)/\(offset + total)  loss \(Train.format(evaluation.train.loss)) ", terminator: "")
       fflush(nil)
     } else if json {
       var line = JSONLine()
@@ -117,7 +133,7 @@ final class ProgressReporter {
       line.add("testLoss", evaluation.test.loss)
       print(line.text)
     } else {
-      print("epoch \(epoch)/\(total)  train loss \(Train.format(evaluation.train.loss))  test loss \(Train.format(evaluation.test.loss))")
+      print("epoch \(epoch)/\(offset + total)  train loss \(Train.format(evaluation.train.loss))  test loss \(Train.format(evaluation.test.loss))")
     }
   }
 

@@ -18,6 +18,8 @@ final class WindowApp {
   var lastTrainMilliseconds = 0.0
   let started = Date()
   let screenshotDirectory: String
+  /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
+  var sessionPath: String?
 
   init(state: AppState, software: Bool, zoom: Float) throws {
     self.state = state
@@ -105,10 +107,52 @@ final class WindowApp {
     case .copyToClipboard(let text):
       let ok = Clipboard.set(text)
       reduce(&state, .showBanner(Banner(ok ? .info : .error, ok ? "Config copied: open it with playground --config '…'" : "The clipboard is not available")))
-    case .save, .open:
-      reduce(&state, .showBanner(Banner(.info, "Saving and opening sessions comes with session files.")))
+    case .save:
+      saveSession()
+    case .open:
+      openSession()
     }
     return true
+  }
+
+  /// Without --load or an earlier save, sessions go to this file in the current folder.
+  var defaultSessionPath: String {
+    (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("playground-session.json")
+  }
+
+  /// Ctrl+S: writes the whole session (atomically) to `sessionPath`, else `defaultSessionPath`.
+  func saveSession() {
+    let path = sessionPath ?? defaultSessionPath
+    do {
+      try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
+      sessionPath = path
+      reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
+      print("saved \(path)")
+      fflush(nil)
+    } catch {
+      reduce(&state, .showBanner(Banner(.error, "Could not save: \(error.description)")))
+    }
+  }
+
+  /// Ctrl+O: replaces the state with the session in `sessionPath` (else `defaultSessionPath`);
+  /// a missing, damaged or newer file changes nothing and says why.
+  func openSession() {
+    let path = sessionPath ?? defaultSessionPath
+    guard FileManager.default.fileExists(atPath: path) else {
+      reduce(&state, .showBanner(Banner(.info, "No saved session yet: Ctrl+S saves one to \(path)")))
+      return
+    }
+    do {
+      switch try SessionFile.read(path) {
+      case .dense2d(let session): try state.restore(session)
+      }
+      sessionPath = path
+      reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(state.experiment.epoch)")))
+      print("opened \(path)")
+      fflush(nil)
+    } catch {
+      reduce(&state, .showBanner(Banner(.error, "Could not open \(error.description). Your work is unchanged.")))
+    }
   }
 }
 

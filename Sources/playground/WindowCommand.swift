@@ -22,6 +22,8 @@ struct Window: ParsableCommand {
   var layoutJson = false
   @Option(help: "Enlarge the whole interface, e.g. 1.5 on a projector (0.5 to 3).")
   var zoom: Float = 1
+  @Option(help: "Open a saved session file (Ctrl+S saves back to it, Ctrl+O reopens it).")
+  var load: String?
 
   mutating func run() throws {
     var initial: PlaygroundConfig
@@ -40,10 +42,15 @@ struct Window: ParsableCommand {
       throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
     }
     let state: AppState
-    do {
-      state = try AppState(config: initial, customPoints: points)
-    } catch {
-      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    if let load {
+      if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }
+      state = try SessionCLI.loadState(load, settings: settings)
+    } else {
+      do {
+        state = try AppState(config: initial, customPoints: points)
+      } catch {
+        throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+      }
     }
     if layoutJson {
       print(LayoutJSON.text(state: state))
@@ -53,6 +60,7 @@ struct Window: ParsableCommand {
     let epochs = self.epochs
     let software = self.software
     let zoom = self.zoom
+    let load = self.load
     try MainActor.assumeIsolated {
       if let screenshot {
         let raster = try ScreenshotRenderer.render(state: state, epochs: epochs)
@@ -64,6 +72,7 @@ struct Window: ParsableCommand {
         return
       }
       let app = try WindowApp(state: state, software: software, zoom: zoom)
+      app.sessionPath = load
       try app.run()
     }
   }

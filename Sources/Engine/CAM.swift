@@ -1,0 +1,269 @@
+/// The image a class activation maximization starts from.
+public enum CAMStart: String, CaseIterable, Sendable, Codable {
+  /// All pixels 0 (an empty black canvas).
+  case zeros
+  /// All pixels 0.5.
+  case gray
+  /// Every pixel U(0.4, 0.6), drawn from the settings' seed.
+  case noise
+}
+
+/// How a class activation maximization climbs.
+///
+/// The defaults fix what ShapeShop lacked: an iteration cap, the image clamped to the [0, 1] range
+/// of real images, and the usual regularisers (L2 decay, a blur every few steps, one pixel of
+/// jitter), which turn high-frequency speckle into strokes and blobs a learner can recognise. They
+/// also run the whole 200 steps: ShapeShop's stop at p > 0.99 ends an overconfident network's
+/// ascent after 2–30 steps with a faint pattern. `CAMSettings.shapeShop` reproduces ShapeShop.
+public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
+  /// The score that is maximized: the class's softmax probability (ShapeShop) or its logit.
+  public var objective: CNNObjective = .probability
+  public var start: CAMStart = .zeros
+  /// Each step adds `stepSize · g / RMS(g)` (ShapeShop's normalized step): pixels move by about
+  /// `stepSize` on average whatever the gradient's scale.
+  public var stepSize: Float = 0.05
+  /// After each step the image is multiplied by (1 − l2Decay), pulling unused pixels to 0.
+  public var l2Decay: Float = 0.02
+  /// Blur with a 3×3 binomial kernel every this many steps (0 = never): smoother, more natural
+  /// images.
+  public var blurEvery: Int = 4
+  /// Each step's gradient is taken on the image shifted by up to ± this many pixels (random).
+  public var jitter: Int = 1
+  /// Keep every pixel in [0, 1] after each step.
+  public var clamp: Bool = true
+  /// Stop after this many steps (ShapeShop had no cap and could run for minutes).
+  public var maxSteps: Int = 200
+  /// With the probability objective, stop once p exceeds this (ShapeShop: 0.99); nil = never.
+  /// Ignored for the logit objective.
+  public var stopProbability: Float? = nil
+  /// Seeds the noise start and the jitter.
+  public var seed: UInt64 = 0
+
+  public init() {}
+
+  /// ShapeShop's ascent: probability objective from zeros, no regularisers, stop at p > 0.99
+  /// (with our 200-step cap and clamping added).
+  public static var shapeShop: CAMSettings {
+    var s = CAMSettings()
+    s.l2Decay = 0
+    s.blurEvery = 0
+    s.jitter = 0
+    s.stopProbability = 0.99
+    return s
+  }
+
+  /// Every setting's allowed range, or why it is out of range.
+  public var problem: String? {
+    if !(stepSize > 0 && stepSize <= 10) { return "stepSize must be > 0 and at most 10, got \(stepSize)" }
+    if !(l2Decay >= 0 && l2Decay < 1) { return "l2Decay must be from 0 to below 1, got \(l2Decay)" }
+    if blurEvery < 0 { return "blurEvery must be 0 (never) or more, got \(blurEvery)" }
+    if !(0...8).contains(jitter) { return "jitter must be from 0 to 8 pixels, got \(jitter)" }
+    if !(1...100_000).contains(maxSteps) { return "maxSteps must be from 1 to 100000, got \(maxSteps)" }
+    return nil
+  }
+}
+
+/// Class activation maximization: gradient ascent on the input image so that one class's score
+/// grows, one step at a time (a window can show the image growing).
+///
+/// Each step, for image x and class c:
+///
+///     g = ∂score_c/∂x  (at x shifted by the jitter, shifted back)
+///     x ← x + stepSize · g / (RMS(g) + 10⁻⁸)
+///     x ← (1 − l2Decay) · x;  blur every `blurEvery` steps;  clamp to [0, 1]
+///
+/// The run finishes after `maxSteps` steps, or (probability objective) once p_c > stopProbability.
+/// The network is a copy: training may go on while the ascent runs.
+public struct CAMAscent: Sendable {
+  /// Why a run finished.
+  public enum Stop: String, Sendable, Codable {
+    /// The class's probability passed `stopProbability`.
+    case confident
+    /// `maxSteps` steps were made.
+    case stepCap
+  }
+
+  public let network: CNN
+  public let targetClass: Int
+  public let settings: CAMSettings
+  /// The current image, row-major, `width × height`.
+  public private(set) var image: [Float]
+  /// Steps made so far.
+  public private(set) var steps = 0
+  /// Softmax probabilities of the current image.
+  public private(set) var probabilities: [Float]
+  /// Nil while the ascent can go on.
+  public private(set) var stop: Stop?
+  private var rng: SeededGenerator
+
+  public init(network: CNN, targetClass: Int, settings: CAMSettings = CAMSettings()) {
+    precondition(settings.problem == nil, settings.problem ?? "")
+    precondition(targetClass >= 0 && targetClass < network.shape.classes, "class \(targetClass) out of range")
+    self.network = network
+    self.targetClass = targetClass
+    self.settings = settings
+    rng = SeededGenerator(seed: settings.seed)
+    let n = network.shape.width * network.shape.height
+    switch settings.start {
+    case .zeros: image = [Float](repeating: 0, count: n)
+    case .gray: image = [Float](repeating: 0.5, count: n)
+    case .noise:
+      var r = rng
+      image = (0..<n).map { _ in Float(r.uniform(0.4, 0.6)) }
+      rng = r
+    }
+    probabilities = network.probabilities(image: image)
+    checkStop()
+  }
+
+  /// The target class's probability for the current image.
+  public var probability: Float { probabilities[targetClass] }
+  public var isFinished: Bool { stop != nil }
+
+  /// One ascent step; returns false (and does nothing) once finished.
+  @discardableResult
+  public mutating func step() -> Bool {
+    advance(steps: 1) == 1
+  }
+
+  /// Up to `count` steps (fewer when the run finishes); returns the steps made.
+  @discardableResult
+  public mutating func advance(steps count: Int) -> Int {
+    guard stop == nil, count > 0 else { return 0 }
+    let kernel = CNNKernel(network: network)
+    let shape = network.shape
+    let w = shape.width
+    let h = shape.height
+    var shifted = [Float](repeating: 0, count: w * h)
+    var gradient = [Float](repeating: 0, count: w * h)
+    var scratch = [Float](repeating: 0, count: w * h)
+    var done = 0
+    var kernelHoldsImage = false
+    while stop == nil && done < count {
+      var dx = 0
+      var dy = 0
+      if settings.jitter > 0 {
+        dx = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
+        dy = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
+      }
+      if dx != 0 || dy != 0 {
+        CAMAscent.shift(image, by: (dx, dy), into: &shifted, width: w, height: h)
+        shifted.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+      } else if !kernelHoldsImage {
+        image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+      }
+      kernel.setObjectiveGradient(class: targetClass, objective: settings.objective)
+      kernel.backward(accumulate: false, inputGradient: true)
+      if dx != 0 || dy != 0 {
+        scratch.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
+        CAMAscent.shift(scratch, by: (-dx, -dy), into: &gradient, width: w, height: h)
+      } else {
+        gradient.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
+      }
+      applyStep(gradient, scratch: &scratch)
+      image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+      kernelHoldsImage = true
+      for j in 0..<shape.classes { probabilities[j] = kernel.probs[j] }
+      done += 1
+      checkStop()
+    }
+    return done
+  }
+
+  /// Runs to the end (at most `maxSteps` steps in all).
+  public mutating func run() {
+    while stop == nil { advance(steps: settings.maxSteps) }
+  }
+
+  /// |Pearson r| between the current image and `template` (ShapeShop's similarity score).
+  public func similarity(to template: [Float]) -> Float {
+    CAMAscent.similarity(image, template)
+  }
+
+  private mutating func applyStep(_ g: [Float], scratch: inout [Float]) {
+    var sumSquares: Float = 0
+    for v in g { sumSquares += v * v }
+    let rms = (sumSquares / Float(g.count)).squareRoot()
+    let scale = settings.stepSize / (rms + 1e-8)
+    let keep = 1 - settings.l2Decay
+    for i in 0..<image.count { image[i] = (image[i] + scale * g[i]) * keep }
+    steps += 1
+    if settings.blurEvery > 0 && steps % settings.blurEvery == 0 {
+      CAMAscent.blur(&image, scratch: &scratch, width: network.shape.width, height: network.shape.height)
+    }
+    if settings.clamp {
+      for i in 0..<image.count { image[i] = min(max(image[i], 0), 1) }
+    }
+  }
+
+  private mutating func checkStop() {
+    if settings.objective == .probability, let limit = settings.stopProbability, probability > limit {
+      stop = .confident
+    } else if steps >= settings.maxSteps {
+      stop = .stepCap
+    }
+  }
+
+  /// `out(x, y) = image(x − dx, y − dy)`, 0 where that falls outside.
+  static func shift(_ image: [Float], by d: (Int, Int), into out: inout [Float], width: Int, height: Int) {
+    for y in 0..<height {
+      for x in 0..<width {
+        let sx = x - d.0
+        let sy = y - d.1
+        out[y * width + x] = sx >= 0 && sx < width && sy >= 0 && sy < height ? image[sy * width + sx] : 0
+      }
+    }
+  }
+
+  /// 3×3 binomial blur ([1 2 1] ⊗ [1 2 1] / 16), edges clamped.
+  static func blur(_ image: inout [Float], scratch: inout [Float], width: Int, height: Int) {
+    for y in 0..<height {
+      for x in 0..<width {
+        let l = image[y * width + max(x - 1, 0)]
+        let r = image[y * width + min(x + 1, width - 1)]
+        scratch[y * width + x] = (l + 2 * image[y * width + x] + r) * 0.25
+      }
+    }
+    for y in 0..<height {
+      for x in 0..<width {
+        let u = scratch[max(y - 1, 0) * width + x]
+        let d = scratch[min(y + 1, height - 1) * width + x]
+        image[y * width + x] = (u + 2 * scratch[y * width + x] + d) * 0.25
+      }
+    }
+  }
+
+  /// |Pearson r| of two images of the same size, 0 when either is constant.
+  public static func similarity(_ a: [Float], _ b: [Float]) -> Float {
+    precondition(a.count == b.count && !a.isEmpty, "images of different sizes")
+    var ma = 0.0
+    var mb = 0.0
+    for i in 0..<a.count {
+      ma += Double(a[i])
+      mb += Double(b[i])
+    }
+    ma /= Double(a.count)
+    mb /= Double(b.count)
+    var sab = 0.0
+    var saa = 0.0
+    var sbb = 0.0
+    for i in 0..<a.count {
+      let da = Double(a[i]) - ma
+      let db = Double(b[i]) - mb
+      sab += da * db
+      saa += da * da
+      sbb += db * db
+    }
+    guard saa > 0 && sbb > 0 else { return 0 }
+    return Float(abs(sab / (saa * sbb).squareRoot()))
+  }
+}
+
+extension CNN {
+  /// The finished class activation maximization of class `c`.
+  public func maximizeActivation(class c: Int, settings: CAMSettings = CAMSettings()) -> CAMAscent {
+    var ascent = CAMAscent(network: self, targetClass: c, settings: settings)
+    ascent.run()
+    return ascent
+  }
+}

@@ -1,0 +1,224 @@
+import Datasets
+import PlaygroundCore
+
+extension Lesson {
+  /// The state the lesson starts from: `setup:` with defaults for the rest, and `setup: points:`.
+  public func startingState() throws(LessonError) -> AppState {
+    if needsCNN { throw LessonError(setupLocation, "CNN lessons need the CNN mode (dataset: shapes)") }
+    do {
+      return try AppState(config: setup, customPoints: setupPoints)
+    } catch {
+      throw LessonError(setupLocation, "setup: \(error.message)")
+    }
+  }
+}
+
+/// Where the current step stands.
+public enum StepStatus: Sendable, Equatable {
+  /// The learner has to act: press Play (`train`), reach the goal (`task`) or answer (`ask`).
+  case waiting
+  /// The step's action is complete and its expectations were checked.
+  case done(passed: Bool)
+}
+
+/// A lesson in progress: the current step, what the lesson applied, and the result of each step.
+///
+/// The session never owns the app state: every call that changes it takes `inout AppState` and
+/// changes it only through `reduce`, so the window's state stays the one source of truth.
+/// The window calls `observe` after every frame's actions (it pauses training at a `train` step's
+/// end and notices a reached goal), `next`/`back` for the buttons, `showMe` for "Show me" and
+/// `answer` for a question. Headless validation is `LessonRunner.validate`, built on the same calls.
+public struct LessonSession: Sendable {
+  public let lesson: Lesson
+  /// The current step, 0-based.
+  public private(set) var index = 0
+  /// Each step's report, from when it completed (nil until then; reset when the step is re-entered).
+  public private(set) var reports: [StepReport?]
+  /// The learner's choice on the current `ask` step.
+  public private(set) var chosenAnswer: Int?
+  /// Problems applying the current step's actions (for instance a `setWeight` naming a neuron the
+  /// learner removed during free play). Shown in the lesson panel; the lesson goes on.
+  public private(set) var stepErrors: [LessonError] = []
+  /// The state just before each step was last entered: Back restores it.
+  private var entryStates: [AppState?]
+  /// Epochs trained during the current `train` step, and the epoch counter last seen.
+  private var trained = 0
+  private var lastEpoch = 0
+
+  /// Starts the lesson on `state` (normally `lesson.startingState()`) and enters step 1.
+  public init(lesson: Lesson, state: inout AppState) {
+    self.lesson = lesson
+    reports = Array(repeating: nil, count: lesson.steps.count)
+    entryStates = Array(repeating: nil, count: lesson.steps.count)
+    enter(&state)
+  }
+
+  // MARK: Reading
+
+  public var step: Step { lesson.steps[index] }
+  /// 1-based, for "step k of n".
+  public var stepNumber: Int { index + 1 }
+  public var stepCount: Int { lesson.steps.count }
+  public var isFirstStep: Bool { index == 0 }
+  public var isLastStep: Bool { index == lesson.steps.count - 1 }
+  public var controls: Controls { lesson.controls }
+
+  public var status: StepStatus {
+    if let report = reports[index] { return .done(passed: report.passed) }
+    return .waiting
+  }
+
+  /// The current step's report once it is done.
+  public var report: StepReport? { reports[index] }
+
+  /// Whether a learner's action is allowed by the lesson's hidden and locked controls.
+  public func permits(_ action: Action) -> Bool { lesson.controls.permits(action) }
+
+  /// On a `train` step not yet done: the epochs the window may still train before pausing (clamp
+  /// each training slice to it, so the window stops exactly where validation does). Nil otherwise.
+  public func trainingAllowance(in state: AppState) -> Int? {
+    guard reports[index] == nil, case .train(let epochs)? = step.action else { return nil }
+    return max(0, epochs - trained - max(0, state.experiment.epoch - lastEpoch))
+  }
+
+  /// Epochs trained so far in the current `train` step (for "120 / 200").
+  public func epochsTrained(in state: AppState) -> Int {
+    trained + max(0, state.experiment.epoch - lastEpoch)
+  }
+
+  /// Evaluates the current step's goal and expectations now (a live preview; the step's report
+  /// keeps the values from when it completed).
+  public func check(_ state: AppState) -> [ConditionResult] {
+    var results: [ConditionResult] = []
+    if case .task(let task)? = step.action { results.append(ConditionResult(task.goal, state: state)) }
+    for e in step.expectations {
+      results.append(ConditionResult(e.condition, state: state, met: e.met, missed: e.missed))
+    }
+    return results
+  }
+
+  // MARK: Driving
+
+  /// Call after every frame's actions. Counts the epochs of a `train` step and returns `.pause` when
+  /// it has trained them all (or diverged); completes a `task` whose goal now holds.
+  public mutating func observe(_ state: AppState) -> [Action] {
+    let epoch = state.experiment.epoch
+    defer { lastEpoch = epoch }
+    guard reports[index] == nil else { return [] }
+    switch step.action {
+    case .train(let epochs)?:
+      trained += max(0, epoch - lastEpoch)
+      if trained >= epochs || StateMetrics.diverged(state) {
+        complete(state)
+        return state.isPlaying ? [.pause] : []
+      }
+    case .task(let task)?:
+      if ConditionResult(task.goal, state: state).holds { complete(state) }
+    default:
+      break
+    }
+    return []
+  }
+
+  /// "Show me": applies a task's solution, trains a `train` step's remaining epochs, or picks a
+  /// question's answer; then the step completes.
+  public mutating func showMe(_ state: inout AppState) {
+    guard reports[index] == nil else { return }
+    switch step.action {
+    case .train?:
+      if let rest = trainingAllowance(in: state), rest > 0, !StateMetrics.diverged(state) {
+        reduce(&state, .pause)
+        reduce(&state, .train(epochs: rest))
+      }
+      _ = observe(state)
+      if reports[index] == nil { complete(state) }
+    case .task(let task)?:
+      for part in task.solution {
+        switch part {
+        case .set(let change): stepErrors += LessonActions.set(change, &state, step: stepNumber)
+        case .setWeight(let edits): stepErrors += LessonActions.setWeights(edits, &state, step: stepNumber)
+        case .addPoints(let points):
+          stepErrors += LessonActions.addPoints(points, &state, at: step.actionLocation, step: stepNumber)
+        case .train(let epochs): reduce(&state, .train(epochs: epochs))
+        }
+      }
+      lastEpoch = state.experiment.epoch
+      complete(state, solutionApplied: true)
+    case .ask(let question)?:
+      _ = answer(question.answer, state: state)
+    default:
+      break
+    }
+  }
+
+  /// Records the learner's answer to the current question; true when it is right. The step
+  /// completes with the first answer; a later one replaces it.
+  @discardableResult
+  public mutating func answer(_ choice: Int, state: AppState) -> Bool {
+    guard case .ask(let question)? = step.action, question.choices.indices.contains(choice) else {
+      return false
+    }
+    chosenAnswer = choice
+    complete(state)
+    return choice == question.answer
+  }
+
+  /// Moves to the next step and applies its actions; false on the last step.
+  @discardableResult
+  public mutating func next(_ state: inout AppState) -> Bool {
+    guard !isLastStep else { return false }
+    reduce(&state, .pause)
+    index += 1
+    enter(&state)
+    return true
+  }
+
+  /// Moves back one step, restoring the state from just before that step began and applying its
+  /// actions again; false on the first step.
+  @discardableResult
+  public mutating func back(_ state: inout AppState) -> Bool {
+    guard !isFirstStep else { return false }
+    index -= 1
+    if let saved = entryStates[index] { state = saved }
+    reduce(&state, .pause)
+    enter(&state)
+    return true
+  }
+
+  // MARK: Steps
+
+  private mutating func enter(_ state: inout AppState) {
+    entryStates[index] = state
+    reports[index] = nil
+    chosenAnswer = nil
+    stepErrors = []
+    trained = 0
+    let n = stepNumber
+    switch step.action {
+    case .set(let change)?: stepErrors = LessonActions.set(change, &state, step: n)
+    case .setWeight(let edits)?: stepErrors = LessonActions.setWeights(edits, &state, step: n)
+    case .reset?: reduce(&state, .reset)
+    case .regenerate?: reduce(&state, .regenerate)
+    case .addPoints(let points)?:
+      stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)
+    case .train?, .task?, .ask?, nil: break
+    }
+    lastEpoch = state.experiment.epoch
+    if step.action?.waitsForLearner != true { complete(state) }
+  }
+
+  private mutating func complete(_ state: AppState, solutionApplied: Bool = false) {
+    var report = StepReport(step: step, metrics: MetricSnapshot(state), errors: stepErrors)
+    if case .task(let task)? = step.action {
+      report.goal = ConditionResult(task.goal, state: state)
+      report.solutionApplied = solutionApplied
+    }
+    if case .ask(let q)? = step.action, let chosenAnswer {
+      report.answer = (chosenAnswer, chosenAnswer == q.answer)
+    }
+    report.expectations = step.expectations.map {
+      ConditionResult($0.condition, state: state, met: $0.met, missed: $0.missed)
+    }
+    reports[index] = report
+  }
+}

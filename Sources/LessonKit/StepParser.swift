@@ -1,0 +1,334 @@
+import Datasets
+import PlaygroundCore
+import Yams
+
+extension LessonParser {
+  static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints"]
+  static let stepKeys = ["say", "highlight", "expect"] + actionKeys
+  /// More steps than this is surely a mistake (and keeps hostile files cheap).
+  static let maxSteps = 500
+
+  /// Reads every step, recording each step's first error and going on with the next.
+  mutating func steps(_ node: Node) -> [Step] {
+    guard
+      let items = attempt({ p throws(LessonError) in
+        try p.reader.list(node, "steps", example: "[- say: \"Hello\"]")
+      })
+    else {
+      return []
+    }
+    if items.isEmpty { errors.append(reader.error(node, "steps needs at least one step")) }
+    if items.count > LessonParser.maxSteps {
+      errors.append(reader.error(node, "\(items.count) steps; a lesson has at most \(LessonParser.maxSteps)"))
+      return []
+    }
+    var steps: [Step] = []
+    for (i, item) in items.enumerated() {
+      reader.step = i + 1
+      if let step = attempt({ p throws(LessonError) in try p.step(item, number: i + 1) }) {
+        steps.append(step)
+      }
+    }
+    reader.step = nil
+    return steps
+  }
+
+  func step(_ node: Node, number: Int) throws(LessonError) -> Step {
+    let pairs = try reader.mapping(node, "a step")
+    try reader.checkKeys(pairs, allowed: LessonParser.stepKeys, in: "a step")
+    let actions = pairs.filter { LessonParser.actionKeys.contains($0.key) }
+    if actions.count > 1 {
+      throw reader.error(
+        actions[1].keyNode,
+        "a step has at most one action; found \(actions.map(\.key).joined(separator: " and ")) (split it into two steps)"
+      )
+    }
+    var step = Step(
+      number: number, say: nil, highlight: nil, action: nil, expectations: [],
+      location: reader.location(node),
+      actionLocation: reader.location(actions.first?.keyNode ?? node))
+    for pair in pairs {
+      let v = pair.value
+      switch pair.key {
+      case "say": step.say = try reader.string(v, "say")
+      case "highlight": step.highlight = try highlight(v)
+      case "expect": step.expectations = try expectations(v)
+      case "set":
+        let (change, _) = try reader.configChange(v, "set")
+        if !change.cnn.isEmpty {
+          throw reader.error(v, "CNN keys (dataset: shapes, shapes, convLayers) belong in setup")
+        }
+        if change.entries.isEmpty { throw reader.error(v, "set needs at least one config key") }
+        step.action = .set(change)
+      case "train": step.action = .train(epochs: try reader.integer(v, "train (epochs)", in: 1...100_000))
+      case "task": step.action = .task(try task(v))
+      case "setWeight": step.action = .setWeight(try weightEdits(v))
+      case "reset":
+        try reader.trueFlag(v, "reset")
+        step.action = .reset
+      case "regenerate":
+        try reader.trueFlag(v, "regenerate")
+        step.action = .regenerate
+      case "ask": step.action = .ask(try question(v))
+      default:  // addPoints
+        let points = try self.points(v, "addPoints")
+        if points.isEmpty { throw reader.error(v, "addPoints needs at least one point") }
+        step.action = .addPoints(points)
+      }
+    }
+    return step
+  }
+
+  // MARK: Pieces of steps
+
+  func task(_ node: Node) throws(LessonError) -> LessonTask {
+    let pairs = try reader.mapping(node, "task")
+    try reader.checkKeys(pairs, allowed: ["goal", "solution", "hint"], in: "task")
+    guard let goalNode = pairs.first(where: { $0.key == "goal" })?.value else {
+      throw reader.error(node, "task needs a goal (a condition the learner must reach)")
+    }
+    guard let solutionNode = pairs.first(where: { $0.key == "solution" })?.value else {
+      throw reader.error(
+        node,
+        "task needs a solution (what \"Show me\" and the validation apply), e.g. `solution: { set: { … } }`")
+    }
+    let goal = try condition(goalNode)
+    var hint: String?
+    if let h = pairs.first(where: { $0.key == "hint" })?.value { hint = try reader.string(h, "hint") }
+    let parts = try reader.mapping(solutionNode, "solution")
+    try reader.checkKeys(parts, allowed: ["set", "setWeight", "addPoints", "train"], in: "solution")
+    if parts.isEmpty { throw reader.error(solutionNode, "solution needs set, setWeight, addPoints or train") }
+    var solution: [LessonTask.SolutionPart] = []
+    for part in parts {
+      switch part.key {
+      case "set":
+        let (change, _) = try reader.configChange(part.value, "set")
+        if !change.cnn.isEmpty { throw reader.error(part.value, "CNN keys belong in setup") }
+        solution.append(.set(change))
+      case "setWeight": solution.append(.setWeight(try weightEdits(part.value)))
+      case "addPoints": solution.append(.addPoints(try points(part.value, "addPoints")))
+      default:
+        solution.append(.train(epochs: try reader.integer(part.value, "train (epochs)", in: 1...100_000)))
+      }
+    }
+    return LessonTask(goal: goal, solution: solution, hint: hint)
+  }
+
+  /// One edit as a map, or a list of them.
+  func weightEdits(_ node: Node) throws(LessonError) -> [WeightEdit] {
+    if case .sequence(let seq) = node {
+      guard !seq.isEmpty else { throw reader.error(node, "setWeight needs at least one edit") }
+      var edits: [WeightEdit] = []
+      for item in seq { edits.append(try weightEdit(item)) }
+      return edits
+    }
+    return [try weightEdit(node)]
+  }
+
+  func weightEdit(_ node: Node) throws(LessonError) -> WeightEdit {
+    let pairs = try reader.mapping(node, "setWeight")
+    try reader.checkKeys(pairs, allowed: ["from", "to", "of", "value"], in: "setWeight")
+    func field(_ key: String) -> YAMLReader.Pair? { pairs.first { $0.key == key } }
+    guard let to = field("to") else { throw reader.error(node, "setWeight needs `to:` (a neuron, or bias)") }
+    guard let valueNode = field("value") else { throw reader.error(node, "setWeight needs `value:`") }
+    let value = try reader.number(valueNode.value, "value")
+    guard abs(value) <= 1000 else { throw reader.error(valueNode.value, "value must be from -1000 to 1000") }
+    let toName = try reader.string(to.value, "to")
+    if toName == "bias" {
+      if let from = field("from") {
+        throw reader.error(from.keyNode, "a bias has no `from:`; name its neuron with `of:`")
+      }
+      guard let of = field("of") else {
+        throw reader.error(to.keyNode, "`to: bias` needs `of:` naming the neuron, e.g. of: h1.1")
+      }
+      let neuron = try self.neuron(of.value, "of")
+      if case .feature = neuron {
+        throw reader.error(of.value, "inputs have no bias; name a hidden neuron or the output")
+      }
+      return WeightEdit(target: .bias(of: neuron), value: Float(value), location: reader.location(node))
+    }
+    if let of = field("of") { throw reader.error(of.keyNode, "`of:` is for `to: bias`") }
+    guard let from = field("from") else {
+      throw reader.error(node, "setWeight needs `from:` (or `to: bias` with `of:`)")
+    }
+    let source = try neuron(from.value, "from")
+    let target = try neuron(to.value, "to")
+    if case .output = source { throw reader.error(from.value, "no weight starts at the output") }
+    if case .feature = target { throw reader.error(to.value, "no weight ends at an input") }
+    return WeightEdit(
+      target: .weight(from: source, to: target), value: Float(value), location: reader.location(node))
+  }
+
+  func neuron(_ node: Node, _ what: String) throws(LessonError) -> NeuronName {
+    let text = try reader.string(node, what)
+    guard let name = NeuronName(text) else {
+      throw reader.error(
+        node,
+        "'\(text)' is not a neuron: use a feature (\(Feature.allNames)), h<layer>.<index> such as h1.2, or output"
+      )
+    }
+    return name
+  }
+
+  func question(_ node: Node) throws(LessonError) -> Question {
+    let pairs = try reader.mapping(node, "ask")
+    try reader.checkKeys(pairs, allowed: ["question", "choices", "answer", "explain"], in: "ask")
+    func field(_ key: String) throws(LessonError) -> Node {
+      guard let v = pairs.first(where: { $0.key == key })?.value else {
+        throw reader.error(node, "ask needs `\(key):`")
+      }
+      return v
+    }
+    let question = try reader.string(try field("question"), "question")
+    let choicesNode = try field("choices")
+    var choices: [String] = []
+    for item in try reader.list(choicesNode, "choices", example: "[\"first\", \"second\"]") {
+      choices.append(try reader.string(item, "a choice"))
+    }
+    guard (2...10).contains(choices.count) else {
+      throw reader.error(choicesNode, "choices needs 2 to 10 choices, found \(choices.count)")
+    }
+    let answerNode = try field("answer")
+    let answer = try reader.integer(answerNode, "answer", in: Int.min / 2...Int.max / 2)
+    guard choices.indices.contains(answer) else {
+      throw reader.error(
+        answerNode,
+        "answer \(answer) is not a choice: count from 0, so it must be from 0 to \(choices.count - 1)")
+    }
+    var explain: String?
+    if let e = pairs.first(where: { $0.key == "explain" })?.value {
+      explain = try reader.string(e, "explain")
+    }
+    return Question(question: question, choices: choices, answer: answer, explain: explain)
+  }
+
+  func expectations(_ node: Node) throws(LessonError) -> [Expectation] {
+    var items: [Node]
+    if case .sequence(let seq) = node { items = Array(seq) } else { items = [node] }
+    if case .sequence = node, isFlow(node) { items = rejoinSplitCalls(items) }
+    var out: [Expectation] = []
+    for item in items {
+      if case .mapping = item {
+        let pairs = try reader.mapping(item, "an expectation")
+        try reader.checkKeys(pairs, allowed: ["check", "met", "missed"], in: "an expectation")
+        guard let check = pairs.first(where: { $0.key == "check" })?.value else {
+          throw reader.error(item, "an expectation map needs `check:` (the condition)")
+        }
+        var e = Expectation(condition: try condition(check), met: nil, missed: nil)
+        if let met = pairs.first(where: { $0.key == "met" })?.value { e.met = try reader.string(met, "met") }
+        if let missed = pairs.first(where: { $0.key == "missed" })?.value {
+          e.missed = try reader.string(missed, "missed")
+        }
+        out.append(e)
+      } else {
+        out.append(Expectation(condition: try condition(item), met: nil, missed: nil))
+      }
+    }
+    return out
+  }
+
+  /// True for a `[a, b]` collection (read from the source: Yams does not keep the style reliably).
+  func isFlow(_ node: Node) -> Bool {
+    let at = reader.location(node)
+    guard at.line >= 1, at.line <= lines.count else { return false }
+    let line = Array(lines[at.line - 1])
+    return at.column >= 1 && at.column <= line.count && line[at.column - 1] == "["
+  }
+
+  /// In a flow list (`expect: [weight(x1, h1.1) > 0]`) YAML splits at the comma inside the call;
+  /// rejoins plain items while a parenthesis or bracket is still open.
+  func rejoinSplitCalls(_ items: [Node]) -> [Node] {
+    var out: [Node] = []
+    var pending: (text: String, first: Node)?
+    for item in items {
+      guard case .scalar(let s) = item else {
+        if let p = pending { out.append(p.first) }
+        pending = nil
+        out.append(item)
+        continue
+      }
+      let text = pending.map { $0.text + ", " + s.string } ?? s.string
+      let first = pending?.first ?? item
+      var depth = 0
+      for c in text.unicodeScalars {
+        if c == "(" || c == "[" { depth += 1 } else if c == ")" || c == "]" { depth -= 1 }
+      }
+      if depth > 0 {
+        pending = (text, first)
+      } else {
+        pending = nil
+        if text == s.string {
+          out.append(item)
+        } else {
+          out.append(.scalar(Node.Scalar(text, .implicit, .plain, first.mark)))
+        }
+      }
+    }
+    if let p = pending { out.append(.scalar(Node.Scalar(p.text, .implicit, .plain, p.first.mark))) }
+    return out
+  }
+
+  // MARK: Conditions and highlights
+
+  func condition(_ node: Node) throws(LessonError) -> Condition {
+    let text = try reader.string(node, "a condition")
+    let start = reader.location(node)
+    do {
+      return Condition(source: text, location: start, root: try ConditionParser.parse(text))
+    } catch {
+      throw LessonError(textLocation(node, text, offset: error.offset), step: reader.step, error.message)
+    }
+  }
+
+  func highlight(_ node: Node) throws(LessonError) -> HighlightTarget {
+    let text = try reader.string(node, "highlight")
+    let usage =
+      "highlight a control (a config key, play, step, reset, regenerate, points, weights), a neuron (x1, h1.1, output), weight(x1, h1.1) or lossChart"
+    let expr: Expr
+    do {
+      expr = try ConditionParser.parseTerm(text)
+    } catch {
+      throw LessonError(
+        textLocation(node, text, offset: error.offset), step: reader.step, "\(error.message); \(usage)")
+    }
+    switch expr.kind {
+    case .metric(.config(let control)): return .control(control)
+    case .metric(.weight(let from, let to)): return .weight(from: from, to: to)
+    case .name(let w):
+      if w == "lossChart" { return .lossChart }
+      if let control = Control(rawValue: w) { return .control(control) }
+      if let neuron = NeuronName(w) { return .neuron(neuron) }
+      var message = "cannot highlight '\(w)'"
+      if let c = closest(w, in: Control.allCases.map(\.rawValue) + ["lossChart", "output"]) {
+        message += "; did you mean \(c)?"
+      }
+      throw reader.error(node, "\(message) (\(usage))")
+    default:
+      throw reader.error(node, "cannot highlight '\(text)'; \(usage)")
+    }
+  }
+
+  /// The file position of column `offset` inside a scalar's text: exact when the scalar sits on one
+  /// line as written (plain or quoted without escapes), else the scalar's start.
+  func textLocation(_ node: Node, _ text: String, offset: Int) -> LessonLocation {
+    let start = reader.location(node)
+    guard case .scalar(let s) = node, start.line >= 1, start.line <= lines.count else { return start }
+    let line = lines[start.line - 1]
+    let from = start.column - 1
+    let textScalars = Array(text.unicodeScalars)
+    let quote: Unicode.Scalar? =
+      switch s.style {
+      case .doubleQuoted: "\""
+      case .singleQuoted: "'"
+      default: nil
+      }
+    let skip = quote == nil ? 0 : 1
+    guard from >= 0, from + skip + textScalars.count <= line.count else { return start }
+    let lineScalars = Array(line)
+    if let quote, lineScalars[from] != quote { return start }
+    guard Array(lineScalars[(from + skip)..<(from + skip + textScalars.count)]) == textScalars else {
+      return start
+    }
+    return start.shifted(by: skip + offset)
+  }
+}

@@ -1,2 +1,0 @@
-import PlaygroundCore
-import Yams

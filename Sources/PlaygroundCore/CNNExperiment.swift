@@ -1,0 +1,204 @@
+import Datasets
+import Engine
+
+/// A shapes session: the images drawn from the config, the CNN and what training did.
+///
+/// Draw order from `config.seed` (the determinism contract): the images (class by class, see
+/// `ShapeImages.generate`), then the shuffle and train/test split, then the initial weights.
+/// The learner's own drawings join the training set after the split (never the test set).
+public struct CNNExperiment: Sendable {
+  public private(set) var config: CNNConfig
+  /// Images the learner drew and added (kept across resets).
+  public private(set) var drawings: [LabeledImage]
+  /// Training images (generated, then the drawings) and test images.
+  public private(set) var train: [LabeledImage]
+  public private(set) var test: [LabeledImage]
+  public private(set) var trainSamples: ImageSamples
+  public private(set) var testSamples: ImageSamples
+  public private(set) var network: CNN
+  /// Where training stands (epochs done and the next example).
+  public private(set) var cursor = CNNTrainingCursor()
+  /// Why training stopped, when a weight or the loss became NaN or infinite.
+  public private(set) var divergence: String?
+  /// The generator as it stood after the split: resets draw the same initial weights from it.
+  private let initGenerator: SeededGenerator
+
+  /// Builds the session; the config must be valid (see `CNNConfig.validate`).
+  public init(config: CNNConfig, drawings: [LabeledImage] = []) throws(ConfigError) {
+    try config.validate()
+    self.config = config
+    var rng = SeededGenerator(seed: config.seed)
+    let images = ShapeImages.generate(
+      config.shapes, variation: config.variation, perClass: config.imagesPerClass, rng: &rng)
+    let split = splitTrainTest(images, trainRatio: config.trainRatio, rng: &rng)
+    for d in drawings
+    where !(0..<config.shapes.count).contains(d.label)
+      || d.pixels.count != ShapeImages.size * ShapeImages.size
+    {
+      throw ConfigError(
+        key: "shapes", message: "a drawing has class \(d.label), which this session does not have")
+    }
+    self.drawings = drawings
+    train = split.train + drawings
+    test = split.test
+    trainSamples = CNNExperiment.samples(train)
+    testSamples = CNNExperiment.samples(test)
+    initGenerator = rng
+    network = CNN(shape: config.shape, rng: &rng)
+  }
+
+  static func samples(_ images: [LabeledImage]) -> ImageSamples {
+    var s = ImageSamples(width: ShapeImages.size, height: ShapeImages.size)
+    for image in images { s.append(image.pixels, label: image.label) }
+    return s
+  }
+
+  /// Epochs completed.
+  public var epoch: Int { cursor.epoch }
+  public var classCount: Int { config.shapes.count }
+
+  /// The class index of `kind`, or nil when the session does not have it.
+  public func classIndex(_ kind: ShapeKind) -> Int? { config.shapes.firstIndex(of: kind) }
+
+  /// Trains `epochs` more epochs (nothing happens once diverged). Returns the epochs done.
+  @discardableResult
+  public mutating func train(epochs: Int) -> Int {
+    guard divergence == nil, epochs > 0, trainSamples.count > 0 else { return 0 }
+    let before = cursor.epoch
+    let target = before + epochs
+    let batch = config.batchSize
+    let perEpoch = (trainSamples.count + batch - 1) / batch
+    // A partly trained epoch is finished first, so `epochs` counts whole passes.
+    while cursor.epoch < target && divergence == nil {
+      let rest = (trainSamples.count - cursor.example + batch - 1) / batch
+      trainBatches(rest + (target - cursor.epoch - 1) * perEpoch)
+    }
+    return cursor.epoch - before
+  }
+
+  /// Trains up to `batches` mini-batches (a window's frame budget); returns the batches done.
+  @discardableResult
+  public mutating func trainBatches(_ batches: Int) -> Int {
+    guard divergence == nil, batches > 0, trainSamples.count > 0 else { return 0 }
+    if let reason = network.train(
+      batches: batches, on: trainSamples, options: config.trainingOptions, cursor: &cursor)
+    {
+      divergence = reason
+    }
+    return batches
+  }
+
+  /// Loss, accuracy, per-class accuracy and confusion on both sets; a NaN loss marks the session
+  /// diverged.
+  public mutating func measure() -> CNNEvaluation {
+    let result = CNNEvaluation(
+      train: network.metrics(on: trainSamples), test: network.metrics(on: testSamples))
+    if divergence == nil && !(result.train.loss.isFinite && result.test.loss.isFinite) {
+      divergence = "the loss became NaN or infinite at epoch \(epoch)"
+    }
+    return result
+  }
+
+  /// Changes settings that need neither new images nor a new network (learning rate, batch size).
+  /// Other keys need `CNNExperiment(config:)`.
+  public mutating func updateLive(_ change: (inout CNNConfig) -> Void) throws(ConfigError) {
+    var next = config
+    change(&next)
+    try next.validate()
+    let fixed: [(key: String, same: Bool)] = [
+      ("shapes", next.shapes == config.shapes), ("convLayers", next.convLayers == config.convLayers),
+      ("variation", next.variation == config.variation),
+      ("imagesPerClass", next.imagesPerClass == config.imagesPerClass),
+      ("trainRatio", next.trainRatio == config.trainRatio), ("seed", next.seed == config.seed),
+    ]
+    if let changed = fixed.first(where: { !$0.same }) {
+      throw ConfigError(
+        key: changed.key,
+        message: "\(changed.key) needs a new session; only learningRate and batchSize change live")
+    }
+    config = next
+  }
+
+  /// Re-initialises the weights from the seed and clears divergence (same images).
+  public mutating func reset() {
+    var rng = initGenerator
+    network = CNN(shape: network.shape, rng: &rng)
+    cursor = CNNTrainingCursor()
+    divergence = nil
+  }
+
+  /// Edits one conv weight w(output ← input, ky, kx) of stage `stage` by hand.
+  public mutating func setFilterWeight(stage: Int, output: Int, input: Int, ky: Int, kx: Int, value: Float) {
+    network.setFilterWeight(stage: stage, output: output, input: input, ky: ky, kx: kx, value: value)
+  }
+
+  /// Adds the learner's drawing (row-major 28×28, values in [0, 1]) to the training set as `kind`.
+  public mutating func addDrawing(_ pixels: [Float], as kind: ShapeKind) throws(ConfigError) {
+    guard let label = classIndex(kind) else {
+      throw ConfigError(key: "shapes", message: "\(kind.rawValue) is not one of this session's classes")
+    }
+    guard pixels.count == ShapeImages.size * ShapeImages.size else {
+      throw ConfigError(
+        key: "shapes", message: "a drawing has \(ShapeImages.size)×\(ShapeImages.size) pixels")
+    }
+    let image = LabeledImage(pixels: pixels.map { min(max($0, 0), 1) }, label: label)
+    drawings.append(image)
+    train.append(image)
+    trainSamples.append(image.pixels, label: label)
+  }
+
+  /// Test images the network gets wrong, in test order (at most `limit`): a gallery of mistakes.
+  public func misclassifiedTestImages(limit: Int = .max) -> [MisclassifiedImage] {
+    let k = classCount
+    let p = network.probabilities(testSamples)
+    var out: [MisclassifiedImage] = []
+    for n in 0..<test.count where out.count < limit {
+      var best = 0
+      for j in 1..<k where p[n * k + j] > p[n * k + best] { best = j }
+      if best != test[n].label {
+        out.append(
+          MisclassifiedImage(testIndex: n, image: test[n], predicted: best, probability: p[n * k + best]))
+      }
+    }
+    return out
+  }
+
+  /// The clean template of every class, in class order (CAM similarity and thumbnails).
+  public var templates: [[Float]] { config.shapes.map { ShapeImages.template($0) } }
+
+  /// The finished class activation maximization of `kind` (default settings: ShapeShop's
+  /// probability objective with a 200-step cap and clamping).
+  public func activationMaximization(_ kind: ShapeKind, settings: CAMSettings = CAMSettings()) -> CAMAscent? {
+    guard let c = classIndex(kind) else { return nil }
+    return network.maximizeActivation(class: c, settings: settings)
+  }
+
+  /// The lesson metric `camScore(kind)`: the probability the network gives `kind` for that
+  /// class's activation-maximization image made with the default settings (0 for a class the
+  /// session does not have).
+  public func camScore(_ kind: ShapeKind) -> Float {
+    activationMaximization(kind)?.probability ?? 0
+  }
+
+  /// The lesson metric `confusion(a, b)`: test images of class `a` predicted as `b`.
+  public func confusion(_ actual: ShapeKind, _ predicted: ShapeKind) -> Int {
+    guard let a = classIndex(actual), let b = classIndex(predicted) else { return 0 }
+    return network.metrics(on: testSamples).confusion[a][b]
+  }
+}
+
+/// Loss, accuracy, per-class accuracy and confusion on both sets.
+public struct CNNEvaluation: Sendable, Equatable, Codable {
+  public var train: CNNMetrics
+  public var test: CNNMetrics
+}
+
+/// A test image the network classifies wrongly.
+public struct MisclassifiedImage: Sendable, Equatable {
+  /// Its index in `CNNExperiment.test`.
+  public var testIndex: Int
+  public var image: LabeledImage
+  /// The class the network chose, and that class's probability.
+  public var predicted: Int
+  public var probability: Float
+}

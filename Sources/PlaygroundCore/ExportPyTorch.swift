@@ -1,0 +1,209 @@
+/// The PyTorch script's code: the model, the playground's loss and SGD, `--check` and `--train`.
+///
+/// Training follows `Kernel.update` step for step: batches of `BATCH_SIZE` points in stored order
+/// (the last one may be smaller), the summed example gradients times η / batch size; L2 subtracts
+/// ηλ·w with w from before the step; L1 soft-thresholds by ηλ and freezes the weights it lands on
+/// 0. Float32 throughout, so the losses follow the playground's to within rounding.
+enum PyTorchTemplate {
+  static func usage(_ name: String) -> String {
+    """
+        python3 \(name)              loss and accuracy, as the playground reports them
+        python3 \(name) --check      the largest difference between PyTorch's predictions and the
+            playground's on the test points (exit status 1 if it is 1e-4 or more)
+        python3 \(name) --train N    N more epochs of the playground's SGD, then loss and accuracy
+        Add --json for one JSON object per result line.
+
+    """
+  }
+
+  static let code = #"""
+    # ------------------------------------------------------------------------------------------
+    # The model and the playground's training, in PyTorch.
+
+    def inputs(points):
+        """One row of feature values per point, in float32 as the playground computes them."""
+        rows = [[FEATURE_FORMULAS[name](x, y) for name in FEATURES] for x, y, _ in points]
+        return torch.tensor(rows, dtype=torch.float32).reshape(len(points), len(FEATURES))
+
+
+    def labels(points):
+        return torch.tensor([label for _, _, label in points], dtype=torch.float32)
+
+
+    ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "linear": lambda z: z}
+
+
+    class PlaygroundNet(torch.nn.Module):
+        """The playground's network; forward() returns the output layer's z (before tanh or softmax)."""
+
+        def __init__(self):
+            super().__init__()
+            self.layers = torch.nn.ModuleList()
+            self.frozen = []  # per layer, True where L1 pinned a weight at 0
+            for spec in LAYERS:
+                weight = torch.tensor(spec["weight"], dtype=torch.float32)
+                layer = torch.nn.Linear(weight.shape[1], weight.shape[0])
+                with torch.no_grad():
+                    layer.weight.copy_(weight)
+                    layer.bias.copy_(torch.tensor(spec["bias"], dtype=torch.float32))
+                frozen = torch.zeros(weight.shape, dtype=torch.bool)
+                for j, i in spec["frozen"]:
+                    frozen[j, i] = True
+                self.layers.append(layer)
+                self.frozen.append(frozen)
+
+        def forward(self, x):
+            for layer in self.layers[:-1]:
+                x = ACTIVATIONS[ACTIVATION](layer(x))
+            return self.layers[-1](x)
+
+        def predict(self, x):
+            """What the playground shows: tanh(z), the softmax probabilities, or the value z."""
+            z = self(x)
+            if OUTPUT == "tanh":
+                return torch.tanh(z)
+            if OUTPUT == "softmax":
+                return torch.softmax(z, dim=1)
+            return z
+
+
+    def example_losses(z, y):
+        """The playground's loss for each example, from the output layer's z."""
+        if OUTPUT == "tanh":
+            t = torch.where(y >= 0.5, 1.0, -1.0)
+            return 0.5 * (torch.tanh(z[:, 0]) - t) ** 2
+        if OUTPUT == "linear":
+            return 0.5 * (z[:, 0] - y) ** 2
+        return torch.nn.functional.cross_entropy(z, y.long(), reduction="none")
+
+
+    def train(net, epochs):
+        """`epochs` epochs of the playground's mini-batch SGD; returns why it stopped early, or None."""
+        global EPOCH
+        x, y = inputs(TRAIN_POINTS), labels(TRAIN_POINTS)
+        shrink = LEARNING_RATE * REGULARIZATION_RATE
+        for _ in range(epochs):
+            for start in range(0, len(x), BATCH_SIZE):
+                bx, by = x[start:start + BATCH_SIZE], y[start:start + BATCH_SIZE]
+                net.zero_grad()
+                example_losses(net(bx), by).sum().backward()
+                scale = LEARNING_RATE / len(bx)  # the summed gradient, averaged over the batch
+                with torch.no_grad():
+                    for layer, frozen in zip(net.layers, net.frozen):
+                        w = layer.weight
+                        step = w - scale * w.grad
+                        if REGULARIZATION == "l2":
+                            step = step - shrink * w
+                        keep = frozen.clone()  # weights frozen before this step do not move
+                        if REGULARIZATION == "l1":
+                            shrunk = step.abs() - shrink
+                            frozen |= shrunk <= 0
+                            step = torch.sign(step) * shrunk.clamp(min=0)
+                        w.copy_(torch.where(keep, w, step))
+                        layer.bias -= scale * layer.bias.grad
+            EPOCH += 1
+            if not all(torch.isfinite(p).all() for p in net.parameters()):
+                return f"a weight became NaN or infinite during epoch {EPOCH}"
+        return None
+
+
+    def evaluate(net, points):
+        """Mean loss and accuracy over `points`, as the playground reports them."""
+        if not points:
+            return 0.0, 0.0
+        x, y = inputs(points), labels(points)
+        with torch.no_grad():
+            p = net.predict(x)
+            if OUTPUT == "tanh":
+                t = torch.where(y >= 0.5, 1.0, -1.0)
+                losses = 0.5 * (p[:, 0] - t) ** 2
+                correct = (p[:, 0] >= 0) == (t > 0)
+            elif OUTPUT == "linear":
+                losses = 0.5 * (p[:, 0] - y) ** 2
+                correct = torch.zeros(len(points), dtype=torch.bool)
+            else:
+                k = y.long()
+                losses = -torch.log(p[torch.arange(len(k)), k].clamp(min=1e-30))
+                correct = p.argmax(dim=1) == k
+        return losses.mean().item(), correct.float().mean().item()
+
+
+    def report(net, as_json):
+        train_loss, train_accuracy = evaluate(net, TRAIN_POINTS)
+        test_loss, test_accuracy = evaluate(net, TEST_POINTS)
+        result = {"epoch": EPOCH, "trainLoss": train_loss, "testLoss": test_loss}
+        if OUTPUT != "linear":
+            result.update(trainAccuracy=train_accuracy, testAccuracy=test_accuracy)
+        if as_json:
+            print(json.dumps(result))
+        else:
+            print(as_text(result))
+
+
+    def as_text(result):
+        """The playground's result line: epoch 300  train loss 0.0123  test loss 0.0150 …"""
+        names = {"trainLoss": "train loss", "testLoss": "test loss", "trainAccuracy": "train accuracy",
+                 "testAccuracy": "test accuracy"}
+        return "  ".join([f"epoch {result['epoch']}"] + [f"{names[key]} {value:.4f}"
+                                                         for key, value in result.items() if key in names])
+
+
+    def largest_difference(ours, playground):
+        """max |a - b| over every output of every point (NaN on both sides counts as equal)."""
+        assert len(ours) == len(playground), "one prediction per point"
+        largest = 0.0
+        for row_a, row_b in zip(ours, playground):
+            for a, b in zip(row_a, row_b):
+                if a == b or (math.isnan(a) and math.isnan(b)):
+                    continue
+                difference = abs(a - b)
+                if math.isnan(difference):
+                    return math.nan
+                largest = max(largest, difference)
+        return largest
+
+
+    def check(net, as_json):
+        """Compares PyTorch's predictions with the playground's; True when they agree within 1e-4."""
+        with torch.no_grad():
+            ours = net.predict(inputs(CHECK_POINTS)).tolist()
+        largest = largest_difference(ours, PLAYGROUND_PREDICTIONS)
+        agree = largest < 1e-4
+        if as_json:
+            print(json.dumps({"largestDifference": largest, "points": len(ours), "agree": agree}))
+        else:
+            verdict = "agree" if agree else "DIFFER (1e-4 or more)"
+            print(f"largest difference from the playground: {largest:.3g} over {len(ours)} points: {verdict}")
+        return agree
+
+
+    def main():
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("--check", action="store_true",
+                            help="compare PyTorch's predictions with the playground's (exit 1 if they differ)")
+        parser.add_argument("--train", type=int, default=0, metavar="N", help="train N more epochs first")
+        parser.add_argument("--json", action="store_true", help="print results as JSON objects")
+        args = parser.parse_args()
+        if args.train < 0:
+            parser.error("--train needs a number of epochs, 0 or more")
+        net = PlaygroundNet()
+        if args.check:
+            return 0 if check(net, args.json) else 1
+        if args.train > 0:
+            every = max(1, args.train // 10)
+            for done in range(1, args.train + 1):
+                reason = train(net, 1)
+                if reason:
+                    print(f"Training diverged: {reason}. Try a smaller LEARNING_RATE.", file=sys.stderr)
+                    return 1
+                if done % every == 0 and done < args.train:
+                    report(net, args.json)
+        report(net, args.json)
+        return 0
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
+
+    """#
+}

@@ -1,0 +1,143 @@
+import Datasets
+import Engine
+import Visualization
+
+/// A saved playground: what `playground --load FILE` opens and `playground train --save FILE`
+/// writes. The file records its `kind`, so other kinds of session (CNNs on shape images) can join
+/// this enum without changing how 2-D sessions are stored.
+public enum Session: Sendable, Equatable {
+  /// A dense network on 2-D points (`"kind": "dense2d"`).
+  case dense2d(DenseSession)
+
+  /// The `kind` field of the file.
+  public var kind: String {
+    switch self {
+    case .dense2d: "dense2d"
+    }
+  }
+}
+
+/// Everything needed to carry on a 2-D session exactly where it stopped.
+///
+/// The network's parameters are kept in canonical order (`Network.flatWeights`, `flatBiases`):
+/// weighted layer, then output neuron j, then input neuron i. Loading gives back the same
+/// `Network.checksum`, the same predictions, and training continues with the same bits.
+public struct DenseSession: Sendable, Equatable {
+  /// Every setting (`PlaygroundConfig` is the lesson format's config keys).
+  public var config: PlaygroundConfig
+  /// Classes the network distinguishes: 0 for regression, 2 for one tanh output, k for softmax.
+  public var classCount: Int
+  /// The learner's own points (clicked or imported); they are also in `train` or `test`.
+  public var customPoints: [DataPoint]
+  /// The points the network trains on, in training order.
+  public var train: [DataPoint]
+  /// The held-out points.
+  public var test: [DataPoint]
+  /// Every weight, canonical order.
+  public var weights: [Float]
+  /// Every bias, canonical order.
+  public var biases: [Float]
+  /// Positions in `weights` that L1 regularization froze at 0 (they stay 0 in further training).
+  public var frozenWeights: [Int]
+  /// Epochs trained so far.
+  public var epoch: Int
+  /// Why training stopped, when it diverged.
+  public var divergence: String?
+  /// Loss and accuracy over the epochs (the window's charts).
+  public var history: TrainingHistory
+
+  public init(
+    config: PlaygroundConfig, classCount: Int, customPoints: [DataPoint], train: [DataPoint],
+    test: [DataPoint],
+    weights: [Float], biases: [Float], frozenWeights: [Int] = [], epoch: Int, divergence: String? = nil,
+    history: TrainingHistory = TrainingHistory()
+  ) {
+    self.config = config
+    self.classCount = classCount
+    self.customPoints = customPoints
+    self.train = train
+    self.test = test
+    self.weights = weights
+    self.biases = biases
+    self.frozenWeights = frozenWeights
+    self.epoch = epoch
+    self.divergence = divergence
+    self.history = history
+  }
+
+  /// The session of an experiment, with the history recorded so far.
+  public init(experiment: Experiment, history: TrainingHistory = TrainingHistory()) {
+    self.init(
+      config: experiment.config, classCount: experiment.classCount, customPoints: experiment.customPoints,
+      train: experiment.train, test: experiment.test, weights: experiment.network.flatWeights,
+      biases: experiment.network.flatBiases, frozenWeights: experiment.network.frozenWeightIndices,
+      epoch: experiment.epoch, divergence: experiment.divergence, history: history)
+  }
+
+  /// The session of the window's state, charts included.
+  public init(state: AppState) {
+    self.init(
+      experiment: state.experiment,
+      history: TrainingHistory(
+        trainLoss: state.trainLoss, testLoss: state.testLoss, testAccuracy: state.testAccuracy))
+  }
+
+  /// The architecture the config and class count call for.
+  public var shape: NetworkShape { Experiment.shape(config, classes: classCount) }
+
+  /// Equal when every field is equal and every parameter has the same bits (NaN included).
+  public static func == (a: DenseSession, b: DenseSession) -> Bool {
+    a.config == b.config && a.classCount == b.classCount && a.customPoints == b.customPoints
+      && a.train == b.train
+      && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)
+      && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
+      && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history
+  }
+}
+
+/// Loss and accuracy over the epochs, in bounded memory (the window's three charts).
+public struct TrainingHistory: Sendable, Equatable, Codable {
+  public var trainLoss: ChartSeries
+  public var testLoss: ChartSeries
+  public var testAccuracy: ChartSeries
+
+  public init(
+    trainLoss: ChartSeries = ChartSeries(), testLoss: ChartSeries = ChartSeries(),
+    testAccuracy: ChartSeries = ChartSeries()
+  ) {
+    self.trainLoss = trainLoss
+    self.testLoss = testLoss
+    self.testAccuracy = testAccuracy
+  }
+
+  /// Appends one measurement, as the window does after every training slice.
+  public mutating func record(epoch: Int, evaluation: Evaluation) {
+    trainLoss.append(epoch: epoch, value: evaluation.train.loss)
+    testLoss.append(epoch: epoch, value: evaluation.test.loss)
+    testAccuracy.append(epoch: epoch, value: evaluation.test.accuracy)
+  }
+
+  public var isEmpty: Bool { trainLoss.isEmpty && testLoss.isEmpty && testAccuracy.isEmpty }
+}
+
+/// A session file that cannot be read or written, with a message naming the file.
+public struct SessionError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file, when the error is about one.
+  public var path: String?
+  /// What is wrong, in words a learner can act on.
+  public var message: String
+
+  public init(path: String? = nil, _ message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  /// `PATH: message`, or the message alone.
+  public var description: String {
+    guard let path else { return message }
+    return "\(path): \(message)"
+  }
+
+  /// The same error about `path`.
+  func about(_ path: String) -> SessionError { SessionError(path: path, message) }
+}

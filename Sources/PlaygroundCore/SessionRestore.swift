@@ -1,0 +1,131 @@
+import Datasets
+import Engine
+import Visualization
+
+extension DenseSession {
+  /// Checks that the session describes a network the engine can run on data it can train on;
+  /// the error names the offending field as it appears in the file.
+  public func validate() throws(SessionError) {
+    do {
+      try config.validate()
+    } catch {
+      throw SessionError("dense2d.config.\(error.key): \(error.message)")
+    }
+    try validateClasses()
+    let widths = shape.widths
+    var weightCount = 0
+    var biasCount = 0
+    for l in 0..<(widths.count - 1) {
+      weightCount += widths[l] * widths[l + 1]
+      biasCount += widths[l + 1]
+    }
+    let arrow = widths.map(String.init).joined(separator: " → ")
+    if weights.count != weightCount {
+      throw SessionError(
+        "dense2d.network.weights has \(weights.count) numbers; the network \(arrow) has \(weightCount)")
+    }
+    if biases.count != biasCount {
+      throw SessionError(
+        "dense2d.network.biases has \(biases.count) numbers; the network \(arrow) has \(biasCount)")
+    }
+    for (n, k) in frozenWeights.enumerated() {
+      if k < 0 || k >= weightCount || (n > 0 && k <= frozenWeights[n - 1]) {
+        throw SessionError(
+          "dense2d.network.frozenWeights must list weight positions 0 to \(weightCount - 1) in increasing order, "
+            + "found \(k)")
+      }
+    }
+    if epoch < 0 { throw SessionError("dense2d.training.epoch must be 0 or more, got \(epoch)") }
+    try validatePoints(train, "train")
+    try validatePoints(test, "test")
+    try validatePoints(customPoints, "ownPoints")
+    for (name, series) in [
+      ("trainLoss", history.trainLoss), ("testLoss", history.testLoss),
+      ("testAccuracy", history.testAccuracy),
+    ] {
+      let sane =
+        series.capacity >= 4 && series.capacity <= 1 << 20 && series.span >= 1
+        && series.buckets.count <= series.capacity
+        && series.buckets.allSatisfy { $0.count >= 1 && $0.firstEpoch <= $0.lastEpoch }
+      if !sane { throw SessionError("dense2d.training.history.\(name) is damaged") }
+    }
+  }
+
+  func validateClasses() throws(SessionError) {
+    let c = config
+    let expected: ClosedRange<Int> =
+      c.problem == .regression
+      ? 0...0 : (c.dataset == .custom ? 2...10 : c.dataset.classCount...c.dataset.classCount)
+    if !expected.contains(classCount) {
+      let allowed =
+        expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
+      throw SessionError(
+        "dense2d.network.classes is \(classCount), but a \(c.problem.rawValue) on \(c.dataset.rawValue) needs \(allowed)"
+      )
+    }
+  }
+
+  /// Finite coordinates; class labels are whole numbers 0 ..< classCount (the engine indexes by them).
+  func validatePoints(_ points: [DataPoint], _ name: String) throws(SessionError) {
+    for (n, p) in points.enumerated() {
+      guard p.x.isFinite, p.y.isFinite, p.label.isFinite else {
+        throw SessionError("dense2d.data.\(name)[\(n)] has a number that is not finite")
+      }
+      if classCount > 0 && !(p.label >= 0 && p.label < Double(classCount) && p.label == p.label.rounded()) {
+        throw SessionError(
+          "dense2d.data.\(name)[\(n)] has label \(p.label), but the classes are 0 to \(classCount - 1)")
+      }
+    }
+  }
+}
+
+extension Experiment {
+  /// Rebuilds an experiment exactly as it was saved: same data in the same order, same weights,
+  /// biases and frozen weights, same epoch and divergence.
+  ///
+  /// Reset draws its initial weights from the generator as it stood after the split; that is
+  /// replayed from the seed with the data generator and the split of the generated points plus
+  /// the own points, as `init(config:customPoints:)` does (exact unless points were added after
+  /// the last rebuild, which leaves the saved data and weights exact but changes what Reset draws).
+  public init(restoring s: DenseSession) throws(SessionError) {
+    try s.validate()
+    var rng = SeededGenerator(seed: s.config.seed)
+    let generated = DatasetGenerator.generate(s.config.dataset, noise: s.config.noise, rng: &rng)
+    _ = splitTrainTest(generated + s.customPoints, trainRatio: s.config.trainRatio, rng: &rng)
+    initGenerator = rng
+    config = s.config
+    customPoints = s.customPoints
+    train = s.train
+    test = s.test
+    trainSamples = Experiment.samples(s.train, s.config.features)
+    testSamples = Experiment.samples(s.test, s.config.features)
+    var scratch = rng
+    var network = Network(shape: s.shape, initialization: s.config.initialization, rng: &scratch)
+    network.setParameters(weights: s.weights, biases: s.biases)
+    network.setFrozenWeights(s.frozenWeights)
+    self.network = network
+    epoch = s.epoch
+    divergence = s.divergence
+  }
+}
+
+extension AppState {
+  /// The window's state for a saved session: its experiment, and its charts (or a fresh chart
+  /// starting at the saved epoch when the file has none).
+  public init(session: DenseSession) throws(SessionError) {
+    var experiment = try Experiment(restoring: session)
+    evaluation = experiment.measure()
+    self.experiment = experiment
+    trainLoss = session.history.trainLoss
+    testLoss = session.history.testLoss
+    testAccuracy = session.history.testAccuracy
+    if session.history.isEmpty { recordHistory() }
+  }
+
+  /// Replaces everything with a saved session (the window's Open); on error nothing changes.
+  public mutating func restore(_ session: DenseSession) throws(SessionError) {
+    var next = try AppState(session: session)
+    next.revision = revision + 1
+    self = next
+  }
+}

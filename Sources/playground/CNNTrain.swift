@@ -1,0 +1,196 @@
+import ArgumentParser
+import Datasets
+import Engine
+import Foundation
+import PlaygroundCore
+
+extension ShapeVariation: ExpressibleByArgument {}
+
+/// The flags of a shapes (CNN) session, shared by `train --dataset shapes` and `cam`.
+struct ShapesOptions: ParsableArguments {
+  @Option(
+    help:
+      "With --dataset shapes: comma-separated classes from \(ShapeKind.allNames) (default: circle,square,triangle,cross)."
+  )
+  var shapes: String?
+  @Option(
+    help: """
+      With --dataset shapes: filters per conv layer, e.g. 8,16. Each layer is a 5×5 convolution, \
+      ReLU and a 2×2 max pool; the last layer pools 3×3 (8,16 is the reference CNN).
+      """)
+  var convLayers: String?
+  @Option(
+    help: "With --dataset shapes: how much images of a class differ: none, low, moderate (default), strong.")
+  var variation: ShapeVariation?
+
+  /// True when any shapes flag was given.
+  var isSet: Bool { shapes != nil || convLayers != nil || variation != nil }
+
+  /// The session settings from these flags and the shared ones; throws a UsageError naming the flag.
+  func makeConfig(seed: UInt64, trainRatio: Int, learningRate: Double, batchSize: Int) throws -> CNNConfig {
+    var config = CNNConfig()
+    config.seed = seed
+    config.trainRatio = trainRatio
+    config.learningRate = learningRate
+    config.batchSize = batchSize
+    if let variation { config.variation = variation }
+    if let shapes {
+      config.shapes = try shapes.split(separator: ",", omittingEmptySubsequences: false).map {
+        let name = $0.trimmingCharacters(in: .whitespaces)
+        guard let kind = ShapeKind(rawValue: name) else {
+          throw UsageError(message: "--shapes: unknown shape '\(name)'; allowed: \(ShapeKind.allNames)")
+        }
+        return kind
+      }
+    }
+    if let convLayers {
+      config.convLayers = try convLayers.split(separator: ",", omittingEmptySubsequences: false).map {
+        guard let n = Int($0.trimmingCharacters(in: .whitespaces)) else {
+          throw UsageError(message: "--conv-layers: '\($0)' is not a whole number of filters; use e.g. 8,16")
+        }
+        return n
+      }
+    }
+    do {
+      try config.validate()
+    } catch {
+      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    }
+    return config
+  }
+}
+
+/// `--dataset shapes` is not one of the 2-D `DatasetKind`s, so before parsing, `train … --dataset
+/// shapes …` is rewritten to the hidden flag `--dataset-shapes`, which hands the run to `CNNTrain`.
+enum ShapesArguments {
+  /// The command-line arguments (without the program name), rewritten.
+  static func rewritten(_ arguments: [String] = CommandLine.arguments) -> [String] {
+    let args = Array(arguments.dropFirst())
+    guard args.first == "train" else { return args }
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+      if args[i] == "--" {
+        out += args[i...]
+        break
+      }
+      if args[i] == "--dataset=shapes" {
+        out.append("--dataset-shapes")
+        i += 1
+      } else if args[i] == "--dataset" && i + 1 < args.count && args[i + 1] == "shapes" {
+        out.append("--dataset-shapes")
+        i += 2
+      } else {
+        out.append(args[i])
+        i += 1
+      }
+    }
+    return out
+  }
+}
+
+/// `playground train --dataset shapes`: trains a CNN on shape images and prints the same result
+/// line as a 2-D run, plus the test accuracy of every class.
+struct CNNTrain {
+  var config: CNNConfig
+  var epochs: Int
+  var json: Bool
+
+  /// Checks the flags: `--dataset shapes` must be given, and 2-D-only flags must not be.
+  init(
+    options: ConfigOptions, shapes: ShapesOptions, datasetShapes: Bool, epochs: Int, json: Bool,
+    unsupported: [(flag: String, given: Bool)]
+  ) throws {
+    guard datasetShapes else {
+      let flag =
+        shapes.shapes != nil ? "--shapes" : (shapes.convLayers != nil ? "--conv-layers" : "--variation")
+      throw UsageError(message: "\(flag) needs --dataset shapes")
+    }
+    let twoD: [(String, Bool)] = [
+      ("--problem", options.problem != nil), ("--noise", options.noise != 0),
+      ("--features", options.features != "x1,x2"),
+      ("--hidden-layers", options.hiddenLayers != "4,2"), ("--activation", options.activation != .tanh),
+      ("--regularization", options.regularization != .none),
+      ("--regularization-rate", options.regularizationRate != 0),
+      ("--init", options.initialization != .playground), ("--csv", options.csv != nil),
+    ]
+    if let bad = (twoD + unsupported.map { ($0.flag, $0.given) }).first(where: { $0.1 }) {
+      throw UsageError(message: "\(bad.0) does not apply to --dataset shapes")
+    }
+    config = try shapes.makeConfig(
+      seed: options.seed, trainRatio: options.trainRatio, learningRate: options.learningRate,
+      batchSize: options.batchSize)
+    self.epochs = epochs
+    self.json = json
+  }
+
+  func run() throws {
+    var experiment: CNNExperiment
+    do {
+      experiment = try CNNExperiment(config: config)
+    } catch {
+      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    }
+    let tenth = max(1, (epochs + 9) / 10)
+    var done = 0
+    while done < epochs && experiment.divergence == nil {
+      let slice = min(tenth, epochs - done)
+      experiment.train(epochs: slice)
+      done += slice
+      if experiment.divergence != nil { break }
+      let evaluation = experiment.measure()
+      if json {
+        var line = JSONLine()
+        line.add("epoch", experiment.epoch)
+        line.add("trainLoss", evaluation.train.loss)
+        line.add("testLoss", evaluation.test.loss)
+        print(line.text)
+      } else {
+        print(
+          "epoch \(experiment.epoch)/\(epochs)  train loss \(Train.format(evaluation.train.loss))  "
+            + "test loss \(Train.format(evaluation.test.loss))")
+      }
+      fflush(nil)
+    }
+    let evaluation = experiment.measure()
+    print(CNNTrain.resultLine(experiment: experiment, evaluation: evaluation, json: json))
+  }
+
+  /// The result: the 2-D run's keys, the session's shape settings and per-class test accuracy.
+  static func resultLine(experiment: CNNExperiment, evaluation: CNNEvaluation, json: Bool) -> String {
+    let names = experiment.config.shapes.map(\.rawValue)
+    if json {
+      var line = JSONLine()
+      line.add("epoch", experiment.epoch)
+      line.add("trainLoss", evaluation.train.loss)
+      line.add("testLoss", evaluation.test.loss)
+      line.add("trainAccuracy", evaluation.train.accuracy)
+      line.add("testAccuracy", evaluation.test.accuracy)
+      line.add("diverged", experiment.divergence != nil)
+      if let reason = experiment.divergence { line.add("divergence", reason) }
+      line.add("weightsChecksum", experiment.network.checksum)
+      line.add("dataset", "shapes")
+      line.add("shapes", raw: "[" + names.map(JSONLine.quote).joined(separator: ",") + "]")
+      line.add(
+        "convLayers", raw: "[" + experiment.config.convLayers.map(String.init).joined(separator: ",") + "]")
+      line.add("variation", experiment.config.variation.rawValue)
+      line.add("trainImages", experiment.train.count)
+      line.add("testImages", experiment.test.count)
+      var perClass = JSONLine()
+      for (name, accuracy) in zip(names, evaluation.test.classAccuracy) { perClass.add(name, accuracy) }
+      line.add("classAccuracy", raw: perClass.text)
+      return line.text
+    }
+    var text =
+      "epoch \(experiment.epoch)  train loss \(Train.format(evaluation.train.loss))  test loss "
+      + "\(Train.format(evaluation.test.loss))  train accuracy \(Train.format(evaluation.train.accuracy))  "
+      + "test accuracy \(Train.format(evaluation.test.accuracy))"
+    text +=
+      "\ntest accuracy per class: "
+      + zip(names, evaluation.test.classAccuracy).map { "\($0) \(Train.format($1))" }.joined(separator: ", ")
+    if let reason = experiment.divergence {
+      text += "\nTraining diverged: \(reason). Try a smaller learning rate."
+    }
+    return text + "\nweights checksum \(experiment.network.checksum)"
+  }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Datasets
+import Engine
+import Foundation
+import PlaygroundCore
+import SDLFrontend
+
+extension CNNObjective: ExpressibleByArgument {}
+extension CAMStart: ExpressibleByArgument {}
+
+/// `playground cam`: trains a CNN on shape images, then makes, for every class, the image that
+/// class likes best (class activation maximization), writes it as a PNG and prints a JSON line.
+///
+/// Numeric flags parse `.unconditional`ly, as in `ConfigOptions`: `--jitter -1` reports the range.
+struct Cam: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Train a CNN on shape images and draw the image each class likes best.",
+    discussion: """
+      For every class, gradient ascent on the input image raises the class's score; the result \
+      is written to DIR/cam-CLASS.png (auto-contrast grayscale) and one JSON line per class gives \
+      its final probability and |Pearson r| similarity to the class's clean template. \
+      ShapeShop's ascent is --l2-decay 0 --blur-every 0 --jitter 0 --stop-probability 0.99.
+      """)
+
+  @Option(help: "The dataset (cam works on shapes).")
+  var dataset = "shapes"
+  @OptionGroup var shapeFlags: ShapesOptions
+  @Option(parsing: .unconditional, help: "Epochs to train before the ascent (0 or more).")
+  var epochs = 20
+  @Option(
+    parsing: .unconditional, help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
+  var seed: UInt64 = 0
+  @Option(parsing: .unconditional, help: "Percent of the images used for training, 10 to 90.")
+  var trainRatio = 50
+  @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
+  var learningRate = 0.03
+  @Option(parsing: .unconditional, help: "Examples per weight update, 1 to 500.")
+  var batchSize = 10
+  @Option(help: "Folder for the PNGs (created if missing).")
+  var out: String
+
+  @Option(help: "The score to raise: probability (as ShapeShop) or logit.")
+  var objective = CAMSettings().objective
+  @Option(help: "The start image: zeros, gray or noise.")
+  var start = CAMSettings().start
+  @Option(
+    parsing: .unconditional,
+    help: "Step size: each step moves pixels by about this much (gradient / RMS · step).")
+  var stepSize = CAMSettings().stepSize
+  @Option(parsing: .unconditional, help: "L2 decay per step, 0 to below 1.")
+  var l2Decay = CAMSettings().l2Decay
+  @Option(parsing: .unconditional, help: "Blur every this many steps (0 = never).")
+  var blurEvery = CAMSettings().blurEvery
+  @Option(parsing: .unconditional, help: "Jitter in pixels, 0 to 8.")
+  var jitter = CAMSettings().jitter
+  @Option(parsing: .unconditional, help: "Iteration cap, 1 to 100000.")
+  var maxSteps = CAMSettings().maxSteps
+  @Option(
+    parsing: .unconditional, help: "With --objective probability: stop once p exceeds this (ShapeShop: 0.99)."
+  )
+  var stopProbability: Float?
+  @Flag(help: "Let pixels leave [0, 1].")
+  var noClamp = false
+  @Option(parsing: .unconditional, help: "PNG enlargement, 1 to 32.")
+  var scale = 8
+
+  func run() throws {
+    guard dataset == "shapes" else {
+      throw UsageError(message: "--dataset: cam works on shapes only, got '\(dataset)'")
+    }
+    guard epochs >= 0 && epochs <= 100_000 else {
+      throw UsageError(message: "--epochs must be from 0 to 100000, got \(epochs)")
+    }
+    guard (1...32).contains(scale) else {
+      throw UsageError(message: "--scale must be from 1 to 32, got \(scale)")
+    }
+    let config = try shapeFlags.makeConfig(
+      seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
+    let settings = try camSettings()
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && !isDirectory.boolValue {
+      throw UsageError(message: "--out: '\(out)' is a file, not a folder")
+    }
+    var experiment: CNNExperiment
+    do {
+      experiment = try CNNExperiment(config: config)
+    } catch {
+      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    } catch {
+      throw UsageError(message: "--out: cannot create '\(out)': \(error.localizedDescription)")
+    }
+    experiment.train(epochs: epochs)
+    let evaluation = experiment.measure()
+    for (c, kind) in config.shapes.enumerated() {
+      let ascent = experiment.network.maximizeActivation(class: c, settings: settings)
+      let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
+      try PNGFile.save(
+        CNNPictures.grayscale(ascent.image, width: ShapeImages.size, height: ShapeImages.size, scale: scale),
+        to: path)
+      var line = JSONLine()
+      line.add("class", kind.rawValue)
+      line.add("probability", ascent.probability)
+      line.add("similarity", ascent.similarity(to: ShapeImages.template(kind)))
+      line.add("steps", ascent.steps)
+      line.add(
+        "maxOtherProbability",
+        ascent.probabilities.enumerated().filter { $0.offset != c }.map(\.element).max() ?? 0)
+      line.add("classAccuracy", evaluation.test.classAccuracy[c])
+      line.add("diverged", experiment.divergence != nil)
+      line.add("png", path)
+      print(line.text)
+    }
+  }
+
+  /// The ascent settings from the flags; throws a UsageError naming a bad flag.
+  func camSettings() throws -> CAMSettings {
+    var s = CAMSettings()
+    s.objective = objective
+    s.start = start
+    s.stepSize = stepSize
+    s.l2Decay = l2Decay
+    s.blurEvery = blurEvery
+    s.jitter = jitter
+    s.maxSteps = maxSteps
+    s.stopProbability = stopProbability
+    s.clamp = !noClamp
+    s.seed = seed
+    let checks: [(String, Bool, String)] = [
+      ("--step-size", stepSize > 0 && stepSize <= 10, "a number > 0 and at most 10"),
+      ("--l2-decay", l2Decay >= 0 && l2Decay < 1, "a number from 0 to below 1"),
+      ("--blur-every", blurEvery >= 0, "0 (never) or more steps"),
+      ("--jitter", (0...8).contains(jitter), "0 to 8 pixels"),
+      ("--max-steps", (1...100_000).contains(maxSteps), "1 to 100000"),
+      (
+        "--stop-probability", stopProbability.map { $0 > 0 && $0 < 1 } ?? true,
+        "a probability between 0 and 1"
+      ),
+    ]
+    if let bad = checks.first(where: { !$0.1 }) {
+      throw UsageError(message: "\(bad.0) must be \(bad.2)")
+    }
+    return s
+  }
+}
