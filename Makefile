@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xa
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 BIN = $$(swift build $(SWIFT_FLAGS) --show-bin-path)/playground
 
-.PHONY: setup build run test e2e soak bench clean
+.PHONY: setup build run test e2e soak monkey bench clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -33,11 +33,18 @@ test: build
 # The real window under Xvfb, driven with xdotool.
 e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/lesson-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
+	PLAYGROUND_BIN=$(BIN) MONKEY_EVENTS=400 MONKEY_SEED=$${MONKEY_SEED:-1} xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh
 
 # Ten minutes of C2 training in the window; resident memory must stay flat and under 150 MB.
 soak: build
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=600 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
+
+# 10,000 random clicks, drags, keys, typed text and resizes on the real window (a failure prints the
+# seed to replay: make monkey MONKEY_SEED=… MONKEY_EVENTS=…).
+monkey: build
+	PLAYGROUND_BIN=$(BIN) MONKEY_EVENTS=$${MONKEY_EVENTS:-10000} xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh
 
 bench: build
 	$(BIN) bench

@@ -58,7 +58,7 @@ let level3: [Target] = [
     swiftSettings: fast),
   .target(
     name: "PlaygroundUI",
-    dependencies: ["PlaygroundCore", "Visualization", "ImmediateUI"],
+    dependencies: ["PlaygroundCore", "Visualization", "ImmediateUI", "LessonKit"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]

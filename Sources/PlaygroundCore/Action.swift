@@ -49,4 +49,9 @@ public enum Action: Equatable, Sendable {
   case toggleHelp
   case dismissBanner
   case showBanner(Banner)
+  // Modes
+  /// Shows the 2-D playground or the CNN shapes mode (made on first use).
+  case setMode(AppMode)
+  /// A CNN-mode action (ignored until the CNN mode exists).
+  case cnn(CNNAction)
 }

@@ -26,6 +26,10 @@ public struct AppState: Sendable {
   public internal(set) var warp: LayerWarpChoice?
   /// Increases whenever the network or data changes, so views know when to redraw.
   public internal(set) var revision = 0
+  /// Which playground the window shows.
+  public internal(set) var mode: AppMode = .dense
+  /// The CNN (shapes) mode, made the first time it is shown.
+  public internal(set) var cnn: CNNAppState?
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     var experiment = try Experiment(config: config, customPoints: customPoints)

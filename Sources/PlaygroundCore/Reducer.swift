@@ -4,7 +4,31 @@ import Engine
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
+  if state.mode == .cnn {
+    switch action {
+    case .togglePlay, .play, .pause, .step, .train, .reset:
+      reduceCNNTraining(&state, action)
+      return
+    default: break
+    }
+  }
   switch action {
+  case .setMode(let mode):
+    guard mode != state.mode else { return }
+    state.isPlaying = false
+    state.cnn?.isPlaying = false
+    if mode == .cnn && state.cnn == nil {
+      do {
+        state.cnn = try CNNAppState()
+      } catch {
+        state.banner = Banner(.error, error.message)
+        return
+      }
+    }
+    state.mode = mode
+    state.revision += 1
+  case .cnn(let cnnAction):
+    reduceCNN(&state, cnnAction)
   case .togglePlay:
     reduce(&state, state.isPlaying ? .pause : .play)
   case .play:
@@ -143,8 +167,17 @@ private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig)
   var config = state.config
   change(&config)
   guard config != state.config else { return }
+  // Own points move to the new data only where their labels still mean something there.
+  let points = state.experiment.customPoints
+  let kept = compatiblePoints(points, from: state.config, to: config)
   do {
-    state.experiment = try Experiment(config: config, customPoints: state.experiment.customPoints)
+    state.experiment = try Experiment(config: config, customPoints: kept)
+    if kept.count < points.count {
+      let dropped = points.count - kept.count
+      state.banner = Banner(
+        .info,
+        "\(dropped) of your points did not fit this dataset's classes and were left out.")
+    }
     state.isPlaying = false
     if state.selectedClass >= max(2, state.experiment.classCount) { state.selectedClass = 0 }
     if let warp = state.warp, warp.layer >= config.hiddenLayers.count || warp.first >= config.hiddenLayers[warp.layer]
@@ -157,6 +190,16 @@ private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig)
   } catch {
     state.banner = Banner(.error, error.message)
   }
+}
+
+/// The learner's points that stay valid after a config change: none when the problem kind
+/// changes (class indices are not values, nor the reverse); for classification, those whose class
+/// the new dataset has.
+func compatiblePoints(_ points: [DataPoint], from old: PlaygroundConfig, to new: PlaygroundConfig) -> [DataPoint] {
+  if old.problem != new.problem { return [] }
+  guard new.problem == .classification, new.dataset != .custom else { return points }
+  let classes = new.dataset.classCount
+  return points.filter { $0.label >= 0 && Int($0.label) < classes }
 }
 
 /// Data changed but not the network (points added or removed).

@@ -1,4 +1,5 @@
 import ImmediateUI
+import LessonKit
 import PlaygroundCore
 
 /// A request only the window can carry out (files, clipboard, the process).
@@ -14,10 +15,13 @@ public enum FrontendCommand: Equatable, Sendable {
 public struct FrameResult: Equatable, Sendable {
   public var actions: [Action]
   public var commands: [FrontendCommand]
+  /// The lesson panel's buttons (guided mode only).
+  public var lessonCommands: [LessonPanelCommand]
 
-  public init(actions: [Action] = [], commands: [FrontendCommand] = []) {
+  public init(actions: [Action] = [], commands: [FrontendCommand] = [], lessonCommands: [LessonPanelCommand] = []) {
     self.actions = actions
     self.commands = commands
+    self.lessonCommands = lessonCommands
   }
 }
 
@@ -37,18 +41,29 @@ public final class PlaygroundView {
   /// The links painted as one picture, and what they were painted from.
   var linkLayer = Raster(width: 0, height: 0)
   var linkLayerKey: LinkLayerKey?
+  /// The CNN mode's derived pictures and view choices.
+  let cnnCache = CNNViewCache()
+  /// Guided mode: the lesson in progress (the window sets it before each frame). The lesson panel
+  /// takes a strip on the right, and hidden and locked controls are honoured.
+  public var lesson: LessonSession?
 
   public init() {}
 
   /// Where everything goes for a window of `size` (logical pixels) showing `state`.
   public func layout(for size: Size, state: AppState) -> Layout {
-    Layout(size: size, state: state)
+    guard lesson != nil else { return Layout(size: size, state: state) }
+    let strip = LessonPanelLayout.width(forWindow: size.width)
+    return Layout(size: Size(max(1, size.width - strip), size.height), state: state)
   }
 
   /// Draws one frame into `ui` and returns the learner's actions and the window commands.
   public func frame(_ state: AppState, _ ui: UIContext) -> FrameResult {
+    if state.mode == .cnn, let cnn = state.cnn { return cnnFrame(state, cnn, ui) }
     let layout = layout(for: ui.input.windowSize, state: state)
     cache.update(state: state, layout: layout, scale: ui.input.scaleFactor)
+    if let lesson, let masked = maskingFrozenControls(ui.input, layout: layout, controls: lesson.controls) {
+      ui.begin(masked)
+    }
     var f = FrameBuilder(state: state, ui: ui, layout: layout)
     ui.draw.fillRect(layout.window, ui.theme.windowBackground)
     drawTopBar(&f)
@@ -56,6 +71,10 @@ public final class PlaygroundView {
     drawDataPanel(&f)
     drawNetworkPanel(&f)
     drawOutputPanel(&f)
+    if let lesson {
+      drawFrozenControls(&f, controls: lesson.controls)
+      drawLessonPanel(&f, session: lesson)
+    }
     if state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.
       f.actions.removeAll()
@@ -63,8 +82,9 @@ public final class PlaygroundView {
       drawHelp(&f)
     }
     handleKeys(&f)
+    if let lesson { filterByLesson(&f, session: lesson) }
     if ui.input.quitRequested { f.commands.append(.quit) }
-    return FrameResult(actions: f.actions, commands: f.commands)
+    return FrameResult(actions: f.actions, commands: f.commands, lessonCommands: f.lessonCommands)
   }
 }
 
@@ -75,6 +95,7 @@ struct FrameBuilder {
   let layout: Layout
   var actions: [Action] = []
   var commands: [FrontendCommand] = []
+  var lessonCommands: [LessonPanelCommand] = []
   /// The neuron under the mouse this frame (sent as `.focusNeuron` when it changes).
   var hoveredNeuron: NeuronRef?
 

@@ -50,9 +50,13 @@ extension PlaygroundView {
       f.actions.append(.setRegularizationRate(regRates.values[i]))
     }
     let problem = Choices.problems.firstIndex(of: config.problem) ?? 0
-    if let i = menu(&f, "Problem type", Choices.problems.map(Choices.name), problem, l.problemType) {
+    // The problem menu gives the mode switch room on its right.
+    var problemRect = l.problemType
+    problemRect.width = min(problemRect.width, l.modeSwitch.minX - 12 - problemRect.x)
+    if let i = menu(&f, "Problem type", Choices.problems.map(Choices.name), problem, problemRect) {
       f.actions.append(.selectProblem(Choices.problems[i]))
     }
+    drawModeSwitch(ui, l, mode: .dense, into: &f.actions)
 
     if ui.button("?", in: l.helpButton) { f.actions.append(.toggleHelp) }
     hint(ui, l.helpButton, "Keyboard shortcuts (H)")

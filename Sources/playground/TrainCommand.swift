@@ -38,6 +38,7 @@ struct Train: ParsableCommand {
       return
     }
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
+    if let png { try SessionCLI.checkWritable(png, flag: "--png") }
     var (experiment, history) = try SessionCLI.start(load: load, settings: config)
     let progress = ProgressReporter(total: epochs, json: json)
     progress.offset = experiment.epoch

@@ -1,5 +1,6 @@
 import Foundation
 import ImmediateUI
+import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
@@ -20,6 +21,8 @@ final class WindowApp {
   let screenshotDirectory: String
   /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
   var sessionPath: String?
+  /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
+  var lesson: LessonSession?
 
   init(state: AppState, software: Bool, zoom: Float) throws {
     self.state = state
@@ -41,23 +44,30 @@ final class WindowApp {
       ui.measurer = window.measurer
       let drawStart = Date()
       ui.begin(input)
+      view.lesson = lesson
       let result = view.frame(state, ui)
       let list = ui.end()
       window.setTextInputActive(ui.wantsTextInput)
-      for action in result.actions { reduce(&state, action) }
+      for action in result.actions where lesson?.permits(action) ?? true { reduce(&state, action) }
+      for command in result.lessonCommands { handle(command) }
       for command in result.commands {
         if try handle(command, list: list) == false {
           printFinalState()
           return
         }
       }
-      if state.isPlaying {
-        let slice = clock.epochsPerSlice
+      // A lesson's train step stops exactly at its epochs.
+      let allowance = lesson?.trainingAllowance(in: state)
+      if state.isPlaying, allowance != 0 {
+        let slice = min(clock.epochsPerSlice, allowance ?? .max)
         let seconds = Stopwatch.time { reduce(&state, .train(epochs: slice)) }
         clock.record(milliseconds: seconds * 1000)
         lastTrainMilliseconds = seconds * 1000
       } else {
         lastTrainMilliseconds = 0
+      }
+      if lesson != nil {
+        for action in lesson!.observe(state) { reduce(&state, action) }
       }
       try window.present(list)
       // Training gets what drawing leaves of a 60 Hz frame (at least 2 ms).
@@ -82,9 +92,24 @@ final class WindowApp {
     line.add("epoch", state.experiment.epoch)
     line.add("testLoss", state.evaluation.test.loss)
     line.add("config", state.config.shareString)
+    if let lesson {
+      line.add("lesson", lesson.lesson.id)
+      line.add("lessonStep", lesson.stepNumber)
+    }
     line.add("framesPerSecond", (Double(framesShown) / max(0.001, Date().timeIntervalSince(started)) * 10).rounded() / 10)
     print(line.text)
     fflush(nil)
+  }
+
+  /// The lesson panel's buttons.
+  func handle(_ command: LessonPanelCommand) {
+    guard lesson != nil else { return }
+    switch command {
+    case .next: lesson!.next(&state)
+    case .back: lesson!.back(&state)
+    case .showMe: lesson!.showMe(&state)
+    case .answer(let choice): lesson!.answer(choice, state: state)
+    }
   }
 
   /// Carries out what only the front end can do; false means quit.
@@ -159,12 +184,15 @@ final class WindowApp {
 /// Renders one frame offscreen (software renderer) after `epochs` epochs and writes it as a PNG.
 @MainActor
 enum ScreenshotRenderer {
-  static func render(state: AppState, epochs: Int, width: Int = 1280, height: Int = 800) throws -> Raster {
+  static func render(
+    state: AppState, epochs: Int, lesson: LessonSession? = nil, width: Int = 1280, height: Int = 800
+  ) throws -> Raster {
     var state = state
     if epochs > 0 { reduce(&state, .train(epochs: epochs)) }
     let canvas = try OffscreenCanvas(width: width, height: height)
     let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
+    view.lesson = lesson
     var input = UIInput()
     input.windowSize = Size(Float(width), Float(height))
     input.mouse = Point(-100, -100)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import LessonKit
 import PlaygroundCore
 import SDLFrontend
 
@@ -24,6 +25,13 @@ struct Window: ParsableCommand {
   var zoom: Float = 1
   @Option(help: "Open a saved session file (Ctrl+S saves back to it, Ctrl+O reopens it).")
   var load: String?
+  @Option(help: "Open a lesson file in guided mode (see Lessons/).")
+  var lesson: String?
+  /// With --lesson: start at this step (1-based), doing the steps before it as "Show me" would.
+  @Option(help: .hidden)
+  var lessonStep: Int = 1
+  @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
+  var mode: String = "dense"
 
   mutating func run() throws {
     var initial: PlaygroundConfig
@@ -34,6 +42,11 @@ struct Window: ParsableCommand {
       } catch {
         throw UsageError(message: "--config: \(error.message)")
       }
+      // The string is the whole configuration: a config flag beside it would be silently lost.
+      let flags = try settings.makeConfig()
+      if flags.0 != PlaygroundConfig() || !flags.1.isEmpty {
+        throw UsageError(message: "--config gives the whole configuration; drop the other config flags")
+      }
     } else {
       (initial, points) = try settings.makeConfig()
     }
@@ -41,19 +54,43 @@ struct Window: ParsableCommand {
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
     }
-    let state: AppState
-    if let load {
+    var state: AppState
+    var guided: LessonSession?
+    if let lesson {
+      if config != nil || load != nil { throw UsageError(message: "--lesson gives the starting state; drop --config and --load") }
+      let parsed: Lesson
+      do {
+        parsed = try Lesson.load(path: lesson)
+        state = try parsed.startingState()
+      } catch let errors as LessonErrors {
+        throw UsageError(message: errors.description)
+      } catch let error as LessonError {
+        throw UsageError(message: error.description)
+      }
+      var session = LessonSession(lesson: parsed, state: &state)
+      while session.stepNumber < lessonStep && !session.isLastStep {
+        session.showMe(&state)
+        session.next(&state)
+      }
+      guided = session
+    } else if let load {
       if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }
       state = try SessionCLI.loadState(load, settings: settings)
     } else {
       do {
         state = try AppState(config: initial, customPoints: points)
       } catch {
-        throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
+        let flag = config != nil ? "--config" : ConfigOptions.flag(for: error.key)
+        throw UsageError(message: "\(flag): \(error.message)")
       }
     }
+    switch mode {
+    case "dense": break
+    case "cnn": reduce(&state, .setMode(.cnn))
+    default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
+    }
     if layoutJson {
-      print(LayoutJSON.text(state: state))
+      print(LayoutJSON.text(state: state, lesson: guided))
       return
     }
     let screenshot = self.screenshot
@@ -61,9 +98,11 @@ struct Window: ParsableCommand {
     let software = self.software
     let zoom = self.zoom
     let load = self.load
+    let session = guided
+    let start = state
     try MainActor.assumeIsolated {
       if let screenshot {
-        let raster = try ScreenshotRenderer.render(state: state, epochs: epochs)
+        let raster = try ScreenshotRenderer.render(state: start, epochs: epochs, lesson: session)
         do {
           try PNGFile.save(raster, to: screenshot)
         } catch {
@@ -71,8 +110,9 @@ struct Window: ParsableCommand {
         }
         return
       }
-      let app = try WindowApp(state: state, software: software, zoom: zoom)
+      let app = try WindowApp(state: start, software: software, zoom: zoom)
       app.sessionPath = load
+      app.lesson = session
       try app.run()
     }
   }

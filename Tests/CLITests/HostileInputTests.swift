@@ -502,34 +502,26 @@ private let flagValueCases: [(String, String)] = flagsAndValues.flatMap { entry 
   // MARK: known issues in code this suite does not own (each flips to a failure once fixed,
   // so the wrapper can be removed then)
 
-  /// WindowCommand.swift ignores every config flag when --config is given, so a hostile flag
-  /// next to a valid share string is accepted silently.
+  /// A config flag beside --config is refused, not silently ignored.
   @Test func configStringWithHostileFlag() throws {
     let r = try hostileRun([
       "--config", "dataset=xor", "--hidden-layers", "100000", "--screenshot", "@WORK/shot.png",
     ])
-    withKnownIssue("--config ignores the other config flags (WindowCommand.swift)") {
-      #expect(r.status == 2 && r.written.isEmpty, "\(r.summary)")
-    }
+    #expect(r.status == 2 && r.written.isEmpty, "\(r.summary)")
     #expect(!r.crashed && !r.timedOut, "\(r.summary)")
   }
 
-  /// A share string for the custom dataset is refused (exit 2) but the message names --dataset.
+  /// A share string for the custom dataset is refused (exit 2) and the message names --config.
   @Test func customDatasetConfigNamesTheWrongFlag() throws {
     let r = try hostileRun(["--config", "dataset=custom", "--screenshot", "@WORK/shot.png"])
     #expect(r.status == 2 && r.written.isEmpty, "\(r.summary)")
-    withKnownIssue("the AppState error is mapped to a flag name, not to --config (WindowCommand.swift)") {
-      #expect(r.stderr.contains("--config"), "\(r.summary)")
-    }
+    #expect(r.stderr.contains("--config"), "\(r.summary)")
   }
 
-  /// --png is checked only after training (TrainCommand.swift): a typo in the path costs the
-  /// whole run before the error.
+  /// --png is checked before training: a typo in the path must not cost the whole run.
   @Test func unwritablePNGIsFoundBeforeTraining() throws {
     let r = try hostileRun(["train", "--epochs", "20", "--png", "@WORK/missing/out.png", "--json"])
     expectRejected(r, flag: "--png", quiet: false)
-    withKnownIssue("--png is written after training; it is not checked first (TrainCommand.swift)") {
-      #expect(r.stdout.isEmpty, "progress lines before the error: \(r.stdout.prefix(120))")
-    }
+    #expect(r.stdout.isEmpty, "progress lines before the error: \(r.stdout.prefix(120))")
   }
 }

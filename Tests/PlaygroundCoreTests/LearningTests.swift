@@ -219,3 +219,20 @@ import Testing
     #expect(state.experiment.customPoints.isEmpty)
   }
 }
+
+@Suite struct OwnPointsAcrossDatasetsTests {
+  /// A third-class point has no place in a two-class dataset: it is left out (with a banner), so
+  /// the session stays consistent and saves and reopens.
+  @Test func pointsOfAMissingClassAreLeftOut() throws {
+    var state = try AppState()
+    reduce(&state, .selectDataset(.spiral3))
+    reduce(&state, .addPoint(x: 1, y: 1, label: 2))
+    reduce(&state, .addPoint(x: 2, y: 1, label: 0))
+    #expect(state.experiment.customPoints.count == 2)
+    reduce(&state, .selectDataset(.gauss))
+    #expect(state.experiment.customPoints.map(\.label) == [0])
+    #expect(state.banner?.text.contains("1 of your points") == true)
+    reduce(&state, .selectDataset(.regPlane))
+    #expect(state.experiment.customPoints.isEmpty)
+  }
+}

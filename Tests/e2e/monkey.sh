@@ -13,6 +13,8 @@
 # MONKEY_CHECK_EVERY  events between liveness checks (default 500)
 # MONKEY_SAVE_CHECK=0  skip the save round trip in each check (default on: Ctrl+S must save the
 #                 session and Ctrl+O must reopen it, so no state the monkey reaches loses work)
+# MONKEY_APP_ARGS extra flags for the app, e.g. "--dataset spiral --hidden-layers 8,8,8" (or, once
+#                 they exist, the CNN mode's or a lesson's flags), so each mode gets its own run
 # MONKEY_KEEP=1   keep the temporary folder (app log, screenshots, saved sessions) after a pass
 #
 # The app runs in a temporary folder, so Ctrl+S sessions and F12 screenshots land there. Events
@@ -25,13 +27,14 @@ export MONKEY_SEED=${MONKEY_SEED:-$(( ($(date +%s%N) / 1000) % 1000000007 ))}
 export MONKEY_CHECK_EVERY=${MONKEY_CHECK_EVERY:-500}
 OUT=$(mktemp -d /tmp/playground-monkey.XXXXXX)
 exec python3 - "$BIN" "$OUT" <<'PY'
-import atexit, json, os, random, shutil, signal, subprocess, sys, time
+import atexit, json, os, random, shlex, shutil, signal, subprocess, sys, time
 
 BIN, OUT = sys.argv[1], sys.argv[2]
 SEED = int(os.environ["MONKEY_SEED"])
 TOTAL = int(os.environ["MONKEY_EVENTS"])
 CHECK_EVERY = max(1, int(os.environ["MONKEY_CHECK_EVERY"]))
 SAVE_CHECK = os.environ.get("MONKEY_SAVE_CHECK", "1") != "0"
+APP_ARGS = shlex.split(os.environ.get("MONKEY_APP_ARGS", ""))
 BATCH = 25
 WORK = os.path.join(OUT, "cwd")      # the app's working folder: Ctrl+S writes here
 SHOTS = os.path.join(OUT, "shots")   # F12 writes here
@@ -39,15 +42,15 @@ LOG = os.path.join(OUT, "app.log")
 os.makedirs(WORK)
 os.makedirs(SHOTS)
 started = time.time()
-print(f"monkey: seed {SEED}, {TOTAL} events, folder {OUT}", flush=True)
+print(f"monkey: seed {SEED}, {TOTAL} events, app flags {APP_ARGS}, folder {OUT}", flush=True)
 
 # ---- the events: a pure function of the seed ---------------------------------------------------
-layout = json.loads(subprocess.check_output([BIN, "--layout-json"], cwd=WORK, timeout=60))
+layout = json.loads(subprocess.check_output([BIN, *APP_ARGS, "--layout-json"], cwd=WORK, timeout=60))
 controls = [tuple(v) for v in layout.values()]
 # Other controls at 1280×800 that --layout-json does not list (approximate centres): the top bar's
 # menus and help, the data sliders, the output's checkboxes, class buttons, warp menu, Copy config.
 hot_spots = [(405, 49), (567, 49), (717, 49), (860, 49), (1040, 49), (1244, 39), (76, 465), (33, 523),
-             (61, 581), (903, 627), (903, 663), (909, 706), (953, 706), (1170, 706), (1185, 117)]
+             (61, 581), (903, 627), (903, 663), (909, 706), (953, 706), (997, 706), (1170, 706), (1185, 117)]
 sliders = [(33, 120, 465), (33, 120, 523), (33, 120, 581)]  # x from, x to, y
 PLOT = (892, 240, 1255, 602)       # the output plot: x0, y0, x1, y1
 NETWORK = (230, 90, 860, 780)      # features, tiles, links and biases
@@ -75,7 +78,9 @@ def generate(seed, total):
         return words
     kinds = ["control"] * 26 + ["click"] * 16 + ["plot"] * 9 + ["network"] * 8 + ["drag"] * 10 + \
             ["hover"] * 5 + ["wheel"] * 2 + ["key"] * 20 + ["type"] * 2 + ["F12"] * 1 + ["resize"] * 1
-    for _ in range(total):
+    for i in range(total):
+        if i and i % CHECK_EVERY == 0:
+            size[:] = [1280, 800]  # each liveness check restores the standard size
         kind = rng.choice(kinds)
         if kind == "control":
             x, y = jitter(rng.choice(controls + hot_spots))
@@ -139,7 +144,7 @@ events = generate(SEED, TOTAL)
 # ---- the app ----------------------------------------------------------------------------------
 env = dict(os.environ, NEURALPLAYGROUND_SCREENSHOT_DIR=SHOTS)
 log = open(LOG, "w")
-app = subprocess.Popen([BIN], cwd=WORK, stdout=log, stderr=subprocess.STDOUT, env=env)
+app = subprocess.Popen([BIN, *APP_ARGS], cwd=WORK, stdout=log, stderr=subprocess.STDOUT, env=env)
 atexit.register(lambda: app.poll() is None and app.kill())  # never leave the app behind
 sent = 0  # events sent so far
 
@@ -244,7 +249,11 @@ while sent < TOTAL:
             ok, err = xdo(words)
             if not ok:
                 sent += len(batch)
-                fail(f"xdotool failed: {err}", batch)
+                try:  # a window that vanished usually means the app died: say that first
+                    app.wait(timeout=1)
+                except subprocess.TimeoutExpired:
+                    fail(f"xdotool failed: {err}", batch)
+                fail(f"the app died (exit code {app.returncode}; negative means a signal)", batch)
     sent += len(batch)
     if app.poll() is not None:
         fail(f"the app died (exit code {app.returncode}; negative means a signal)", batch)

@@ -1,0 +1,90 @@
+import Datasets
+import Engine
+import Visualization
+
+/// Which playground the window shows.
+public enum AppMode: String, Sendable, Equatable, CaseIterable {
+  /// The 2-D point playground.
+  case dense
+  /// The CNN on 28×28 shape images.
+  case cnn
+}
+
+/// Everything the CNN (shapes) mode knows. Only `reduce` changes it.
+public struct CNNAppState: Sendable {
+  /// The images, the network and the training so far.
+  public internal(set) var experiment: CNNExperiment
+  public internal(set) var isPlaying = false
+  /// Latest loss, accuracy and confusion on both sets.
+  public internal(set) var evaluation: CNNEvaluation
+  /// Test accuracy and loss (and train loss) over the epochs.
+  public internal(set) var testAccuracy = ChartSeries()
+  public internal(set) var testLoss = ChartSeries()
+  public internal(set) var trainLoss = ChartSeries()
+  /// The test image being inspected (feature maps, probabilities), when not showing the drawing.
+  public internal(set) var selectedTestImage = 0
+  /// The learner's 28×28 drawing, row-major, values in [0, 1].
+  public internal(set) var drawing = [Float](repeating: 0, count: ShapeImages.size * ShapeImages.size)
+  /// True: the inspected image is the drawing; false: the selected test image (the start, so the
+  /// feature maps show a real shape).
+  public internal(set) var inspectDrawing = false
+  /// The saliency overlay on the inspected image.
+  public internal(set) var showSaliency = false
+  /// Class activation maximization: the settings and one run per class (class order).
+  public internal(set) var camSettings = CAMSettings()
+  public internal(set) var cams: [CAMAscent] = []
+  /// The network revision the CAM runs started from.
+  public internal(set) var camRevision = -1
+  /// Increases whenever the network or the data changes.
+  public internal(set) var revision = 0
+
+  public init(config: CNNConfig = CNNConfig()) throws(ConfigError) {
+    try self.init(experiment: CNNExperiment(config: config))
+  }
+
+  public init(experiment: CNNExperiment) {
+    var e = experiment
+    evaluation = e.measure()
+    self.experiment = e
+    recordHistory()
+    restartCAM()
+  }
+
+  public var config: CNNConfig { experiment.config }
+
+  /// The image being inspected: the drawing or the selected test image.
+  public var inspectedImage: [Float] {
+    if inspectDrawing || experiment.test.isEmpty { return drawing }
+    return experiment.test[min(selectedTestImage, experiment.test.count - 1)].pixels
+  }
+
+  /// Whether every CAM run has finished.
+  public var camFinished: Bool { cams.allSatisfy(\.isFinished) }
+
+  mutating func recordHistory() {
+    let e = experiment.epoch
+    testAccuracy.append(epoch: e, value: evaluation.test.accuracy)
+    testLoss.append(epoch: e, value: evaluation.test.loss)
+    trainLoss.append(epoch: e, value: evaluation.train.loss)
+  }
+
+  mutating func clearHistory() {
+    testAccuracy.removeAll()
+    testLoss.removeAll()
+    trainLoss.removeAll()
+    recordHistory()
+  }
+
+  /// New CAM runs from the current network (the images start over).
+  mutating func restartCAM() {
+    let network = experiment.network
+    if !network.isFinite || experiment.divergence != nil {
+      cams = []
+    } else {
+      cams = (0..<experiment.classCount).map {
+        CAMAscent(network: network, targetClass: $0, settings: camSettings)
+      }
+    }
+    camRevision = revision
+  }
+}

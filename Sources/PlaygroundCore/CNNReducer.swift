@@ -1,0 +1,253 @@
+import Datasets
+import Engine
+
+/// What a learner can do in the CNN mode (training actions are the shared `.play`, `.step`, …).
+public enum CNNAction: Equatable, Sendable {
+  /// Adds or removes a class (at least 2 stay); a new session from the seed.
+  case toggleClass(ShapeKind)
+  case addConvLayer
+  case removeConvLayer
+  /// `layer` counts conv layers from 0.
+  case addFilter(layer: Int)
+  case removeFilter(layer: Int)
+  case setLearningRate(Double)
+  case setBatchSize(Int)
+  /// Inspect test image `index` (feature maps, probabilities, saliency).
+  case selectTestImage(Int)
+  /// Inspect the drawing.
+  case inspectDrawing
+  /// Replaces the drawing (row-major 28×28, clamped to [0, 1]).
+  case setDrawing([Float])
+  /// Paints (value 1) or erases (value 0) a round brush of `radius` pixels at (x, y) in image pixels.
+  case paint(x: Float, y: Float, radius: Float, value: Float)
+  case clearDrawing
+  /// Adds the drawing to the training set as `kind`.
+  case addDrawing(ShapeKind)
+  case setSaliency(Bool)
+  case setCAMSettings(CAMSettings)
+  /// Advances every unfinished CAM run by `steps`.
+  case advanceCAM(steps: Int)
+  case restartCAM
+}
+
+/// The CNN mode's share of `reduce`.
+func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
+  guard var cnn = state.cnn else { return }
+  defer { store(&state, cnn) }
+  switch action {
+  case .toggleClass(let kind):
+    var shapes = cnn.config.shapes
+    if let i = shapes.firstIndex(of: kind) {
+      guard shapes.count > CNNConfig.Limits.shapeCount.lowerBound else {
+        state.banner = Banner(.error, "Keep at least 2 classes.")
+        return
+      }
+      shapes.remove(at: i)
+    } else {
+      // Keep the canonical order so the class list reads like the thumbnails.
+      let chosen = shapes + [kind]
+      shapes = ShapeKind.allCases.filter { chosen.contains($0) }
+    }
+    rebuildCNN(&cnn, &state.banner) { $0.shapes = shapes }
+  case .addConvLayer:
+    rebuildCNN(&cnn, &state.banner) {
+      if $0.convLayers.count < CNNConfig.Limits.convLayerCount.upperBound {
+        $0.convLayers.append($0.convLayers.last ?? 8)
+      }
+    }
+  case .removeConvLayer:
+    rebuildCNN(&cnn, &state.banner) { if $0.convLayers.count > 1 { $0.convLayers.removeLast() } }
+  case .addFilter(let layer):
+    rebuildCNN(&cnn, &state.banner) {
+      if $0.convLayers.indices.contains(layer) && $0.convLayers[layer] < CNNConfig.Limits.filters.upperBound {
+        $0.convLayers[layer] += 1
+      }
+    }
+  case .removeFilter(let layer):
+    rebuildCNN(&cnn, &state.banner) {
+      if $0.convLayers.indices.contains(layer) && $0.convLayers[layer] > 1 { $0.convLayers[layer] -= 1 }
+    }
+  case .setLearningRate(let rate):
+    liveCNN(&cnn, &state.banner) { $0.learningRate = rate }
+  case .setBatchSize(let size):
+    liveCNN(&cnn, &state.banner) { $0.batchSize = size }
+  case .selectTestImage(let index):
+    if cnn.experiment.test.indices.contains(index) {
+      cnn.selectedTestImage = index
+      cnn.inspectDrawing = false
+    }
+  case .inspectDrawing:
+    cnn.inspectDrawing = true
+  case .setDrawing(let pixels):
+    guard pixels.count == cnn.drawing.count else { return }
+    cnn.drawing = pixels.map { $0.isFinite ? min(max($0, 0), 1) : 0 }
+    cnn.inspectDrawing = true
+  case .paint(let x, let y, let radius, let value):
+    guard x.isFinite, y.isFinite, radius.isFinite, radius > 0, radius < 8 else { return }
+    let n = ShapeImages.size
+    let v = min(max(value, 0), 1)
+    let x0 = max(0, Int((x - radius - 1).rounded(.down)))
+    let x1 = min(n - 1, Int((x + radius + 1).rounded(.up)))
+    let y0 = max(0, Int((y - radius - 1).rounded(.down)))
+    let y1 = min(n - 1, Int((y + radius + 1).rounded(.up)))
+    guard x0 <= x1, y0 <= y1 else { return }
+    // Drawing over a test image edits a copy of it.
+    if !cnn.inspectDrawing { cnn.drawing = cnn.inspectedImage }
+    for py in y0...y1 {
+      for px in x0...x1 {
+        // Distance from the pixel's center; a soft edge one pixel wide.
+        let dx = Float(px) + 0.5 - x
+        let dy = Float(py) + 0.5 - y
+        let d = (dx * dx + dy * dy).squareRoot()
+        let cover = min(max(radius + 0.5 - d, 0), 1)
+        guard cover > 0 else { continue }
+        let i = py * n + px
+        if v >= 0.5 {
+          cnn.drawing[i] = max(cnn.drawing[i], cover * v)
+        } else {
+          cnn.drawing[i] = min(cnn.drawing[i], 1 - cover)
+        }
+      }
+    }
+    cnn.inspectDrawing = true
+  case .clearDrawing:
+    cnn.drawing = [Float](repeating: 0, count: cnn.drawing.count)
+    cnn.inspectDrawing = true
+  case .addDrawing(let kind):
+    guard cnn.drawing.contains(where: { $0 > 0.05 }) else {
+      state.banner = Banner(.error, "Draw a shape first, then add it to the training set.")
+      return
+    }
+    do {
+      try cnn.experiment.addDrawing(cnn.drawing, as: kind)
+      state.banner = Banner(
+        .info, "Added your drawing as \(kind.displayName): \(cnn.experiment.train.count) training images.")
+      afterCNNChange(&cnn, keepHistory: true)
+    } catch {
+      state.banner = Banner(.error, error.message)
+    }
+  case .setSaliency(let on):
+    cnn.showSaliency = on
+  case .setCAMSettings(let settings):
+    if let problem = settings.problem {
+      state.banner = Banner(.error, problem)
+      return
+    }
+    cnn.camSettings = settings
+    cnn.restartCAM()
+  case .advanceCAM(let steps):
+    guard steps > 0 else { return }
+    for i in cnn.cams.indices where !cnn.cams[i].isFinished { cnn.cams[i].advance(steps: steps) }
+    // While training, a finished picture starts over from the newer network.
+    if cnn.camFinished && cnn.camRevision != cnn.revision { cnn.restartCAM() }
+  case .restartCAM:
+    cnn.restartCAM()
+  }
+}
+
+/// The shared training actions when the CNN mode is showing.
+func reduceCNNTraining(_ state: inout AppState, _ action: Action) {
+  guard var cnn = state.cnn else { return }
+  defer { store(&state, cnn) }
+  switch action {
+  case .togglePlay:
+    if cnn.isPlaying { pauseCNN(&cnn) } else { playCNN(&cnn, &state.banner) }
+  case .play:
+    playCNN(&cnn, &state.banner)
+  case .pause:
+    pauseCNN(&cnn)
+  case .step:
+    cnn.isPlaying = false
+    trainCNN(&cnn, &state.banner, epochs: 1)
+    cnn.restartCAM()
+  case .train(let epochs):
+    trainCNN(&cnn, &state.banner, epochs: epochs)
+  case .reset:
+    cnn.experiment.reset()
+    cnn.isPlaying = false
+    if state.banner?.kind == .warning { state.banner = nil }
+    afterCNNChange(&cnn, keepHistory: false)
+    cnn.restartCAM()
+  default:
+    break
+  }
+}
+
+/// Keeps the CNN session; in CNN mode `state.isPlaying` mirrors the CNN's, so the window loop
+/// (which trains while `isPlaying`) drives whichever mode is showing.
+private func store(_ state: inout AppState, _ cnn: CNNAppState) {
+  state.cnn = cnn
+  if state.mode == .cnn { state.isPlaying = cnn.isPlaying }
+}
+
+/// Paused: the class pictures start over from the network as it now is.
+private func pauseCNN(_ cnn: inout CNNAppState) {
+  cnn.isPlaying = false
+  if cnn.camRevision != cnn.revision { cnn.restartCAM() }
+}
+
+private func playCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?) {
+  if let reason = cnn.experiment.divergence {
+    banner = Banner(.warning, divergedMessage(reason))
+  } else {
+    cnn.isPlaying = true
+  }
+}
+
+private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, epochs: Int) {
+  guard epochs > 0 else { return }
+  if let reason = cnn.experiment.divergence {
+    cnn.isPlaying = false
+    banner = Banner(.warning, divergedMessage(reason))
+    return
+  }
+  cnn.experiment.train(epochs: epochs)
+  cnn.evaluation = cnn.experiment.measure()
+  cnn.recordHistory()
+  cnn.revision += 1
+  if let reason = cnn.experiment.divergence {
+    cnn.isPlaying = false
+    cnn.cams = []
+    banner = Banner(.warning, divergedMessage(reason))
+  } else if !cnn.isPlaying {
+    // Trained while paused (a lesson, a screenshot): the class pictures follow the network.
+    cnn.restartCAM()
+  }
+}
+
+private func liveCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change: (inout CNNConfig) -> Void) {
+  do {
+    try cnn.experiment.updateLive(change)
+  } catch {
+    banner = Banner(.error, error.message)
+  }
+}
+
+/// A new session from the seed (new images or network); the drawings are kept when their classes
+/// remain.
+private func rebuildCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change: (inout CNNConfig) -> Void) {
+  var config = cnn.config
+  change(&config)
+  guard config != cnn.config else { return }
+  // Drawings follow their class to its new index; drawings of a removed class are dropped.
+  let old = cnn.config.shapes
+  let drawings = cnn.experiment.drawings.compactMap { d -> LabeledImage? in
+    guard let i = config.shapes.firstIndex(of: old[d.label]) else { return nil }
+    return LabeledImage(pixels: d.pixels, label: i)
+  }
+  do {
+    cnn.experiment = try CNNExperiment(config: config, drawings: drawings)
+    cnn.isPlaying = false
+    if cnn.selectedTestImage >= cnn.experiment.test.count { cnn.selectedTestImage = 0 }
+    afterCNNChange(&cnn, keepHistory: false)
+    cnn.restartCAM()
+  } catch {
+    banner = Banner(.error, error.message)
+  }
+}
+
+private func afterCNNChange(_ cnn: inout CNNAppState, keepHistory: Bool) {
+  cnn.evaluation = cnn.experiment.measure()
+  if keepHistory { cnn.recordHistory() } else { cnn.clearHistory() }
+  cnn.revision += 1
+}

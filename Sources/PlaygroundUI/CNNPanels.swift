@@ -1,0 +1,578 @@
+import Datasets
+import Engine
+import ImmediateUI
+import PlaygroundCore
+import Visualization
+
+/// Menus of the CNN mode.
+enum CNNChoices {
+  static let batchSizes = [1, 5, 10, 20, 50, 100]
+  static let stepSizes: [Float] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+  static let l2Decays: [Float] = [0, 0.005, 0.01, 0.02, 0.05, 0.1]
+  static let blurs = [0, 2, 4, 8]
+  static let jitters = [0, 1, 2, 3]
+  static let caps = [50, 100, 200, 500, 1000]
+
+  /// The index of the value nearest `v`.
+  static func nearest<T: BinaryFloatingPoint>(_ values: [T], _ v: T) -> Int {
+    values.indices.min { abs(values[$0] - v) < abs(values[$1] - v) } ?? 0
+  }
+  static func nearest(_ values: [Int], _ v: Int) -> Int {
+    values.indices.min { abs(values[$0] - v) < abs(values[$1] - v) } ?? 0
+  }
+}
+
+/// Colours of filter weights: blue positive, orange negative, white 0 (as the 2-D links).
+enum CNNColors {
+  static let positive = (r: Float(0x08), g: Float(0x77), b: Float(0xBD))
+  static let negative = (r: Float(0xF5), g: Float(0x93), b: Float(0x22))
+
+  /// A k×k filter as a diverging raster, scaled to its largest |w|.
+  static func filterRaster(_ w: [Float], side: Int) -> Raster {
+    let big = max(w.map { abs($0) }.max() ?? 0, 1e-6)
+    var r = Raster(width: side, height: side)
+    for i in 0..<min(w.count, side * side) {
+      let t = min(abs(w[i]) / big, 1)
+      let c = w[i] >= 0 ? positive : negative
+      let red = UInt32(255 + (c.r - 255) * t)
+      let green = UInt32(255 + (c.g - 255) * t)
+      let blue = UInt32(255 + (c.b - 255) * t)
+      r.pixels[i] = 0xFF00_0000 | red << 16 | green << 8 | blue
+    }
+    return r
+  }
+
+  /// The image in gray with the saliency on top in red (brighter = more influence).
+  static func saliencyRaster(_ image: [Float], _ saliency: [Float], side: Int) -> Raster {
+    let big = max(saliency.max() ?? 0, 1e-9)
+    var r = Raster(width: side, height: side)
+    for i in 0..<(side * side) {
+      let g = min(max(image[i], 0), 1) * 0.6
+      let s = min(saliency[i] / big, 1)
+      let red = UInt32(min(1, g + s) * 255)
+      let other = UInt32(g * (1 - s) * 255)
+      r.pixels[i] = 0xFF00_0000 | red << 16 | other << 8 | other
+    }
+    return r
+  }
+}
+
+extension PlaygroundView {
+  // MARK: Top bar
+
+  func drawCNNTopBar(_ c: inout CNNFrame, _ l: Layout) {
+    let ui = c.ui
+    let t = c.theme
+    let cnn = c.cnn
+    ui.draw.fillRect(l.topBar, t.panel)
+    ui.draw.fillRect(Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
+    ui.pushID("cnn")
+    defer { ui.popID() }
+    if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { c.actions.append(.reset) }
+    hint(ui, l.resetButton, "Reset the network (R)")
+    let savedRadius = ui.theme.cornerRadius
+    ui.theme.cornerRadius = l.playButton.width / 2
+    if ui.iconButton("Play", icon: cnn.isPlaying ? .pause : .play, in: l.playButton, style: .primary) {
+      c.actions.append(.togglePlay)
+    }
+    ui.theme.cornerRadius = savedRadius
+    hint(ui, l.playButton, cnn.isPlaying ? "Pause training (Space)" : "Start training (Space)")
+    if ui.iconButton("Step", icon: .step, in: l.stepButton) { c.actions.append(.step) }
+    hint(ui, l.stepButton, "Train one epoch (→)")
+    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+    ui.label(
+      Format.epoch(cnn.experiment.epoch), in: l.epoch.splitTop(22).rest, size: TypeSize.counter, color: t.text,
+      alignment: .left, weight: .bold)
+
+    let rates = Choices.menu(Choices.learningRates, current: cnn.config.learningRate)
+    if let i = captionedMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate, l) {
+      c.actions.append(.cnn(.setLearningRate(rates.values[i])))
+    }
+    let batches = CNNChoices.batchSizes
+    if let i = captionedMenu(
+      ui, "Batch size", batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize, l)
+    {
+      c.actions.append(.cnn(.setBatchSize(batches[i])))
+    }
+    // Test accuracy and loss, large enough for the back row.
+    let s = c.layout.summary
+    if s.width > 120 {
+      let cols = s.columns(2, spacing: 12)
+      ui.label("Test accuracy", in: cols[0].splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+      ui.label(
+        Format.percent(cnn.evaluation.test.accuracy), in: cols[0].splitTop(22).rest, size: TypeSize.counter,
+        color: t.text, weight: .bold)
+      ui.label("Test loss", in: cols[1].splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+      ui.label(
+        Format.loss(cnn.evaluation.test.loss), in: cols[1].splitTop(22).rest, size: TypeSize.counter,
+        color: t.text, weight: .bold)
+    }
+    drawModeSwitch(ui, l, mode: .cnn, into: &c.actions)
+    if ui.button("?", in: l.helpButton) { c.actions.append(.toggleHelp) }
+    hint(ui, l.helpButton, "Keyboard shortcuts (H)")
+  }
+
+  /// The "2-D | CNN" switch (both modes draw it in the same place).
+  func drawModeSwitch(_ ui: UIContext, _ l: Layout, mode: AppMode, into actions: inout [Action]) {
+    let r = l.modeSwitch
+    ui.label(
+      "Mode", in: Rect(x: r.x, y: l.topBar.y + 8, width: r.width, height: 20), size: TypeSize.caption,
+      color: ui.theme.mutedText)
+    let modes: [AppMode] = [.dense, .cnn]
+    if let i = ui.segmented("mode", options: ["2-D", "CNN"], selected: modes.firstIndex(of: mode) ?? 0, in: r) {
+      actions.append(.setMode(modes[i]))
+    }
+    hint(ui, r, "2-D: points in the plane · CNN: a convolutional network on shape images")
+  }
+
+  private func captionedMenu(
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, _ l: Layout
+  ) -> Int? {
+    ui.label(
+      caption, in: Rect(x: rect.x, y: l.topBar.y + 8, width: rect.width + 9, height: 20), size: TypeSize.caption,
+      color: ui.theme.mutedText)
+    return ui.dropdown(caption, options: options, selected: selected, in: rect)
+  }
+
+  // MARK: Classes and network size
+
+  func drawCNNControls(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let config = c.cnn.config
+    ui.panel(l.controlsPanel)
+    let head = l.controlsPanel.inset(12).splitTop(Metrics.headingRow).top
+    ui.label("CLASSES", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    ui.pushID("cnn.classes")
+    for tile in l.classTiles {
+      let on = config.shapes.contains(tile.tag)
+      let hovered = ui.isMouseOver(tile.rect)
+      // The button only takes the click: the picture is drawn over its label.
+      if ui.button(tile.tag.rawValue, in: tile.rect, style: .plain) {
+        c.actions.append(.cnn(.toggleClass(tile.tag)))
+      }
+      if let raster = c.cache.templates[tile.tag] {
+        ui.draw.image(raster, in: tile.rect, key: textureKey("cnn.class.\(tile.tag.rawValue)"))
+      }
+      if !on { ui.draw.fillRect(tile.rect, Color(argb: 0xC8FF_FFFF)) }
+      ui.draw.strokeRoundedRect(
+        tile.rect.inset(-2), radius: 4, width: on ? 3 : (hovered ? 2 : 1),
+        on ? t.accent : (hovered ? t.controlBorder : t.separator))
+      if hovered {
+        ui.tooltip("\(tile.tag.displayName): click to \(on ? "remove" : "add") this class (at least 2)")
+      }
+    }
+    ui.popID()
+    let info = Rect(x: l.controlsPanel.x + 12, y: l.removeLayerButton.y - Metrics.headingRow - 4, width: l.controlsPanel.width - 24, height: Metrics.headingRow)
+    ui.label("CONV LAYERS", in: info, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    ui.pushID("cnn.layers")
+    if ui.iconButton("remove layer", icon: .minus, in: l.removeLayerButton, enabled: config.convLayers.count > 1) {
+      c.actions.append(.cnn(.removeConvLayer))
+    }
+    if ui.iconButton(
+      "add layer", icon: .plus, in: l.addLayerButton,
+      enabled: config.convLayers.count < CNNConfig.Limits.convLayerCount.upperBound)
+    {
+      c.actions.append(.cnn(.addConvLayer))
+    }
+    ui.label(
+      "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")", in: l.layerCountLabel,
+      size: TypeSize.body, weight: .bold)
+    for (i, r) in l.filterSteppers.enumerated() {
+      let (stepper, label) = r.splitRight(min(100, r.width / 2))
+      ui.label("Layer \(i + 1)", in: label, size: TypeSize.body, color: t.text)
+      if let v = ui.stepper(
+        "filters \(i)", value: config.convLayers[i], range: CNNConfig.Limits.filters, in: stepper)
+      {
+        c.actions.append(.cnn(v > config.convLayers[i] ? .addFilter(layer: i) : .removeFilter(layer: i)))
+      }
+    }
+    ui.popID()
+    // What the network is, under the controls.
+    if let last = l.filterSteppers.last {
+      let text = Rect(x: last.x, y: last.maxY + 14, width: last.width, height: l.controlsPanel.maxY - last.maxY - 24)
+      ui.paragraph(
+        "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images. Each layer: 5×5 filters, ReLU, max pool.",
+        in: text, size: TypeSize.caption, color: t.mutedText)
+    }
+  }
+
+  // MARK: Filters, feature maps, mistakes
+
+  func drawCNNNetwork(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let cnn = c.cnn
+    let network = cnn.experiment.network
+    ui.panel(l.networkPanel)
+    let head = l.networkPanel.inset(12).splitTop(Metrics.headingRow).top
+    let what = cnn.inspectDrawing ? "your drawing" : "test image \(cnn.selectedTestImage + 1)"
+    ui.label("LAYERS: filters, maps of \(cnn.inspectDrawing ? "drawing" : "image")", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    let activations = c.cache.activations
+    ui.pushID("cnn.network")
+    for (stage, layer) in l.layers.enumerated() {
+      let filters = cnn.config.convLayers[stage]
+      ui.label(
+        "Layer \(stage + 1) · \(filters) filter\(filters == 1 ? "" : "s")", in: layer.header, size: TypeSize.body,
+        weight: .bold)
+      if ui.iconButton("minus \(stage)", icon: .minus, in: layer.removeFilter, enabled: filters > 1) {
+        c.actions.append(.cnn(.removeFilter(layer: stage)))
+      }
+      if ui.iconButton(
+        "plus \(stage)", icon: .plus, in: layer.addFilter, enabled: filters < CNNConfig.Limits.filters.upperBound)
+      {
+        c.actions.append(.cnn(.addFilter(layer: stage)))
+      }
+      if let first = layer.filterTiles.first {
+        ui.label("Filters", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
+      }
+      if let first = layer.mapTiles.first {
+        ui.label("Maps", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
+      }
+      let cin = stage == 0 ? 1 : cnn.config.convLayers[stage - 1]
+      for (o, rect) in layer.filterTiles.enumerated() where o < filters {
+        // Deeper filters see many maps: show the mean over their inputs.
+        var w = network.filter(stage: stage, output: o, input: 0)
+        if cin > 1 {
+          for i in 1..<cin {
+            let more = network.filter(stage: stage, output: o, input: i)
+            for j in w.indices { w[j] += more[j] }
+          }
+          w = w.map { $0 / Float(cin) }
+        }
+        let side = Int(Double(w.count).squareRoot())
+        ui.draw.image(CNNColors.filterRaster(w, side: side), in: rect, key: textureKey("cnn.filter.\(stage).\(o)"))
+        ui.draw.strokeRect(rect, width: 1, t.separator)
+        if ui.isMouseOver(rect) {
+          ui.tooltip("Filter \(o + 1) of layer \(stage + 1): blue weights add, orange subtract")
+        }
+      }
+      if let a = activations {
+        let size = cnn.config.shape.mapSize(stage: stage)
+        for (o, rect) in layer.mapTiles.enumerated() where o < filters {
+          let map = a.featureMap(stage: stage, channel: o)
+          ui.draw.image(
+            CNNPictures.grayscale(map, width: size.width, height: size.height, scale: 1), in: rect,
+            key: textureKey("cnn.map.\(stage).\(o)"))
+          ui.draw.strokeRect(rect, width: 1, t.separator)
+          if ui.isMouseOver(rect) {
+            ui.tooltip("What filter \(o + 1) of layer \(stage + 1) finds in \(what) (white = strong)")
+          }
+        }
+      }
+    }
+    // The gallery of mistakes.
+    let mistakes = c.cache.mistakes
+    let count = cnn.experiment.test.count - Int((cnn.evaluation.test.accuracy * Float(cnn.experiment.test.count)).rounded())
+    ui.label(
+      count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
+      in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
+    for (i, rect) in l.galleryTiles.enumerated() where i < mistakes.count {
+      let m = mistakes[i]
+      if ui.button("mistake \(i)", in: rect, style: .plain) {
+        c.actions.append(.cnn(.selectTestImage(m.testIndex)))
+      }
+      ui.draw.image(
+        CNNPictures.grayscale(m.image.pixels, width: 28, height: 28, scale: 1, autoContrast: false), in: rect,
+        key: textureKey("cnn.mistake.\(i)"))
+      let selected = !cnn.inspectDrawing && cnn.selectedTestImage == m.testIndex
+      ui.draw.strokeRect(rect, width: selected ? 3 : 1, selected ? t.accent : t.separator)
+      if ui.isMouseOver(rect) {
+        let shapes = cnn.config.shapes
+        ui.tooltip(
+          "A \(shapes[m.image.label].displayName) taken for a \(shapes[m.predicted].displayName) (\(Format.percent(m.probability)))")
+      }
+    }
+    ui.popID()
+  }
+
+  // MARK: Drawing canvas and prediction
+
+  func drawCNNImage(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let cnn = c.cnn
+    ui.panel(l.imagePanel)
+    let head = l.imagePanel.inset(12).splitTop(Metrics.headingRow).top
+    let shapes = cnn.config.shapes
+    let title =
+      cnn.inspectDrawing
+      ? "DRAW A SHAPE"
+      : "TEST: \(shapes[cnn.experiment.test[min(cnn.selectedTestImage, cnn.experiment.test.count - 1)].label].displayName.uppercased())"
+    ui.label(title, in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    let image = cnn.inspectedImage
+    let raster: Raster =
+      if cnn.showSaliency, let s = c.cache.saliency {
+        CNNColors.saliencyRaster(image, s, side: ShapeImages.size)
+      } else {
+        CNNPictures.grayscale(image, width: ShapeImages.size, height: ShapeImages.size, scale: 1, autoContrast: false)
+      }
+    ui.draw.image(raster, in: l.canvas, key: textureKey("cnn.canvas"))
+    ui.draw.strokeRect(l.canvas.inset(-1), width: 2, ui.isMouseOver(l.canvas) ? t.accent : t.controlBorder)
+    handleCanvas(&c)
+    if ui.isMouseOver(l.canvas) {
+      ui.tooltip("Draw with the left mouse button, erase with the right (drawing on a test image edits a copy)")
+    }
+    ui.pushID("cnn.image")
+    if ui.button("Clear", in: l.clearButton) { c.actions.append(.cnn(.clearDrawing)) }
+    hint(ui, l.clearButton, "Start a new drawing on an empty canvas")
+    if let on = ui.toggle("Saliency", isOn: cnn.showSaliency, in: l.saliencyToggle) {
+      c.actions.append(.cnn(.setSaliency(on)))
+    }
+    hint(ui, l.saliencyToggle, "Red: the pixels that most change the predicted class's score")
+    let predicted = c.cache.activations?.predictedClass ?? 0
+    let chosen = min(cnnCache.addClass, shapes.count - 1)
+    if let i = ui.dropdown("add class", options: shapes.map(\.displayName), selected: chosen, in: l.addClassMenu) {
+      cnnCache.addClass = i
+    }
+    if ui.button("Add as", in: l.addButton, enabled: cnn.inspectDrawing) {
+      c.actions.append(.cnn(.addDrawing(shapes[chosen])))
+    }
+    hint(ui, l.addButton, "Add to training set as \(shapes[chosen].displayName)")
+    ui.popID()
+    // Probability bars, the predicted class in blue.
+    if let first = l.probabilityRows.first {
+      ui.label(
+        "Prediction", in: Rect(x: first.x, y: first.y - 26, width: first.width, height: 22), size: TypeSize.caption,
+        color: t.mutedText)
+    }
+    let p = c.cache.activations?.probabilities ?? []
+    for (k, row) in l.probabilityRows.enumerated() where k < shapes.count && k < p.count {
+      var r = row
+      let name = r.cutLeft(min(116, r.width * 0.45), spacing: 6)
+      let value = r.cutRight(56, spacing: 6)
+      ui.label(shapes[k].displayName, in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
+      let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
+      ui.draw.fillRect(bar, t.control)
+      ui.draw.fillRect(
+        Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
+        k == predicted ? t.accent : t.track)
+      ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+    }
+  }
+
+  /// Left button paints, right button erases; a stroke joins this frame's point to the last one.
+  private func handleCanvas(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let l = c.layout
+    let down = ui.input.buttonsDown.intersection([.left, .right])
+    let pressed = ui.input.pressed.intersection([.left, .right])
+    // A stroke starts with a press on the canvas and goes on while the button is held.
+    let starts = !pressed.isEmpty && ui.isMouseOver(l.canvas)
+    guard starts || (cnnCache.lastBrush != nil && !down.isEmpty) else {
+      cnnCache.lastBrush = nil
+      return
+    }
+    let scale = l.canvas.width / Float(ShapeImages.size)
+    let m = ui.input.mouse
+    let p = Point(
+      min(max((m.x - l.canvas.x) / scale, 0), Float(ShapeImages.size)),
+      min(max((m.y - l.canvas.y) / scale, 0), Float(ShapeImages.size)))
+    let erase = down.contains(.right) || pressed.contains(.right)
+    let value: Float = erase ? 0 : 1
+    let radius: Float = erase ? 2.2 : 1.3
+    let from = cnnCache.lastBrush ?? p
+    let steps = max(1, Int((from.distance(to: p) / 0.5).rounded(.up)))
+    for s in 1...steps {
+      let q = from + (p - from) * (Float(s) / Float(steps))
+      c.actions.append(.cnn(.paint(x: q.x, y: q.y, radius: radius, value: value)))
+    }
+    cnnCache.lastBrush = down.isEmpty ? nil : p
+  }
+
+  // MARK: Results and class pictures
+
+  func drawCNNResults(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    ui.panel(l.resultsPanel)
+    let pages: [CNNPage] = [.results, .classPictures]
+    if let i = ui.segmented(
+      "cnn.page", options: ["Results", "Class pictures"], selected: pages.firstIndex(of: cnnCache.page) ?? 0,
+      in: l.pageSwitch)
+    {
+      cnnCache.page = pages[i]
+    }
+    _ = t
+    switch cnnCache.page {
+    case .results: drawCNNCharts(&c)
+    case .classPictures: drawCAM(&c)
+    }
+  }
+
+  private func drawCNNCharts(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let cnn = c.cnn
+    func chart(_ title: String, _ series: [ChartSeries], _ colors: [Color], _ r: Rect, fixed: ClosedRange<Float>?) {
+      ui.label(title, in: Rect(x: r.x, y: r.y - 22, width: r.width, height: 20), size: TypeSize.caption, color: t.mutedText)
+      ui.draw.fillRect(r, Color(rgb: 0xF7F8FA))
+      ui.draw.strokeRect(r, width: 1, t.separator)
+      let area = r.inset(dx: 4, dy: 6)
+      let yRange = fixed ?? LineChart.yRange(fitting: series)
+      let epochs = LineChart.epochRange(fitting: series)
+      for (s, color) in zip(series, colors) {
+        let line = LineChart.polyline(series: s, in: area, yRange: yRange, epochRange: epochs)
+        if line.count >= 2 { ui.draw.polyline(line, width: 2.5, color) }
+      }
+    }
+    chart(
+      "Test accuracy  \(Format.percent(cnn.evaluation.test.accuracy))", [cnn.testAccuracy], [t.accent], l.accuracyChart,
+      fixed: 0...1)
+    chart(
+      "Loss  test \(Format.loss(cnn.evaluation.test.loss)) (black) · train \(Format.loss(cnn.evaluation.train.loss))",
+      [cnn.testLoss, cnn.trainLoss], [Color(rgb: 0x25292E), Color(rgb: 0x9AA3AD)], l.lossChart, fixed: nil)
+    // Confusion matrix: rows the true class, columns the predicted; shade by share of the row.
+    let confusion = cnn.evaluation.test.confusion
+    let k = confusion.count
+    guard k > 0, l.confusion.width > 40 else { return }
+    ui.label(
+      "Confusion: row = true, column = guess",
+      in: Rect(x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20),
+      size: TypeSize.caption, color: t.mutedText)
+    let label = min(36, l.confusion.width / Float(k + 1))
+    let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
+    let origin = Point(l.confusion.x + label, l.confusion.y + label)
+    for i in 0..<k {
+      if let raster = c.cache.templates[cnn.config.shapes[i]] {
+        let s = min(label - 4, cell - 2)
+        ui.draw.image(
+          raster, in: Rect(x: l.confusion.x, y: origin.y + Float(i) * cell + (cell - s) / 2, width: s, height: s),
+          key: textureKey("cnn.class.\(cnn.config.shapes[i].rawValue)"))
+        ui.draw.image(
+          raster, in: Rect(x: origin.x + Float(i) * cell + (cell - s) / 2, y: l.confusion.y, width: s, height: s),
+          key: textureKey("cnn.class.\(cnn.config.shapes[i].rawValue)"))
+      }
+      let total = max(1, confusion[i].reduce(0, +))
+      for j in 0..<k {
+        let r = Rect(x: origin.x + Float(j) * cell, y: origin.y + Float(i) * cell, width: cell - 1, height: cell - 1)
+        let share = Float(confusion[i][j]) / Float(total)
+        let base = i == j ? (r: Float(0x08), g: Float(0x77), b: Float(0xBD)) : (r: Float(0xE0), g: Float(0x5A), b: Float(0x00))
+        let fill = Color(
+          r: UInt8(255 + (base.r - 255) * share), g: UInt8(255 + (base.g - 255) * share), b: UInt8(255 + (base.b - 255) * share))
+        ui.draw.fillRect(r, fill)
+        if cell >= 34 && confusion[i][j] > 0 {
+          ui.label(
+            String(confusion[i][j]), in: r, size: TypeSize.caption, color: share > 0.5 ? t.textOnAccent : t.text,
+            alignment: .center)
+        }
+        if ui.isMouseOver(r) {
+          let shapes = cnn.config.shapes
+          ui.tooltip("\(confusion[i][j]) test \(shapes[i].displayName)s predicted as \(shapes[j].displayName)")
+        }
+      }
+    }
+  }
+
+  private func drawCAM(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let cnn = c.cnn
+    var s = cnn.camSettings
+    var changed = false
+    ui.pushID("cnn.cam")
+    func caption(_ text: String, _ r: Rect) {
+      ui.label(text, in: Rect(x: r.x, y: r.y - 20, width: r.width, height: 19), size: TypeSize.caption, color: t.mutedText)
+    }
+    let r = l.camControls
+    if r.count == 7 {
+      caption("Objective", r[0])
+      let objectives: [CNNObjective] = [.probability, .logit]
+      if let i = ui.segmented("objective", options: ["Prob.", "Logit"], selected: objectives.firstIndex(of: s.objective) ?? 0, in: r[0]) {
+        s.objective = objectives[i]
+        changed = true
+      }
+      caption("Start", r[1])
+      let starts: [CAMStart] = [.zeros, .gray, .noise]
+      if let i = ui.dropdown("start", options: ["Black", "Gray", "Noise"], selected: starts.firstIndex(of: s.start) ?? 0, in: r[1]) {
+        s.start = starts[i]
+        changed = true
+      }
+      caption("Step size", r[2])
+      if let i = ui.dropdown(
+        "step", options: CNNChoices.stepSizes.map { NumberFormat.compact($0) },
+        selected: CNNChoices.nearest(CNNChoices.stepSizes, s.stepSize), in: r[2])
+      {
+        s.stepSize = CNNChoices.stepSizes[i]
+        changed = true
+      }
+      caption("L2 decay", r[3])
+      if let i = ui.dropdown(
+        "l2", options: CNNChoices.l2Decays.map { NumberFormat.compact($0) },
+        selected: CNNChoices.nearest(CNNChoices.l2Decays, s.l2Decay), in: r[3])
+      {
+        s.l2Decay = CNNChoices.l2Decays[i]
+        changed = true
+      }
+      caption("Blur every", r[4])
+      if let i = ui.dropdown(
+        "blur", options: CNNChoices.blurs.map { $0 == 0 ? "Never" : "\($0) steps" },
+        selected: CNNChoices.nearest(CNNChoices.blurs, s.blurEvery), in: r[4])
+      {
+        s.blurEvery = CNNChoices.blurs[i]
+        changed = true
+      }
+      caption("Jitter", r[5])
+      if let i = ui.dropdown(
+        "jitter", options: CNNChoices.jitters.map { "\($0) px" }, selected: CNNChoices.nearest(CNNChoices.jitters, s.jitter),
+        in: r[5])
+      {
+        s.jitter = CNNChoices.jitters[i]
+        changed = true
+      }
+      caption("Step cap", r[6])
+      if let i = ui.dropdown(
+        "cap", options: CNNChoices.caps.map(String.init), selected: CNNChoices.nearest(CNNChoices.caps, s.maxSteps), in: r[6])
+      {
+        s.maxSteps = CNNChoices.caps[i]
+        changed = true
+      }
+    }
+    if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
+    hint(ui, l.camRestart, "Grow every class picture again from the current network")
+    ui.popID()
+    if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
+    // Per class: the growing picture, the clean template, |r| and p.
+    let shapes = cnn.config.shapes
+    ui.label(
+      "Network's picture · shape · |r|", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
+    hint(ui, l.camCaption, "|r|: how much the grown picture looks like the clean shape (1 = the same pattern)")
+    for (k, cell) in l.camCells.enumerated() where k < shapes.count {
+      if k < cnn.cams.count {
+        let cam = cnn.cams[k]
+        ui.draw.image(
+          CNNPictures.grayscale(cam.image, width: ShapeImages.size, height: ShapeImages.size, scale: 1), in: cell.image,
+          key: textureKey("cnn.cam.\(k)"))
+        let template = c.cache.templatePixels(shapes[k])
+        let rValue = cam.similarity(to: template)
+        let wide = cell.text.width >= 110
+        let lines =
+          wide
+          ? [shapes[k].displayName, "|r| \(NumberFormat.fixed(rValue, decimals: 2))", "p \(Format.percent(cam.probability))"]
+          : [NumberFormat.fixed(rValue, decimals: 2)]
+        for (j, line) in lines.enumerated() {
+          ui.label(
+            line, in: Rect(x: cell.text.x, y: cell.text.y + Float(j) * 21, width: cell.text.width, height: 20),
+            size: TypeSize.caption, color: j == 0 && wide ? t.text : t.mutedText, weight: j == 0 && wide ? .bold : .regular)
+        }
+        if ui.isMouseOver(cell.image) {
+          ui.tooltip(
+            "What the network thinks a \(shapes[k].displayName) looks like: step \(cam.steps) of \(cam.settings.maxSteps), p = \(Format.percent(cam.probability)), |r| with the template \(NumberFormat.fixed(rValue, decimals: 2))")
+        }
+      } else {
+        ui.draw.fillRect(cell.image, t.control)
+      }
+      if let raster = c.cache.templates[shapes[k]] {
+        ui.draw.image(raster, in: cell.template, key: textureKey("cnn.class.\(shapes[k].rawValue)"))
+      }
+      ui.draw.strokeRect(cell.image, width: 1, t.separator)
+      ui.draw.strokeRect(cell.template, width: 1, t.separator)
+    }
+  }
+}

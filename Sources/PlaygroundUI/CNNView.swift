@@ -1,0 +1,115 @@
+import Datasets
+import Engine
+import ImmediateUI
+import PlaygroundCore
+
+/// What the CNN mode keeps between frames: derived pictures and numbers for the last seen state,
+/// and the view-only choices (which right-hand page, the last brush position).
+final class CNNViewCache {
+  var page: CNNPage = .results
+  /// The class "Add as" adds the drawing to.
+  var addClass = 0
+  /// The last image-pixel position painted while a mouse button is held (strokes stay continuous).
+  var lastBrush: Point?
+  /// Key of the inspected image's analysis: network revision, which image, and the pixels.
+  private var inspectedKey: (revision: Int, image: [Float], saliency: Bool)?
+  private(set) var activations: CNNActivations?
+  private(set) var saliency: [Float]?
+  private var galleryRevision = -1
+  private var galleryShapes: [ShapeKind] = []
+  private(set) var mistakes: [MisclassifiedImage] = []
+  private(set) var templates: [ShapeKind: Raster] = [:]
+  private var templatePixelCache: [ShapeKind: [Float]] = [:]
+
+  /// The clean template of `kind` (drawn once).
+  func templatePixels(_ kind: ShapeKind) -> [Float] {
+    if let p = templatePixelCache[kind] { return p }
+    let p = ShapeImages.template(kind)
+    templatePixelCache[kind] = p
+    return p
+  }
+
+  init() {
+    for kind in ShapeKind.allCases {
+      templates[kind] = CNNPictures.grayscale(
+        ShapeImages.template(kind), width: ShapeImages.size, height: ShapeImages.size, scale: 2,
+        autoContrast: false)
+    }
+  }
+
+  func update(_ cnn: CNNAppState, galleryLimit: Int) {
+    let image = cnn.inspectedImage
+    if inspectedKey?.revision != cnn.revision || inspectedKey?.image != image
+      || inspectedKey?.saliency != cnn.showSaliency
+    {
+      let network = cnn.experiment.network
+      if network.isFinite {
+        let a = network.activations(image: image)
+        activations = a
+        saliency = cnn.showSaliency ? network.saliency(image: image, class: a.predictedClass) : nil
+      } else {
+        activations = nil
+        saliency = nil
+      }
+      inspectedKey = (cnn.revision, image, cnn.showSaliency)
+    }
+    if galleryRevision != cnn.revision || galleryShapes != cnn.config.shapes {
+      mistakes = cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: galleryLimit) : []
+      galleryRevision = cnn.revision
+      galleryShapes = cnn.config.shapes
+    }
+  }
+}
+
+/// The frame of the CNN mode's drawing code.
+struct CNNFrame {
+  let state: AppState
+  let cnn: CNNAppState
+  let ui: UIContext
+  let layout: CNNLayout
+  let cache: CNNViewCache
+  var actions: [Action] = []
+
+  var theme: Theme { ui.theme }
+}
+
+extension PlaygroundView {
+  /// The CNN mode's frame: top bar, controls, filters and maps, the canvas, results or class
+  /// pictures. Keys, banner and help are the 2-D mode's.
+  func cnnFrame(_ state: AppState, _ cnn: CNNAppState, _ ui: UIContext) -> FrameResult {
+    let base = Layout(size: ui.input.windowSize, state: state)
+    let layout = cnnLayout(for: ui.input.windowSize, state: state)
+    cnnCache.update(cnn, galleryLimit: layout.galleryTiles.count)
+    var f = FrameBuilder(state: state, ui: ui, layout: base)
+    var c = CNNFrame(state: state, cnn: cnn, ui: ui, layout: layout, cache: cnnCache)
+    ui.draw.fillRect(base.window, ui.theme.windowBackground)
+    drawCNNTopBar(&c, base)
+    drawBanner(&f)
+    drawCNNControls(&c)
+    drawCNNNetwork(&c)
+    drawCNNImage(&c)
+    drawCNNResults(&c)
+    f.actions.insert(contentsOf: c.actions, at: 0)
+    if state.showHelp {
+      f.actions.removeAll()
+      f.commands.removeAll()
+      drawHelp(&f)
+    } else if !cnn.camFinished && cnn.experiment.divergence == nil {
+      // The class pictures grow a few ascent steps per frame.
+      f.actions.append(.cnn(.advanceCAM(steps: cnn.isPlaying ? 2 : 4)))
+    }
+    handleKeys(&f)
+    if ui.input.quitRequested { f.commands.append(.quit) }
+    return FrameResult(actions: f.actions, commands: f.commands)
+  }
+
+  /// Where everything of the CNN mode goes (state.cnn must exist).
+  public func cnnLayout(for size: Size, state: AppState) -> CNNLayout {
+    let base = Layout(size: size, state: state)
+    guard let cnn = state.cnn else { return CNNLayout() }
+    return CNNLayout(size: size, state: state, cnn: cnn, page: cnnCache.page, base: base)
+  }
+
+  /// The right-hand page of the CNN mode (results or class pictures).
+  public var cnnPage: CNNPage { cnnCache.page }
+}

@@ -1,0 +1,196 @@
+import ImmediateUI
+import LessonKit
+import PlaygroundCore
+
+/// What the learner asked the lesson panel for; the window applies it to its `LessonSession`.
+public enum LessonPanelCommand: Equatable, Sendable {
+  case next
+  case back
+  /// Apply the task's solution, train the step's epochs, or pick the question's answer.
+  case showMe
+  /// A question's choice, counting from 0.
+  case answer(Int)
+}
+
+/// Where the lesson panel's parts sit: a strip on the right of the window, full height.
+public struct LessonPanelLayout: Hashable, Sendable {
+  public var panel: Rect
+  /// Title, "Step k of n", the step's text and the feedback.
+  public var text: Rect
+  public var backButton: Rect
+  public var nextButton: Rect
+  /// "Show me" (train and task steps; nil otherwise).
+  public var showMeButton: Rect?
+  /// One button per choice of a question, top to bottom.
+  public var choiceButtons: [Rect]
+
+  /// The strip's width for a window `width` wide (the rest goes to the playground).
+  public static func width(forWindow width: Float) -> Float {
+    min(400, max(290, (width * 0.235).rounded()))
+  }
+
+  public init(window: Size, step: Step) {
+    let w = Self.width(forWindow: window.width)
+    panel = Rect(x: window.width - w, y: 0, width: w, height: window.height)
+    var inner = panel.inset(dx: 16, dy: 14)
+    let nav = inner.cutBottom(46, spacing: 10)
+    let halves = nav.columns(2, spacing: 10)
+    backButton = halves[0]
+    nextButton = halves[1]
+    switch step.action {
+    case .train?, .task?: showMeButton = inner.cutBottom(44, spacing: 10)
+    default: showMeButton = nil
+    }
+    if case .ask(let question)? = step.action {
+      // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, generously).
+      let perLine = max(10, Int((inner.width - 20) / 8.6))
+      choiceButtons = Array(
+        question.choices.reversed().map { choice in
+          let lines = min(4, max(1, (choice.count + perLine - 1) / perLine))
+          return inner.cutBottom(Float(lines) * 18 + 26, spacing: 8)
+        }.reversed())
+    } else {
+      choiceButtons = []
+    }
+    text = inner
+  }
+}
+
+extension PlaygroundView {
+  /// The lesson panel's layout for a window of `size` (nil outside guided mode).
+  public func lessonLayout(for size: Size) -> LessonPanelLayout? {
+    guard let lesson else { return nil }
+    return LessonPanelLayout(window: size, step: lesson.step)
+  }
+
+  /// The step's text and feedback, the pointer, and the buttons.
+  func drawLessonPanel(_ f: inout FrameBuilder, session: LessonSession) {
+    let ui = f.ui
+    let t = f.theme
+    let l = LessonPanelLayout(window: ui.input.windowSize, step: session.step)
+    ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
+    ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
+
+    var text = l.text
+    let title = session.lesson.title
+    let titleHeight = ui.paragraph(title, in: text, size: 20, color: t.text, weight: .bold)
+    _ = text.cutTop(titleHeight + 4)
+    let progress = text.cutTop(22, spacing: 4)
+    ui.label(
+      "Step \(session.stepNumber) of \(session.stepCount)", in: progress, size: TypeSize.caption,
+      color: t.mutedText, weight: .bold)
+    let bar = text.cutTop(6, spacing: 14)
+    ui.draw.fillRoundedRect(bar, radius: 3, Color(rgb: 0xD8E2EA))
+    let done = bar.width * Float(session.stepNumber) / Float(max(1, session.stepCount))
+    ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
+
+    func para(_ s: String, size: Float = TypeSize.body, color: Color? = nil, weight: FontWeight = .regular) {
+      let h = ui.paragraph(s, in: text, size: size, color: color ?? t.text, weight: weight)
+      _ = text.cutTop(min(text.height, h + 10))
+    }
+    if let say = session.step.say { para(say) }
+    switch session.step.action {
+    case .ask(let question)?: para(question.question, weight: .bold)
+    case .train(let epochs)?:
+      let trained = min(epochs, session.epochsTrained(in: f.state))
+      para(
+        session.report == nil ? "Training: \(trained) / \(epochs) epochs. Press Play." : "Trained \(epochs) epochs.",
+        size: TypeSize.caption, color: t.mutedText, weight: .bold)
+    case .task(let task)?:
+      if session.report == nil, let hint = task.hint { para("Hint: " + hint, size: TypeSize.caption, color: t.mutedText) }
+    default: break
+    }
+    drawFeedback(&f, session: session, in: &text)
+    for error in session.stepErrors { para(error.message, size: TypeSize.caption, color: Color(rgb: 0xC62828)) }
+
+    if case .ask(let question)? = session.step.action {
+      drawChoices(&f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons)
+    }
+    if let showMe = l.showMeButton,
+      ui.button("Show me", in: showMe, enabled: session.report == nil, style: .normal)
+    {
+      f.lessonCommands.append(.showMe)
+    }
+    if ui.button("‹ Back", in: l.backButton, enabled: !session.isFirstStep) { f.lessonCommands.append(.back) }
+    let ready = session.report != nil
+    if ui.button(
+      session.isLastStep ? "Finished" : "Next ›", in: l.nextButton, enabled: !session.isLastStep,
+      style: ready ? .primary : .normal)
+    {
+      f.lessonCommands.append(.next)
+    }
+
+    if let target = session.step.highlight,
+      let rect = f.layout.rect(of: target, features: f.state.config.features)
+    {
+      drawPointer(&f, at: rect)
+    }
+  }
+
+  /// A check mark or a cross for each expectation (and a task's goal, a question's answer), with
+  /// the author's note or the condition and the values it saw.
+  private func drawFeedback(_ f: inout FrameBuilder, session: LessonSession, in text: inout Rect) {
+    guard let report = session.report else { return }
+    let ui = f.ui
+    let green = Color(rgb: 0x2E7D32)
+    let orange = Color(rgb: 0xC25E00)
+    var lines: [(Bool, String)] = []
+    if let goal = report.goal {
+      lines.append((goal.holds, report.solutionApplied ? "Shown: " + goal.condition.source : "Done: " + goal.condition.source))
+    }
+    if case .ask(let question)? = session.step.action, let answer = report.answer {
+      lines.append((answer.correct, (answer.correct ? "Right. " : "Not quite. ") + (question.explain ?? "")))
+    }
+    for e in report.expectations {
+      // One value reads "(now 0.31)"; several name their metrics.
+      let values =
+        e.observed.count == 1
+        ? "now " + e.observed[0].value : e.observed.map { "\($0.metric) = \($0.value)" }.joined(separator: ", ")
+      lines.append((e.holds, e.note ?? (e.condition.source + (values.isEmpty ? "" : " (\(values))"))))
+    }
+    for (ok, line) in lines where text.height > 24 {
+      let mark = Rect(x: text.x, y: text.y + 2, width: 18, height: 18)
+      let color = ok ? green : orange
+      if ok {
+        ui.draw.polyline(
+          [Point(mark.x + 2, mark.midY), Point(mark.x + 7, mark.maxY - 2), Point(mark.maxX - 1, mark.y + 2)],
+          width: 3.5, color)
+      } else {
+        ui.draw.line(from: Point(mark.x + 3, mark.y + 3), to: Point(mark.maxX - 3, mark.maxY - 3), width: 3.5, color)
+        ui.draw.line(from: Point(mark.maxX - 3, mark.y + 3), to: Point(mark.x + 3, mark.maxY - 3), width: 3.5, color)
+      }
+      let body = Rect(x: text.x + 26, y: text.y, width: text.width - 26, height: text.height)
+      let h = ui.paragraph(line, in: body, size: TypeSize.caption, color: color, weight: .bold)
+      _ = text.cutTop(min(text.height, max(h, 22) + 8))
+    }
+  }
+
+  /// The choices as wide buttons; after an answer the right one turns green and a wrong pick orange.
+  private func drawChoices(_ f: inout FrameBuilder, question: Question, chosen: Int?, rects: [Rect]) {
+    let ui = f.ui
+    let t = f.theme
+    for (i, r) in rects.enumerated() where i < question.choices.count {
+      let state = ui.region("lesson choice \(i)", r)
+      var fill = state.hovered ? t.accentSoft : t.panel
+      var edge = state.hovered ? t.accent : t.panelBorder
+      if let chosen {
+        if i == question.answer {
+          fill = Color(rgb: 0xDFF2E0)
+          edge = Color(rgb: 0x2E7D32)
+        } else if i == chosen {
+          fill = Color(rgb: 0xFFE9CC)
+          edge = Color(rgb: 0xC25E00)
+        }
+      }
+      ui.draw.fillRoundedRect(r, radius: 6, fill)
+      ui.draw.strokeRoundedRect(r, radius: 6, width: i == chosen ? 3 : 1.5, edge)
+      let inner = r.inset(dx: 10, dy: 6)
+      let lines = ui.wrap(question.choices[i], toWidth: inner.width, size: TypeSize.caption)
+      let lineHeight = (ui.measure("Ag", size: TypeSize.caption).height * 1.1).rounded()
+      let used = min(Float(lines.count) * lineHeight, inner.height)
+      let top = Rect(x: inner.x, y: inner.midY - used / 2, width: inner.width, height: used + 1)
+      ui.paragraph(question.choices[i], in: top, size: TypeSize.caption, color: t.text)
+      if state.clicked { f.lessonCommands.append(.answer(i)) }
+    }
+  }
+}

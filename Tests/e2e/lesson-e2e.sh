@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end: opens a lesson in the real window under Xvfb (guided mode), clicks "Show me" and then
+# "Next" with xdotool, and checks from the final state line that the step advanced and that Show me
+# trained the step's epochs. Run it through `make e2e`, which starts Xvfb with xvfb-run.
+set -euo pipefail
+BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
+LESSON=${LESSON:-Lessons/03-feature-crosses.yaml}
+OUT=$(mktemp -d /tmp/playground-lesson-e2e.XXXXXX)
+export NEURALPLAYGROUND_SCREENSHOT_DIR=$OUT
+fail() { echo "lesson e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
+
+# A bad lesson file is refused with its FILE:LINE:COLUMN message and exit code 2.
+printf 'format: 1\nid: broken\ntitle: "Broken"\nsteps:\n  - say: "hi"\n    trian: 10\n' >"$OUT/broken.yaml"
+set +e
+"$BIN" --lesson "$OUT/broken.yaml" >"$OUT/broken.log" 2>&1
+code=$?
+set -e
+[ "$code" -eq 2 ] || fail "a bad lesson exited with $code, not 2"
+grep -q "broken.yaml:6:5:" "$OUT/broken.log" || fail "no FILE:LINE:COLUMN message: $(cat "$OUT/broken.log")"
+
+layout=$("$BIN" --lesson "$LESSON" --layout-json)
+point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
+click() {  # press and release in separate frames, as a person does
+  read -r x y < <(point "$1")
+  xdotool mousemove --window "$WID" "$x" "$y"; sleep 0.15
+  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.5
+}
+
+"$BIN" --lesson "$LESSON" >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+sleep 1
+
+click lesson.showMe
+click lesson.next
+xdotool key --window "$WID" F12
+for _ in $(seq 50); do grep -q '^screenshot ' "$OUT/app.log" && break; sleep 0.2; done
+shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
+[ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot"
+
+kill -TERM $APP
+wait $APP || fail "the app exited with an error"
+trap - EXIT
+final=$(grep '^{"event":"quit"' "$OUT/app.log" | tail -1)
+[ -n "$final" ] || fail "no final state line"
+python3 - "$final" <<'PY' || fail "final state is wrong: $final"
+import json, sys
+state = json.loads(sys.argv[1])
+assert state["lesson"] == "feature-crosses", state
+assert state["lessonStep"] == 2, state      # Show me finished step 1, Next moved on
+assert state["epoch"] == 200, state         # Show me trained exactly the step's 200 epochs
+print("lesson e2e: final state", state)
+PY
+echo "lesson e2e passed: $OUT"
