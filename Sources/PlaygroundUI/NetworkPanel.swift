@@ -39,7 +39,10 @@ extension PlaygroundView {
       f.actions.append(.removeLayer)
     }
     let layersText = "\(layerCount) HIDDEN LAYER" + (layerCount == 1 ? "" : "S")
-    ui.label(layersText, in: l.layerCountLabel, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    // Narrow windows (a lesson panel beside the network) shrink the heading rather than cut it.
+    let layersSize = ui.fittingSize(
+      layersText, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
+    ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l)
