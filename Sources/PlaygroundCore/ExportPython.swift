@@ -15,7 +15,7 @@ public enum PythonExport {
     return parts.header(
       framework: "PyTorch", command: "--pytorch", install: "https://pytorch.org: pip install torch",
       usage: PyTorchTemplate.usage(scriptName), imports: "import torch")
-      + parts.data + parts.network(training: true) + parts.predictions + PyTorchTemplate.code
+      + parts.data + parts.network(training: true) + parts.predictions + PythonReportingTemplate.code + PyTorchTemplate.code
   }
 
   /// A forward-only numpy script with the same `--check` (see `ExportNumpy`).
@@ -24,7 +24,7 @@ public enum PythonExport {
     return parts.header(
       framework: "numpy", command: "--numpy", install: "pip install numpy",
       usage: NumpyTemplate.usage(scriptName), imports: "import numpy as np")
-      + parts.data + parts.network(training: false) + parts.predictions + NumpyTemplate.code
+      + parts.data + parts.network(training: false) + parts.predictions + PythonReportingTemplate.code + NumpyTemplate.code
   }
 }
 
