@@ -95,11 +95,10 @@ extension Network {
             var n = 0
             while n + 4 <= samples.count {
               let r = base + n * stride
-              kernel.forward4(r, r + stride, r + 2 * stride, r + 3 * stride, storeDerivatives: false)
-              for g in 0..<4 {
-                kernel.transformOutput(slot: g)
-                (out.baseAddress! + (n + g) * chunks).update(from: kernel.acts + g * chunks, count: chunks)
-              }
+              let destination = out.baseAddress! + n * chunks
+              kernel.forward4(
+                r, r + stride, r + 2 * stride, r + 3 * stride, storeDerivatives: false, into: destination)
+              for g in 0..<4 { kernel.transformOutput(slot: g, in: destination) }
               n += 4
             }
             while n < samples.count {

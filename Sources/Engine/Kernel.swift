@@ -112,7 +112,8 @@ struct Kernel: ~Copyable {
 
   /// Applies the output transform to the last layer's z in place (tanh, identity or softmax).
   @inline(__always)
-  func transformOutput(slot: Int = 0) {
+  func transformOutput(slot: Int = 0, in buffer: UnsafeMutablePointer<Lanes>? = nil) {
+    let acts = buffer ?? self.acts
     let e = layout[layout.count - 1]
     let base = e.activationOffset + slot * activationCount
     switch output {

@@ -6,10 +6,13 @@ extension Kernel {
   @inline(__always)
   func forward4(
     _ r0: UnsafePointer<Lanes>, _ r1: UnsafePointer<Lanes>, _ r2: UnsafePointer<Lanes>, _ r3: UnsafePointer<Lanes>,
-    storeDerivatives: Bool = true
+    storeDerivatives: Bool = true, into destination: UnsafeMutablePointer<Lanes>? = nil
   ) {
+    // Activations go to the scratch slots, or straight into a caller's buffer of four
+    // consecutive points (the grid evaluation writes its result in place).
     let n = activationCount
-    let a0 = acts, a1 = acts + n, a2 = acts + 2 * n, a3 = acts + 3 * n
+    let out = destination ?? acts
+    let a0 = out, a1 = out + n, a2 = out + 2 * n, a3 = out + 3 * n
     for c in 0..<inputChunks {
       a0[c] = r0[c]
       a1[c] = r1[c]
