@@ -33,6 +33,7 @@ let systemLibraries: [Target] = [
 let level0: [Target] = [
   .target(name: "Engine", exclude: ["README.md"], swiftSettings: fast),
   .target(name: "ImmediateUI", exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "AssetPaths", exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets
@@ -53,7 +54,7 @@ let level2: [Target] = [
 let level3: [Target] = [
   .target(
     name: "LessonKit",
-    dependencies: ["PlaygroundCore", .product(name: "Yams", package: "Yams")],
+    dependencies: ["PlaygroundCore", "AssetPaths", .product(name: "Yams", package: "Yams")],
     exclude: ["README.md"],
     swiftSettings: fast),
   .target(
@@ -68,7 +69,7 @@ let level3: [Target] = [
 let level4: [Target] = [
   .target(
     name: "SDLFrontend",
-    dependencies: ["ImmediateUI", "CSDL2", "CSDL2TTF", "CSDL2Image"],
+    dependencies: ["ImmediateUI", "AssetPaths", "CSDL2", "CSDL2TTF", "CSDL2Image"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]

@@ -143,7 +143,6 @@ struct LessonParser {
     let pairs = try reader.mapping(node, "setup")
     var points: [DataPoint] = []
     for extra in extras { points = try self.points(extra.value, "points") }
-    var cnn: CNNSetup?
     if !change.cnn.isEmpty {
       guard change.cnn.shapesDataset else {
         let key = pairs.first { $0.key == "shapes" || $0.key == "convLayers" }
@@ -171,7 +170,7 @@ struct LessonParser {
       throw reader.error(
         at, "setup points are for `dataset: custom`; use an `addPoints` step to add points to a dataset")
     }
-    return (config, points, cnn)
+    return (config, points, nil)
   }
 
   func controls(_ node: Node) throws(LessonError) -> Controls {

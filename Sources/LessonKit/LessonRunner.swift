@@ -1,3 +1,4 @@
+import AssetPaths
 import Foundation
 import PlaygroundCore
 
@@ -106,35 +107,13 @@ public enum LessonLibrary {
   ) -> [String] {
     var dirs: [String] = []
     if let dir = environment["NEURALPLAYGROUND_LESSONS"], !dir.isEmpty { dirs.append(dir) }
-    for exe in executablePaths {
-      var dir = URL(fileURLWithPath: exe).deletingLastPathComponent().standardizedFileURL
-      while true {
-        dirs.append(dir.appendingPathComponent("Lessons").path)
-        let parent = dir.deletingLastPathComponent().standardizedFileURL
-        if parent.path == dir.path || dir.path == "/" { break }
-        dir = parent
-      }
-    }
-    dirs.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("Lessons").path)
-    var seen = Set<String>()
-    return dirs.filter { seen.insert($0).inserted }
+    dirs += AssetPaths.folders(
+      named: "Lessons", executablePaths: executablePaths, currentDirectory: currentDirectory)
+    return AssetPaths.unique(dirs)
   }
 
   /// argv[0] made absolute with symlinks resolved, and /proc/self/exe's target.
-  public static func defaultExecutablePaths() -> [String] {
-    var paths: [String] = []
-    if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
-      let cwd = FileManager.default.currentDirectoryPath
-      let url =
-        arg0.hasPrefix("/")
-        ? URL(fileURLWithPath: arg0) : URL(fileURLWithPath: cwd).appendingPathComponent(arg0)
-      paths.append(url.resolvingSymlinksInPath().path)
-    }
-    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      paths.append(exe)
-    }
-    return paths
-  }
+  public static func defaultExecutablePaths() -> [String] { AssetPaths.executablePaths() }
 
   /// The first candidate folder holding at least one lesson file.
   public static func defaultDirectory(candidates: [String] = candidateDirectories()) -> String? {

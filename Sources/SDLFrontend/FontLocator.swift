@@ -1,3 +1,4 @@
+import AssetPaths
 import Foundation
 
 /// Finds the folder holding DejaVuSans.ttf, the font the app ships in Assets/fonts.
@@ -18,36 +19,14 @@ public enum FontLocator {
     if let assets = environment["NEURALPLAYGROUND_ASSETS"], !assets.isEmpty {
       dirs.append(assets + "/fonts")
     }
-    for exe in executablePaths {
-      var dir = URL(fileURLWithPath: exe).deletingLastPathComponent().standardizedFileURL
-      while true {
-        dirs.append(dir.appendingPathComponent("Assets/fonts").path)
-        let parent = dir.deletingLastPathComponent().standardizedFileURL
-        if parent.path == dir.path || dir.path == "/" { break }
-        dir = parent
-      }
-    }
-    dirs.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("Assets/fonts").path)
+    dirs += AssetPaths.folders(
+      named: "Assets/fonts", executablePaths: executablePaths, currentDirectory: currentDirectory)
     dirs.append("/usr/share/fonts/truetype/dejavu")
-    var seen = Set<String>()
-    return dirs.filter { seen.insert($0).inserted }
+    return AssetPaths.unique(dirs)
   }
 
   /// argv[0] made absolute with symlinks resolved, and /proc/self/exe's target where it exists.
-  public static func defaultExecutablePaths() -> [String] {
-    var paths: [String] = []
-    if let arg0 = CommandLine.arguments.first, !arg0.isEmpty {
-      let cwd = FileManager.default.currentDirectoryPath
-      let url =
-        arg0.hasPrefix("/")
-        ? URL(fileURLWithPath: arg0) : URL(fileURLWithPath: cwd).appendingPathComponent(arg0)
-      paths.append(url.resolvingSymlinksInPath().path)
-    }
-    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      paths.append(exe)
-    }
-    return paths
-  }
+  public static func defaultExecutablePaths() -> [String] { AssetPaths.executablePaths() }
 
   /// The first candidate folder containing DejaVuSans.ttf, or an error listing every path tried.
   public static func fontDirectory(candidates: [String] = candidateDirectories()) throws -> String {
