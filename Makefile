@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xa
 SWIFT_FLAGS := -c release -Xswiftc -enable-testing
 BIN = $$(swift build $(SWIFT_FLAGS) --show-bin-path)/playground
 
-.PHONY: setup build run test e2e soak monkey bench clean
+.PHONY: setup build run test e2e soak monkey savekill bench clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -35,16 +35,26 @@ e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/lesson-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
-	PLAYGROUND_BIN=$(BIN) MONKEY_EVENTS=400 MONKEY_SEED=$${MONKEY_SEED:-1} xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh
+	$(MAKE) --no-print-directory monkey MONKEY_EVENTS=400 MONKEY_SEED=$${MONKEY_SEED:-1}
+	PLAYGROUND_BIN=$(BIN) SAVEKILL_SEED=$${SAVEKILL_SEED:-1} Tests/e2e/save-kill.sh
 
 # Ten minutes of C2 training in the window; resident memory must stay flat and under 150 MB.
 soak: build
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=600 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
 
-# 10,000 random clicks, drags, keys, typed text and resizes on the real window (a failure prints the
-# seed to replay: make monkey MONKEY_SEED=… MONKEY_EVENTS=…).
+# Random clicks, drags, keys, typed text and resizes on the real window, MONKEY_EVENTS (default
+# 3,400) in each of three runs: 2-D, CNN (--mode cnn) and a lesson, 10,200 in all (a failure
+# prints the seed to replay: make monkey MONKEY_SEED=… MONKEY_EVENTS=…).
+MONKEY_LESSON ?= Lessons/06-learning-rate.yaml
 monkey: build
-	PLAYGROUND_BIN=$(BIN) MONKEY_EVENTS=$${MONKEY_EVENTS:-10000} xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh
+	@for args in "" "--mode cnn" "--lesson $(MONKEY_LESSON)"; do \
+	  PLAYGROUND_BIN=$(BIN) MONKEY_EVENTS=$${MONKEY_EVENTS:-3400} MONKEY_APP_ARGS="$$args" \
+	    xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh || exit 1; \
+	done
+
+# 200 SIGKILLs of a large session's save; the old file must stay intact and loadable.
+savekill: build
+	PLAYGROUND_BIN=$(BIN) SAVEKILL_ITERATIONS=$${SAVEKILL_ITERATIONS:-200} Tests/e2e/save-kill.sh
 
 bench: build
 	$(BIN) bench

@@ -13,8 +13,12 @@
 # MONKEY_CHECK_EVERY  events between liveness checks (default 500)
 # MONKEY_SAVE_CHECK=0  skip the save round trip in each check (default on: Ctrl+S must save the
 #                 session and Ctrl+O must reopen it, so no state the monkey reaches loses work)
-# MONKEY_APP_ARGS extra flags for the app, e.g. "--dataset spiral --hidden-layers 8,8,8" (or, once
-#                 they exist, the CNN mode's or a lesson's flags), so each mode gets its own run
+# MONKEY_APP_ARGS extra flags for the app, e.g. "--dataset spiral --hidden-layers 8,8,8", "--mode cnn"
+#                 or "--lesson Lessons/06-learning-rate.yaml" (a relative --lesson or --load path is
+#                 made absolute), so each mode gets its own run. Every run clicks both modes' controls
+#                 and the 2-D | CNN switch; a `--mode cnn` run mostly stays in (and switches back to)
+#                 the CNN mode: canvas strokes, class toggles, filter steppers, the class-pictures
+#                 page and its CAM menus. The others mostly stay in 2-D.
 # MONKEY_KEEP=1   keep the temporary folder (app log, screenshots, saved sessions) after a pass
 #
 # The app runs in a temporary folder, so Ctrl+S sessions and F12 screenshots land there. Events
@@ -35,6 +39,9 @@ TOTAL = int(os.environ["MONKEY_EVENTS"])
 CHECK_EVERY = max(1, int(os.environ["MONKEY_CHECK_EVERY"]))
 SAVE_CHECK = os.environ.get("MONKEY_SAVE_CHECK", "1") != "0"
 APP_ARGS = shlex.split(os.environ.get("MONKEY_APP_ARGS", ""))
+for i in range(1, len(APP_ARGS)):  # the app runs in a temporary folder: absolute file paths
+    if APP_ARGS[i - 1] in ("--lesson", "--load"):
+        APP_ARGS[i] = os.path.abspath(APP_ARGS[i])
 BATCH = 25
 WORK = os.path.join(OUT, "cwd")      # the app's working folder: Ctrl+S writes here
 SHOTS = os.path.join(OUT, "shots")   # F12 writes here
@@ -42,11 +49,22 @@ LOG = os.path.join(OUT, "app.log")
 os.makedirs(WORK)
 os.makedirs(SHOTS)
 started = time.time()
-print(f"monkey: seed {SEED}, {TOTAL} events, app flags {APP_ARGS}, folder {OUT}", flush=True)
+
 
 # ---- the events: a pure function of the seed ---------------------------------------------------
 layout = json.loads(subprocess.check_output([BIN, *APP_ARGS, "--layout-json"], cwd=WORK, timeout=60))
-controls = [tuple(v) for v in layout.values()]
+# --layout-json lists the 2-D (and lesson) controls, the CNN mode's (`cnn.`), the mode switch's two
+# segments (`mode.`) and some areas (`area.`, [x0, y0, x1, y1]).
+points = {k: tuple(v) for k, v in layout.items() if len(v) == 2}
+areas = {k[len("area."):]: tuple(v) for k, v in layout.items() if k.startswith("area.")}
+controls = [p for k, p in points.items() if not k.startswith(("cnn.", "mode."))]
+cnn_controls = [p for k, p in points.items() if k.startswith("cnn.") and not k.startswith("cnn.cam.")]
+cam_controls = [p for k, p in points.items() if k.startswith("cnn.cam.")]
+CANVAS = areas["cnn.canvas"]
+CNN_AREAS = [areas[k] for k in ("cnn.network", "cnn.gallery", "cnn.probabilities", "cnn.results")]
+# The mode the run starts in decides where the monkey mostly clicks: `--mode cnn` runs switch back
+# to CNN three times as often as to 2-D (and spend most of their time there); the others the reverse.
+MODE = "cnn" if "cnn" in [a.split("=")[-1] for a in APP_ARGS] else "lesson" if "--lesson" in " ".join(APP_ARGS) else "2-D"
 # Other controls at 1280×800 that --layout-json does not list (approximate centres): the top bar's
 # menus and help, the data sliders, the output's checkboxes, class buttons, warp menu, Copy config.
 hot_spots = [(405, 49), (567, 49), (717, 49), (860, 49), (1040, 49), (1244, 39), (76, 465), (33, 523),
@@ -76,8 +94,16 @@ def generate(seed, total):
         words += ["mousedown", str(button), "sleep", "0.02", "mouseup", str(button)]
         if shift: words += ["keyup", "shift"]
         return words
-    kinds = ["control"] * 26 + ["click"] * 16 + ["plot"] * 9 + ["network"] * 8 + ["drag"] * 10 + \
-            ["hover"] * 5 + ["wheel"] * 2 + ["key"] * 20 + ["type"] * 2 + ["F12"] * 1 + ["resize"] * 1
+    common = ["click"] * 16 + ["drag"] * 10 + ["hover"] * 5 + ["wheel"] * 2 + ["key"] * 20 + ["type"] * 2 + \
+             ["F12"] * 1 + ["resize"] * 1
+    dense = ["control"] * 26 + ["plot"] * 9 + ["network"] * 8
+    cnn = ["cnncontrol"] * 18 + ["canvas"] * 10 + ["cam"] * 8 + ["cnnarea"] * 7
+    if MODE == "cnn":
+        kinds = common + cnn * 3 + dense + ["mode"] * 5
+        mode_weights = [1, 3]  # mode.dense, mode.cnn
+    else:
+        kinds = common + dense * 3 + cnn + ["mode"] * 5
+        mode_weights = [3, 1]
     for i in range(total):
         if i and i % CHECK_EVERY == 0:
             size[:] = [1280, 800]  # each liveness check restores the standard size
@@ -85,6 +111,38 @@ def generate(seed, total):
         if kind == "control":
             x, y = jitter(rng.choice(controls + hot_spots))
             events.append((f"click control at {x},{y}", press(x, y)))
+        elif kind == "cnncontrol":
+            x, y = jitter(rng.choice(cnn_controls))
+            events.append((f"click CNN control at {x},{y}", press(x, y)))
+        elif kind == "cnnarea":
+            x0, y0, x1, y1 = rng.choice(CNN_AREAS)
+            x, y = rng.randrange(x0, x1), rng.randrange(y0, y1)
+            button = rng.choice([1, 1, 1, 3])
+            events.append((f"click button {button} in a CNN panel at {x},{y}", press(x, y, button)))
+        elif kind == "mode":
+            name = rng.choices(["mode.dense", "mode.cnn"], mode_weights)[0]
+            x, y = jitter(points[name], 3)
+            events.append((f"click {name} at {x},{y}", press(x, y)))
+        elif kind == "canvas":
+            # A brush stroke on the drawing canvas (left paints, right erases), sometimes leaving it.
+            x0, y0, x1, y1 = CANVAS
+            x, y = rng.randrange(x0, x1), rng.randrange(y0, y1)
+            button = 1 if rng.random() < 0.75 else 3
+            words = ["mousemove", "--window", "WID", str(x), str(y), "mousedown", str(button)]
+            steps = rng.randint(1, 12)
+            for _ in range(steps):
+                x = min(max(x + rng.randint(-40, 40), x0 - 20), x1 + 20)
+                y = min(max(y + rng.randint(-40, 40), y0 - 20), y1 + 20)
+                words += ["sleep", "0.01", "mousemove", "--window", "WID", str(x), str(y)]
+            words += ["sleep", "0.01", "mouseup", str(button)]
+            events.append((f"canvas stroke, button {button}, {steps} moves to {x},{y}", words))
+        elif kind == "cam":
+            # The class-pictures page, one of its controls, then a click below it (a menu entry).
+            px, py = points["cnn.page.classPictures"]
+            cx, cy = jitter(rng.choice(cam_controls), 3)
+            ox, oy = cx + rng.randint(-30, 30), cy + rng.randint(18, 240)
+            words = press(px, py) + ["sleep", "0.03"] + press(cx, cy) + ["sleep", "0.03"] + press(ox, oy)
+            events.append((f"class pictures: control at {cx},{cy}, then {ox},{oy}", words))
         elif kind in ("click", "plot", "network"):
             if kind == "click":
                 x, y = point()
@@ -139,6 +197,7 @@ def generate(seed, total):
         events[-1][1].extend(["sleep", rng.choice(["0", "0.005", "0.01", "0.02"])])
     return events
 
+print(f"monkey: seed {SEED}, {TOTAL} events, {MODE} run, app flags {APP_ARGS}, folder {OUT}", flush=True)
 events = generate(SEED, TOTAL)
 
 # ---- the app ----------------------------------------------------------------------------------
@@ -233,6 +292,9 @@ def check_responsive(label):
         fail(f"no screenshot within 10 s of F12: the app hangs ({label})")
     if SAVE_CHECK:
         check_save_round_trip(label)
+    if MODE == "cnn":  # back to the CNN mode (Ctrl+O reopens the saved session in its own mode)
+        x, y = points["mode.cnn"]
+        xdo(["mousemove", "--window", wid, str(x), str(y), "click", "1"])
     return shot
 
 check_responsive("before the first event")
@@ -282,7 +344,7 @@ state = json.loads(final[-1])
 n_shots = len(screenshots_logged())
 saves = sum(1 for l in log_text().splitlines() if l.startswith("saved "))
 opens = sum(1 for l in log_text().splitlines() if l.startswith("opened "))
-print(f"monkey passed: {TOTAL} events survived (seed {SEED}) in {time.time() - started:.0f} s; "
+print(f"monkey passed: {TOTAL} events survived ({MODE} run, seed {SEED}) in {time.time() - started:.0f} s; "
       f"{n_shots} screenshots, {saves} saves, {opens} opens; final epoch {state.get('epoch')}, "
       f"dataset {state.get('dataset')}, layers {state.get('hiddenLayers')}, "
       f"{state.get('framesPerSecond')} frames/s")
