@@ -74,6 +74,11 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
 ///
 /// The run finishes after `maxSteps` steps, or (probability objective) once p_c > stopProbability.
 /// The network is a copy: training may go on while the ascent runs.
+///
+/// Hostile input never crashes it and never yields a NaN image: settings outside their ranges stop
+/// the run before its first step (`.invalidSettings`), and a network whose scores or gradient
+/// become NaN or infinite (an overflowing or diverged one) stops it with `.diverged`, keeping the
+/// last image whose scores were finite.
 public struct CAMAscent: Sendable {
   /// Why a run finished.
   public enum Stop: String, Sendable, Codable {
@@ -81,6 +86,11 @@ public struct CAMAscent: Sendable {
     case confident
     /// `maxSteps` steps were made.
     case stepCap
+    /// The class scores or the gradient became NaN or infinite; the image and probabilities are
+    /// the last finite ones (the start image when the network overflows on it).
+    case diverged
+    /// The settings are out of range (`CAMSettings.problem`); no step was made.
+    case invalidSettings
   }
 
   public let network: CNN
@@ -96,8 +106,8 @@ public struct CAMAscent: Sendable {
   public private(set) var stop: Stop?
   private var rng: SeededGenerator
 
+  /// Settings out of range give a run that is already finished (`.invalidSettings`), not a crash.
   public init(network: CNN, targetClass: Int, settings: CAMSettings = CAMSettings()) {
-    precondition(settings.problem == nil, settings.problem ?? "")
     precondition(targetClass >= 0 && targetClass < network.shape.classes, "class \(targetClass) out of range")
     self.network = network
     self.targetClass = targetClass
@@ -113,7 +123,25 @@ public struct CAMAscent: Sendable {
       rng = r
     }
     probabilities = network.probabilities(image: image)
-    checkStop()
+    if settings.problem != nil {
+      stop = .invalidSettings
+    } else {
+      // Non-finite scores stop the run at its first `advance` (so a window sees it happen).
+      checkStop()
+    }
+  }
+
+  /// Why the run stopped early, in words for a learner; nil while it goes on or when it simply
+  /// finished.
+  public var problem: String? {
+    switch stop {
+    case .diverged:
+      return "the network's scores became NaN or infinite after \(steps) steps"
+    case .invalidSettings:
+      return settings.problem
+    default:
+      return nil
+    }
   }
 
   /// The target class's probability for the current image.
@@ -140,6 +168,10 @@ public struct CAMAscent: Sendable {
     var done = 0
     var kernelHoldsImage = false
     while stop == nil && done < count {
+      guard CAMAscent.allFinite(probabilities) else {
+        stop = .diverged
+        break
+      }
       var dx = 0
       var dy = 0
       if settings.jitter > 0 {
@@ -160,14 +192,31 @@ public struct CAMAscent: Sendable {
       } else {
         gradient.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
       }
+      guard CAMAscent.allFinite(gradient) else {
+        stop = .diverged
+        break
+      }
+      let before = image
       applyStep(gradient, scratch: &scratch)
       image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
       kernelHoldsImage = true
-      for j in 0..<shape.classes { probabilities[j] = kernel.probs[j] }
+      let scores = (0..<shape.classes).map { kernel.probs[$0] }
+      guard CAMAscent.allFinite(image) && CAMAscent.allFinite(scores) else {
+        // Keep the last image whose scores were finite.
+        image = before
+        steps -= 1
+        stop = .diverged
+        break
+      }
+      probabilities = scores
       done += 1
       checkStop()
     }
     return done
+  }
+
+  static func allFinite(_ values: [Float]) -> Bool {
+    values.allSatisfy(\.isFinite)
   }
 
   /// Runs to the end (at most `maxSteps` steps in all).
@@ -181,9 +230,15 @@ public struct CAMAscent: Sendable {
   }
 
   private mutating func applyStep(_ g: [Float], scratch: inout [Float]) {
+    // RMS(g) = m · RMS(g / m) with m = max |g|: no overflow for any finite gradient, so each pixel
+    // moves by at most stepSize · √n.
+    var m: Float = 0
+    for v in g { m = max(m, abs(v)) }
     var sumSquares: Float = 0
-    for v in g { sumSquares += v * v }
-    let rms = (sumSquares / Float(g.count)).squareRoot()
+    if m > 0 {
+      for v in g { sumSquares += (v / m) * (v / m) }
+    }
+    let rms = m * (sumSquares / Float(g.count)).squareRoot()
     let scale = settings.stepSize / (rms + 1e-8)
     let keep = 1 - settings.l2Decay
     for i in 0..<image.count { image[i] = (image[i] + scale * g[i]) * keep }

@@ -105,6 +105,11 @@ struct Cam: ParsableCommand {
       line.add("probability", ascent.probability)
       line.add("similarity", ascent.similarity(to: ShapeImages.template(kind)))
       line.add("steps", ascent.steps)
+      line.add("stop", ascent.stop?.rawValue ?? "")
+      if let problem = ascent.problem {  // the image is the last one with finite scores
+        FileHandle.standardError.write(
+          Data("warning: the \(kind.rawValue) picture stopped: \(problem)\n".utf8))
+      }
       line.add(
         "maxOtherProbability",
         ascent.probabilities.enumerated().filter { $0.offset != c }.map(\.element).max() ?? 0)
