@@ -137,7 +137,14 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     cnn.restartCAM()
   case .advanceCAM(let steps):
     guard steps > 0 else { return }
+    let stopped = cnn.cams.filter { $0.stop == .diverged }.count
     for i in cnn.cams.indices where !cnn.cams[i].isFinished { cnn.cams[i].advance(steps: steps) }
+    // A picture whose scores overflow stops (its last finite image stays); say so once.
+    if let cam = cnn.cams.first(where: { $0.stop == .diverged }), let problem = cam.problem,
+      cnn.cams.filter({ $0.stop == .diverged }).count > stopped
+    {
+      state.banner = Banner(.warning, "The class pictures stopped: \(problem). Press Reset to start the network over.")
+    }
     // While training, a finished picture starts over from the newer network.
     if cnn.camFinished && cnn.camRevision != cnn.revision { cnn.restartCAM() }
   case .restartCAM:
