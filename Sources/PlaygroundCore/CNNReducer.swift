@@ -143,7 +143,8 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     if let cam = cnn.cams.first(where: { $0.stop == .diverged }), let problem = cam.problem,
       cnn.cams.filter({ $0.stop == .diverged }).count > stopped
     {
-      state.banner = Banner(.warning, "The class pictures stopped: \(problem). Press Reset to start the network over.")
+      let text = "The class pictures stopped: \(problem). Press Reset to start the network over."
+      state.banner = Banner(.warning, text)
     }
     // While training, a finished picture starts over from the newer network.
     if cnn.camFinished && cnn.camRevision != cnn.revision { cnn.restartCAM() }
