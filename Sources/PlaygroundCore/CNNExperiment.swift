@@ -88,6 +88,16 @@ public struct CNNExperiment: Sendable {
     return batches
   }
 
+  /// Mini-batches from the cursor to the end of epoch `epoch` (0 when it is already done): the
+  /// most a frame-sliced run may train without passing an epoch limit (a lesson's `train` step).
+  public func batches(untilEpoch epoch: Int) -> Int {
+    guard epoch > cursor.epoch, trainSamples.count > 0 else { return 0 }
+    let batch = config.batchSize
+    let perEpoch = (trainSamples.count + batch - 1) / batch
+    let rest = (trainSamples.count - cursor.example + batch - 1) / batch
+    return rest + (epoch - cursor.epoch - 1) * perEpoch
+  }
+
   /// Loss, accuracy, per-class accuracy and confusion on both sets; a NaN loss marks the session
   /// diverged.
   public mutating func measure() -> CNNEvaluation {

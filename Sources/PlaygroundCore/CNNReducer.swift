@@ -25,6 +25,9 @@ public enum CNNAction: Equatable, Sendable {
   case addDrawing(ShapeKind)
   case setSaliency(Bool)
   case setCAMSettings(CAMSettings)
+  /// Trains `batches` more mini-batches (the window's frame-sized slice while playing): the same
+  /// bits as whole epochs; loss and accuracy are measured when an epoch completes.
+  case trainBatches(Int)
   /// Advances every unfinished CAM run by `steps`.
   case advanceCAM(steps: Int)
   case restartCAM
@@ -126,6 +129,8 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     } catch {
       state.banner = Banner(.error, error.message)
     }
+  case .trainBatches(let batches):
+    trainCNN(&cnn, &state.banner, batches: batches)
   case .setSaliency(let on):
     cnn.showSaliency = on
   case .setCAMSettings(let settings):
@@ -219,6 +224,32 @@ private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, epochs:
     banner = Banner(.warning, divergedMessage(reason))
   } else if !cnn.isPlaying {
     // Trained while paused (a lesson, a screenshot): the class pictures follow the network.
+    cnn.restartCAM()
+  }
+}
+
+/// A frame's slice of mini-batches. The pictures follow the network every slice (`revision`);
+/// loss, accuracy and the history are measured at each finished epoch (and on divergence), as
+/// whole-epoch training measures them, so a frame need not pay for evaluating every image.
+private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, batches: Int) {
+  guard batches > 0 else { return }
+  if let reason = cnn.experiment.divergence {
+    cnn.isPlaying = false
+    banner = Banner(.warning, divergedMessage(reason))
+    return
+  }
+  let epochBefore = cnn.experiment.epoch
+  cnn.experiment.trainBatches(batches)
+  cnn.revision += 1
+  if cnn.experiment.epoch != epochBefore || cnn.experiment.divergence != nil {
+    cnn.evaluation = cnn.experiment.measure()
+    cnn.recordHistory()
+  }
+  if let reason = cnn.experiment.divergence {
+    cnn.isPlaying = false
+    cnn.cams = []
+    banner = Banner(.warning, divergedMessage(reason))
+  } else if !cnn.isPlaying {
     cnn.restartCAM()
   }
 }

@@ -181,45 +181,12 @@ extension PlaygroundView {
 }
 
 extension PlaygroundView {
-  /// Paints every link into one raster (our own anti-aliased stroker) and draws it as an image:
-  /// hundreds of dashed curves cost a few milliseconds this way instead of tens as triangles.
+  /// Paints every link into one opaque raster over the panel's color (our own anti-aliased stroker)
+  /// and draws it as an image: hundreds of dashed curves cost a millisecond or two this way
+  /// instead of tens as triangles. See `NetworkLinkLayer`.
   func drawLinks(_ links: [Link], phase: Float, in panel: Rect, scale: Float, ui: UIContext) {
-    let width = Int((panel.width * scale).rounded())
-    let height = Int((panel.height * scale).rounded())
-    guard width > 0, height > 0 else { return }
-    let key = LinkLayerKey(links: links.map { LinkKey(curve: $0.curve, weight: $0.weight) }, phase: phase, panel: panel, scale: scale)
-    if key != linkLayerKey || linkLayer.width != width || linkLayer.height != height {
-      if linkLayer.width == width && linkLayer.height == height {
-        linkLayer.pixels.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-      } else {
-        linkLayer = Raster(width: width, height: height, fill: 0)
-      }
-      let paths = links.map { link in
-        let c = link.curve
-        let flat = CubicBezier(
-          (c.p0 - panel.origin) * scale, (c.c1 - panel.origin) * scale, (c.c2 - panel.origin) * scale,
-          (c.p1 - panel.origin) * scale
-        ).flattened(segments: 14)
-        return StrokedPath(
-          points: flat, width: link.width * scale, color: link.color.argb,
-          dash: (10 * scale, 4 * scale, phase * scale))
-      }
-      CurveRaster.stroke(paths, into: &linkLayer)
-      linkLayerKey = key
-    }
-    ui.draw.image(linkLayer, in: panel, smooth: scale != 1, key: Int(truncatingIfNeeded: WidgetID.fnv1a("PlaygroundUI.links")))
+    guard let (raster, rect) = linkLayer.paint(links, phase: phase, panel: panel, scale: scale, background: ui.theme.panel)
+    else { return }
+    ui.draw.image(raster, in: rect, smooth: scale != 1, key: Int(truncatingIfNeeded: WidgetID.fnv1a("PlaygroundUI.links")))
   }
-}
-
-/// What the link layer was last painted from (repainted only when it changes).
-struct LinkLayerKey: Equatable {
-  var links: [LinkKey]
-  var phase: Float
-  var panel: Rect
-  var scale: Float
-}
-
-struct LinkKey: Equatable {
-  var curve: CubicBezier
-  var weight: Float
 }

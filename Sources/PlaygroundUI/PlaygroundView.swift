@@ -38,9 +38,8 @@ public final class PlaygroundView {
   let cache = VisualCache()
   /// The weight or bias being typed into, and where its box sits.
   var editor: ParameterEditor?
-  /// The links painted as one picture, and what they were painted from.
-  var linkLayer = Raster(width: 0, height: 0)
-  var linkLayerKey: LinkLayerKey?
+  /// The links painted as one picture, with the geometry kept between frames.
+  let linkLayer = NetworkLinkLayer()
   /// The CNN mode's derived pictures and view choices.
   let cnnCache = CNNViewCache()
   /// Guided mode: the lesson in progress (the window sets it before each frame). The lesson panel

@@ -109,26 +109,12 @@ final class VisualCache {
     }
   }
 
-  /// Every neuron's map, read in one pass over the points: the outputs are stored point-major,
-  /// so reading them neuron by neuron would walk the whole buffer once per neuron.
+  /// Every neuron's map: maps[layer][neuron][point], from one transposing pass over the outputs.
   static func allMaps(_ outputs: NeuronOutputs) -> [[[Float]]] {
-    let widths = outputs.widths
+    let flat = outputs.neuronMajor()
     let count = outputs.pointCount
-    let total = widths.reduce(0, +)
-    var flat = [Float](repeating: 0, count: total * count)
-    flat.withUnsafeMutableBufferPointer { buffer in
-      for p in 0..<count {
-        var k = 0
-        for (layer, width) in widths.enumerated() {
-          for n in 0..<width {
-            buffer[k * count + p] = outputs.value(layer: layer, neuron: n, point: p)
-            k += 1
-          }
-        }
-      }
-    }
     var k = 0
-    return widths.map { width in
+    return outputs.widths.map { width in
       (0..<width).map { _ in
         defer { k += 1 }
         return Array(flat[(k * count)..<((k + 1) * count)])

@@ -88,14 +88,14 @@ public final class AppWindow {
 
   /// Clears to `background`, paints `list` and shows the frame.
   public func present(_ list: DrawList, background: Color = Theme.light.windowBackground) throws {
-    renderer.clear(background)
+    if !drawer.coversTarget(list, scale: translator.scaleFactor) { renderer.clear(background) }
     try drawer.render(list, scale: translator.scaleFactor)
     renderer.present()
   }
 
   /// Paints `list` without presenting and returns the pixels (screenshots, e2e checks).
   public func snapshot(_ list: DrawList, background: Color = Theme.light.windowBackground) throws -> Raster {
-    renderer.clear(background)
+    if !drawer.coversTarget(list, scale: translator.scaleFactor) { renderer.clear(background) }
     try drawer.render(list, scale: translator.scaleFactor)
     return try renderer.readPixels()
   }

@@ -58,6 +58,15 @@ public final class DrawListRenderer {
     }
   }
 
+  /// True when `list` starts by filling the whole target with an opaque color (a window
+  /// background), so clearing the target first would only paint the same pixels twice.
+  public func coversTarget(_ list: DrawList, scale: Float) -> Bool {
+    guard case .fillRect(let rect, let color)? = list.commands.first, color.a == 255 else { return false }
+    let r = snap(rect, scale)
+    let (w, h) = renderer.outputSize
+    return r.x <= 0 && r.y <= 0 && r.x + r.w >= Int32(w) && r.y + r.h >= Int32(h)
+  }
+
   private var clippedAway: Bool { clips.last.map { $0.w <= 0 || $0.h <= 0 } ?? false }
 
   private func paint(_ command: DrawCommand, s: Float) throws {
@@ -216,12 +225,14 @@ public final class DrawListRenderer {
       // Array equality returns at once when both share storage (the common unchanged case).
       if entry.raster.pixels != raster.pixels {
         try entry.texture.update(raster)
+        entry.texture.setBlended(!DrawListRenderer.isOpaque(raster))
         entry.raster = raster
         imageUploads += 1
       }
     } else {
       let texture = try Texture(renderer: renderer, width: raster.width, height: raster.height)
       try texture.update(raster)
+      texture.setBlended(!DrawListRenderer.isOpaque(raster))
       imageUploads += 1
       entry = ImageEntry(texture: texture, raster: raster, lastFrame: frame)
       images[key] = entry
@@ -230,6 +241,17 @@ public final class DrawListRenderer {
     entry.texture.setSmooth(smooth)
     var dst = rect
     SDL_RenderCopy(renderer.handle, entry.texture.handle, nil, &dst)
+  }
+
+  /// Whether every pixel has alpha 255 (then the image is copied, not blended: the same pixels).
+  static func isOpaque(_ raster: Raster) -> Bool {
+    raster.pixels.withUnsafeBufferPointer { px in
+      // The AND of every pixel (a reduction the compiler vectorizes): its top byte stays 0xFF
+      // only if every alpha is.
+      var all: UInt32 = 0xFFFF_FFFF
+      for p in px { all &= p }
+      return all >> 24 == 0xFF
+    }
   }
 
   // MARK: Coordinates

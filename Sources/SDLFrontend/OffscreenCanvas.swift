@@ -34,7 +34,7 @@ public final class OffscreenCanvas {
 
   /// Clears to `background`, paints `list` and returns the pixels.
   public func render(_ list: DrawList, background: Color = Theme.light.windowBackground) throws -> Raster {
-    renderer.clear(background)
+    if !drawer.coversTarget(list, scale: scale) { renderer.clear(background) }
     try drawer.render(list, scale: scale)
     return try renderer.readPixels()
   }

@@ -118,6 +118,16 @@ public final class Texture {
     guard status == 0 else { throw SDLError.last("SDL_UpdateTexture") }
   }
 
+  /// Whether drawing blends with alpha (the default) or copies the pixels. The software renderer
+  /// copies an opaque picture several times faster than it blends it.
+  public private(set) var isBlended = true
+
+  public func setBlended(_ blended: Bool) {
+    guard blended != isBlended else { return }
+    SDL_SetTextureBlendMode(handle, blended ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
+    isBlended = blended
+  }
+
   /// Bilinear filtering when scaled (true) or nearest-neighbor blocks (false).
   public func setSmooth(_ smooth: Bool) {
     SDL_SetTextureScaleMode(handle, smooth ? SDL_ScaleModeLinear : SDL_ScaleModeNearest)

@@ -4,58 +4,63 @@ import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
 
-/// The window's speed, measured offscreen with the software renderer at 1280×800.
+/// The window's speed, measured offscreen with the software renderer at 1280×800, with the
+/// window's own frame: training on the worker thread (`BackgroundTrainer`) while the main thread
+/// builds and draws the UI, then the hand-over.
 @MainActor
 enum UIBench {
-  /// Milliseconds for one full frame: a training slice of `slice` epochs, every visual refreshed,
-  /// the UI built and drawn. The best of `frames` frames.
-  static func frameMilliseconds(config: PlaygroundConfig, slice: Int = 10, frames: Int = 30) throws -> Double {
+  /// Milliseconds for one full frame on the main thread: every visual refreshed from a freshly
+  /// trained state, the UI built and drawn, and the hand-over of the training slice that ran on
+  /// the worker meanwhile (asked to stop when drawing is done). The best of `frames` frames.
+  static func frameMilliseconds(config: PlaygroundConfig, frames: Int = 30) throws -> Double {
     var state = try AppState(config: config)
     reduce(&state, .play)
     let canvas = try OffscreenCanvas(width: 1280, height: 800)
     let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
+    let trainer = BackgroundTrainer()
+    defer { trainer.shutDown() }
+    var draw = 10.0
     var best = Double.infinity
     for _ in 0..<frames {
-      let t = Stopwatch.time {
-        reduce(&state, .train(epochs: slice))
-        ui.begin(idleInput())
-        _ = view.frame(state, ui)
-        _ = try? canvas.render(ui.end())
-      }
-      best = min(best, t)
+      let start = FramePacer.now()
+      trainer.start(state, limit: nil, deadline: start + draw / 1000)
+      ui.begin(idleInput())
+      _ = view.frame(state, ui)
+      _ = try canvas.render(ui.end())
+      draw = (FramePacer.now() - start) * 1000
+      if let trained = trainer.finish(stopNow: true) { state = trained.state }
+      best = min(best, (FramePacer.now() - start) * 1000)
     }
-    return best * 1000
+    return best
   }
 
-  /// Epochs per second while drawing at 60 frames per second, as the window's loop does it
-  /// (training gets what is left of each 16.7 ms frame after drawing).
+  /// Epochs per second while drawing at 60 frames per second, with the window's loop: the worker
+  /// trains during each frame for `WindowApp.trainingMilliseconds` (longer when drawing takes
+  /// longer), the main thread draws, takes the trained state and waits for the next 60 Hz tick.
   static func epochsPerSecondWhileDrawing(config: PlaygroundConfig, seconds: Double = 2) throws -> Double {
     var state = try AppState(config: config)
     reduce(&state, .play)
     let canvas = try OffscreenCanvas(width: 1280, height: 800)
     let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
-    var clock = TrainingClock()
-    let start = Date()
-    var frames = 0
-    while Date().timeIntervalSince(start) < seconds {
-      let frameStart = Date()
-      let slice = clock.epochsPerSlice
-      let t = Stopwatch.time { reduce(&state, .train(epochs: slice)) }
-      clock.record(milliseconds: t * 1000)
-      let draw = try Stopwatch.time {
-        ui.begin(idleInput())
-        _ = view.frame(state, ui)
-        _ = try canvas.render(ui.end())
-      }
-      // As the window does: training gets what drawing leaves of the frame.
-      clock.budgetMilliseconds = min(12, max(2, 15 - draw * 1000))
-      frames += 1
-      let left = 1.0 / 60 - Date().timeIntervalSince(frameStart)
-      if left > 0 { Thread.sleep(forTimeInterval: left) }
+    let trainer = BackgroundTrainer()
+    defer { trainer.shutDown() }
+    var pacer = FramePacer()
+    var draw = 10.0
+    let start = FramePacer.now()
+    while FramePacer.now() - start < seconds {
+      let frameStart = FramePacer.now()
+      let budget = max(WindowApp.trainingMilliseconds, draw)
+      trainer.start(state, limit: nil, deadline: frameStart + budget / 1000)
+      ui.begin(idleInput())
+      _ = view.frame(state, ui)
+      _ = try canvas.render(ui.end())
+      draw = draw * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
+      if let trained = trainer.finish() { state = trained.state }
+      pacer.wait()
     }
-    return Double(state.experiment.epoch) / Date().timeIntervalSince(start)
+    return Double(state.experiment.epoch) / (FramePacer.now() - start)
   }
 
   static func idleInput() -> UIInput {

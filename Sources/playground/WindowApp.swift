@@ -5,24 +5,32 @@ import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
 
-/// The interactive playground: SDL input → UI frame → actions → reducer; training between frames.
+/// The interactive playground: SDL input → UI frame → actions → reducer; training on a second thread
+/// while each frame draws.
 @MainActor
 final class WindowApp {
   var state: AppState
   let view = PlaygroundView()
   let window: AppWindow
   let ui: UIContext
-  var clock = TrainingClock()
+  /// Trains on a second thread while the frame draws (see `BackgroundTrainer`).
+  let trainer = BackgroundTrainer()
+  var pacer = FramePacer()
+  /// The main thread's time to build and present a frame, smoothed (milliseconds).
+  var drawMilliseconds = 10.0
   var shownFirstFrame = false
   /// Frames presented and when the loop started, for the frame rate in the final state line.
   var framesShown = 0
-  var lastTrainMilliseconds = 0.0
   let started = Date()
   let screenshotDirectory: String
   /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
   var sessionPath: String?
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
   var lesson: LessonSession?
+
+  /// The worker's share of a 60 Hz frame (16.7 ms): what is left after the hand-over, the
+  /// frame's actions and the pacing slack. When drawing takes longer, training runs as long.
+  static let trainingMilliseconds = 14.0
 
   init(state: AppState, software: Bool, zoom: Float) throws {
     self.state = state
@@ -34,6 +42,11 @@ final class WindowApp {
   }
 
   /// Runs until the window closes.
+  ///
+  /// A frame: the worker starts training a copy of the state; the main thread builds and presents
+  /// the UI of the state as it stands; then it takes the trained state back and applies the frame's
+  /// actions to it through `reduce` (train, then what the learner did), and waits for the next
+  /// 60 Hz tick.
   func run() throws {
     while true {
       let input = window.pollInput(waitMilliseconds: state.isPlaying ? 0 : 15)
@@ -41,13 +54,24 @@ final class WindowApp {
         printFinalState()
         return
       }
+      let frameStart = FramePacer.now()
+      // A lesson's train step stops exactly at its epochs.
+      let allowance = lesson?.trainingAllowance(in: state)
+      let training = state.isPlaying && allowance != 0
+      if training {
+        let budget = max(WindowApp.trainingMilliseconds, drawMilliseconds)
+        trainer.start(
+          state, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: frameStart + budget / 1000)
+      }
       ui.measurer = window.measurer
-      let drawStart = Date()
       ui.begin(input)
       view.lesson = lesson
       let result = view.frame(state, ui)
       let list = ui.end()
       window.setTextInputActive(ui.wantsTextInput)
+      try window.present(list)
+      drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
+      if let trained = trainer.finish() { state = trained.state }
       for action in result.actions where lesson?.permits(action) ?? true { reduce(&state, action) }
       for command in result.lessonCommands { handle(command) }
       for command in result.commands {
@@ -56,23 +80,9 @@ final class WindowApp {
           return
         }
       }
-      // A lesson's train step stops exactly at its epochs.
-      let allowance = lesson?.trainingAllowance(in: state)
-      if state.isPlaying, allowance != 0 {
-        let slice = min(clock.epochsPerSlice, allowance ?? .max)
-        let seconds = Stopwatch.time { reduce(&state, .train(epochs: slice)) }
-        clock.record(milliseconds: seconds * 1000)
-        lastTrainMilliseconds = seconds * 1000
-      } else {
-        lastTrainMilliseconds = 0
-      }
       if lesson != nil {
         for action in lesson!.observe(state) { reduce(&state, action) }
       }
-      try window.present(list)
-      // Training gets what drawing leaves of a 60 Hz frame (at least 2 ms).
-      let drawMilliseconds = Date().timeIntervalSince(drawStart) * 1000 - lastTrainMilliseconds
-      clock.budgetMilliseconds = min(12, max(2, 15 - drawMilliseconds))
       framesShown += 1
       if !shownFirstFrame {
         shownFirstFrame = true
@@ -80,6 +90,8 @@ final class WindowApp {
         print("first frame after \(Int(ProcessClock.sinceLaunch() * 1000)) ms")
         fflush(nil)
       }
+      // While training, frames follow a steady 60 Hz; paused, input paces the loop.
+      if training { pacer.wait() }
     }
   }
 
