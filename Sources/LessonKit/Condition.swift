@@ -88,6 +88,26 @@ public enum Metric: Sendable, Equatable {
     }
   }
 
+  /// True for the metrics only the CNN mode has (`camScore`, `confusion`, the CNN config keys).
+  public var isCNNOnly: Bool {
+    switch self {
+    case .camScore, .confusion, .config(.shapes), .config(.convLayers): true
+    default: false
+    }
+  }
+
+  /// True for the metrics a CNN lesson can read: the losses and accuracies, the image counts, the
+  /// CNN metrics and the config keys the CNN has.
+  public var readsCNN: Bool {
+    switch self {
+    case .epoch, .trainLoss, .testLoss, .trainAccuracy, .testAccuracy, .diverged, .trainPoints, .testPoints,
+      .maxWeight, .camScore, .confusion:
+      true
+    case .config(let c): c.isCNNControl
+    case .deadNeurons, .zeroWeights, .weight, .bias, .outputAt, .classAt: false
+    }
+  }
+
   /// Plain metric names (those without arguments).
   static let simple: [String: Metric] = {
     var table: [String: Metric] = [

@@ -8,8 +8,28 @@ public enum HighlightTarget: Sendable, Equatable {
   case neuron(NeuronName)
   /// The link from one neuron to the next.
   case weight(from: NeuronName, to: NeuronName)
-  /// The loss chart under the output.
+  /// The loss chart under the output (in a CNN lesson, the CNN's loss chart).
   case lossChart
+  /// A part of the CNN view (CNN lessons).
+  case cnn(CNNPart)
+}
+
+/// The parts of the CNN view a CNN lesson can point at.
+public enum CNNPart: String, CaseIterable, Sendable {
+  /// The first conv layer's filters, and the feature maps of the inspected image.
+  case filters, featureMaps
+  /// The inspected image (a test image or the learner's drawing) and the brush canvas.
+  case image
+  /// The saliency switch under the image.
+  case saliency
+  /// The class probabilities for the inspected image.
+  case prediction
+  /// The confusion matrix on the results page.
+  case confusion
+  /// The switch to the class pictures page (class activation maximization).
+  case classPictures
+  /// The test images the network gets wrong.
+  case mistakes
 }
 
 /// Lesson-level `controls:`.
@@ -32,6 +52,8 @@ public struct Controls: Sendable, Equatable {
   /// Pausing and view actions are always allowed; a whole new config (`applyConfig`) only when no
   /// config control is frozen. (The lesson's own actions are not filtered.)
   public func permits(_ action: Action) -> Bool {
+    // A lesson is about one mode: the learner cannot switch to the other.
+    if case .setMode = action { return false }
     if case .applyConfig = action {
       return !(hidden + locked).contains { $0.isConfigKey }
     }
@@ -58,6 +80,14 @@ public enum Control: String, CaseIterable, Sendable {
   case points
   /// Editing a weight or bias by clicking it.
   case weights
+
+  /// The controls the CNN mode has.
+  public var isCNNControl: Bool {
+    switch self {
+    case .play, .step, .reset, .learningRate, .batchSize, .shapes, .convLayers, .trainRatio, .seed, .dataset: true
+    default: false
+    }
+  }
 
   public var isConfigKey: Bool {
     switch self {
@@ -88,6 +118,12 @@ public enum Control: String, CaseIterable, Sendable {
     case .setRegularization: self = .regularization
     case .setRegularizationRate: self = .regularizationRate
     case .setWeight, .setBias: self = .weights
+    case .cnn(.setLearningRate): self = .learningRate
+    case .cnn(.setBatchSize): self = .batchSize
+    case .cnn(.toggleClass): self = .shapes
+    case .cnn(.addConvLayer), .cnn(.removeConvLayer), .cnn(.addFilter), .cnn(.removeFilter): self = .convLayers
+    case .cnn(.addDrawing): self = .points
+    case .configureCNN: self = .shapes
     // Pausing, a whole config and the view actions (new actions too, until they are mapped here).
     default: return nil
     }

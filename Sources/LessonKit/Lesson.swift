@@ -145,6 +145,10 @@ public struct ConfigChange: Sendable, Equatable {
     case discretize(Bool)
   }
 
+  /// Config keys the CNN mode shares with the 2-D playground, and the CNN's own, as a CNN lesson's
+  /// `set:` may name them.
+  public static let cnnKeys = ["shapes", "convLayers", "learningRate", "batchSize", "trainRatio", "seed"]
+
   /// `shapes`, `convLayers` and `dataset: shapes` (CNN keys), kept for the CNN runner.
   public struct CNNChange: Sendable, Equatable {
     public var shapesDataset = false
@@ -244,4 +248,17 @@ public struct Expectation: Sendable {
   public var condition: Condition
   public var met: String?
   public var missed: String?
+}
+
+extension ConfigChange.Entry {
+  /// The key as written in a lesson.
+  public var key: String { String(LessonActions.describe(self).prefix { $0 != "=" }) }
+
+  /// True for the keys a CNN lesson's `set:` may use besides `shapes` and `convLayers`.
+  public var isSharedWithCNN: Bool {
+    switch self {
+    case .learningRate, .batchSize, .trainRatio, .seed: true
+    default: false
+    }
+  }
 }

@@ -25,6 +25,10 @@ enum LessonActions {
   }
 
   static func set(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
+    if state.mode == .cnn, let cnn = state.cnn { return setCNN(change, &state, cnn: cnn, step: step) }
+    if !change.cnn.isEmpty {
+      return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]
+    }
     let next = change.applied(to: state.config)
     do {
       try next.validate()
@@ -49,6 +53,11 @@ enum LessonActions {
   }
 
   static func setWeights(_ edits: [WeightEdit], _ state: inout AppState, step: Int) -> [LessonError] {
+    if state.mode == .cnn {
+      return edits.prefix(1).map {
+        LessonError($0.location, step: step, "setWeight is for the 2-D playground; this lesson is about the CNN")
+      }
+    }
     var errors: [LessonError] = []
     for edit in edits {
       do {
@@ -70,6 +79,9 @@ enum LessonActions {
   static func addPoints(
     _ points: [DataPoint], _ state: inout AppState, at location: LessonLocation, step: Int
   ) -> [LessonError] {
+    if state.mode == .cnn {
+      return [LessonError(location, step: step, "addPoints is for the 2-D playground; this lesson is about the CNN")]
+    }
     let classes = state.experiment.classCount
     if classes > 0,
       let bad = points.first(where: {
@@ -84,6 +96,45 @@ enum LessonActions {
       ]
     }
     for p in points { reduce(&state, .addPoint(x: p.x, y: p.y, label: p.label)) }
+    return []
+  }
+}
+
+extension LessonActions {
+  /// A `set:` in a CNN lesson: the keys the CNN shares with the 2-D playground (trainRatio, seed,
+  /// learningRate, batchSize) and the CNN keys (shapes, convLayers). Learning rate and batch size
+  /// change live; the rest start a new CNN session from the seed, as the window's buttons do.
+  static func setCNN(_ change: ConfigChange, _ state: inout AppState, cnn: CNNAppState, step: Int) -> [LessonError] {
+    var c = cnn.config
+    for entry in change.entries {
+      switch entry {
+      case .trainRatio(let v): c.trainRatio = v
+      case .seed(let v): c.seed = v
+      case .learningRate(let v): c.learningRate = v
+      case .batchSize(let v): c.batchSize = v
+      default:
+        let key = entry.key
+        return [
+          LessonError(
+            change.keyLocations[key] ?? change.location, step: step,
+            "\(key) is for the 2-D playground; a CNN lesson sets shapes, convLayers, learningRate, batchSize, trainRatio or seed"
+          )
+        ]
+      }
+    }
+    if let shapes = change.cnn.shapes { c.shapes = shapes.compactMap(ShapeKind.init(rawValue:)) }
+    if let layers = change.cnn.convLayers { c.convLayers = layers }
+    do {
+      try c.validate()
+    } catch {
+      return [LessonError(change.keyLocations[error.key] ?? change.location, step: step, error.message)]
+    }
+    let before = state.banner
+    reduce(&state, .configureCNN(c))
+    if let banner = state.banner, banner.kind == .error, banner != before {
+      reduce(&state, .dismissBanner)
+      return [LessonError(change.location, step: step, banner.text)]
+    }
     return []
   }
 }
@@ -158,7 +209,11 @@ extension LessonActions {
   /// `train 200`, `set learningRate=3`, `setWeight x1→output=1`, …
   static func describe(_ action: StepAction) -> String {
     switch action {
-    case .set(let change): return "set " + change.entries.map(describe).joined(separator: " ")
+    case .set(let change):
+      var parts = change.entries.map(describe)
+      if let shapes = change.cnn.shapes { parts.append("shapes=[\(shapes.joined(separator: ","))]") }
+      if let layers = change.cnn.convLayers { parts.append("convLayers=[\(layers.map(String.init).joined(separator: ","))]") }
+      return "set " + parts.joined(separator: " ")
     case .train(let n): return "train \(n)"
     case .task: return "task"
     case .setWeight(let edits):

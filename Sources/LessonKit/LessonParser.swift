@@ -47,6 +47,9 @@ extension Lesson {
 struct LessonParser {
   var reader: YAMLReader
   var errors: [LessonError] = []
+  /// True once `setup:` says `dataset: shapes`: steps and conditions are then checked against the
+  /// CNN mode.
+  var isCNN = false
   let lines: [String.UnicodeScalarView]
 
   init(reader: YAMLReader, text: String) {
@@ -119,6 +122,8 @@ struct LessonParser {
       if let parsed = attempt({ p throws(LessonError) in try p.setup(node) }) {
         (setup, points, cnn) = parsed
       }
+      // A setup with an error is still a CNN setup when it says so (the steps are checked for it).
+      isCNN = cnn != nil || LessonParser.saysShapes(node)
     }
     var controls = Controls()
     if let node = value("controls") {
@@ -137,6 +142,12 @@ struct LessonParser {
 
   // MARK: Setup and controls
 
+  /// Whether a setup mapping has `dataset: shapes`.
+  static func saysShapes(_ node: Node) -> Bool {
+    guard case .mapping(let pairs) = node else { return false }
+    return pairs.contains { $0.key.string == "dataset" && $0.value.string == "shapes" }
+  }
+
   func setup(_ node: Node) throws(LessonError) -> (PlaygroundConfig, [DataPoint], CNNSetup?) {
     let (change, extras) = try reader.configChange(node, "setup", extraKeys: ["points"])
     let config = change.applied(to: PlaygroundConfig())
@@ -148,6 +159,12 @@ struct LessonParser {
         let key = pairs.first { $0.key == "shapes" || $0.key == "convLayers" }
         throw reader.error(
           key?.keyNode ?? node, "\(key?.key ?? "shapes") is for the CNN mode; it needs `dataset: shapes`")
+      }
+      for entry in change.entries where !entry.isSharedWithCNN && entry != .problem(.classification) {
+        let key = pairs.first { $0.key == entry.key }
+        throw reader.error(
+          key?.keyNode ?? node,
+          "\(entry.key) is for the 2-D playground; a CNN setup takes \(ConfigChange.cnnKeys.joined(separator: ", "))")
       }
       let setup = CNNSetup(
         shapes: change.cnn.shapes ?? CNNSetup.defaultShapes,

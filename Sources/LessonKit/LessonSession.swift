@@ -4,7 +4,7 @@ import PlaygroundCore
 extension Lesson {
   /// The state the lesson starts from: `setup:` with defaults for the rest, and `setup: points:`.
   public func startingState() throws(LessonError) -> AppState {
-    if needsCNN { throw LessonError(setupLocation, "CNN lessons need the CNN mode (dataset: shapes)") }
+    if let cnn { return try cnnStartingState(cnn) }
     do {
       return try AppState(config: setup, customPoints: setupPoints)
     } catch {
@@ -78,12 +78,12 @@ public struct LessonSession: Sendable {
   /// each training slice to it, so the window stops exactly where validation does). Nil otherwise.
   public func trainingAllowance(in state: AppState) -> Int? {
     guard reports[index] == nil, case .train(let epochs)? = step.action else { return nil }
-    return max(0, epochs - trained - max(0, state.experiment.epoch - lastEpoch))
+    return max(0, epochs - trained - max(0, LessonState.epoch(state) - lastEpoch))
   }
 
   /// Epochs trained so far in the current `train` step (for "120 / 200").
   public func epochsTrained(in state: AppState) -> Int {
-    trained + max(0, state.experiment.epoch - lastEpoch)
+    trained + max(0, LessonState.epoch(state) - lastEpoch)
   }
 
   /// Evaluates the current step's goal and expectations now (a live preview; the step's report
@@ -102,7 +102,7 @@ public struct LessonSession: Sendable {
   /// Call after every frame's actions. Counts the epochs of a `train` step and returns `.pause` when
   /// it has trained them all (or diverged); completes a `task` whose goal now holds.
   public mutating func observe(_ state: AppState) -> [Action] {
-    let epoch = state.experiment.epoch
+    let epoch = LessonState.epoch(state)
     defer { lastEpoch = epoch }
     guard reports[index] == nil else { return [] }
     switch step.action {
@@ -142,7 +142,7 @@ public struct LessonSession: Sendable {
         case .train(let epochs): reduce(&state, .train(epochs: epochs))
         }
       }
-      lastEpoch = state.experiment.epoch
+      lastEpoch = LessonState.epoch(state)
       complete(state, solutionApplied: true)
     case .ask(let question)?:
       _ = answer(question.answer, state: state)
@@ -203,7 +203,7 @@ public struct LessonSession: Sendable {
       stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)
     case .train?, .task?, .ask?, nil: break
     }
-    lastEpoch = state.experiment.epoch
+    lastEpoch = LessonState.epoch(state)
     if step.action?.waitsForLearner != true { complete(state) }
   }
 

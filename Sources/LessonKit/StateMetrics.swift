@@ -7,6 +7,7 @@ struct StateMetrics: MetricReading {
   let state: AppState
 
   func read(_ metric: Metric) throws(MetricError) -> Value {
+    if state.mode == .cnn, let cnn = state.cnn { return try StateMetrics.read(metric, cnn: cnn) }
     let experiment = state.experiment
     let evaluation = state.evaluation
     let classification = experiment.classCount > 0
@@ -47,7 +48,8 @@ struct StateMetrics: MetricReading {
 
   /// True when a weight or the loss is NaN or infinite.
   static func diverged(_ state: AppState) -> Bool {
-    state.experiment.divergence != nil || !state.experiment.network.isFinite
+    if state.mode == .cnn, let cnn = state.cnn { return diverged(cnn) }
+    return state.experiment.divergence != nil || !state.experiment.network.isFinite
       || !state.evaluation.train.loss.isFinite || !state.evaluation.test.loss.isFinite
   }
 
@@ -84,6 +86,15 @@ public struct MetricSnapshot: Sendable, Equatable, CustomStringConvertible {
   public var diverged: Bool
 
   public init(_ state: AppState) {
+    if state.mode == .cnn, let cnn = state.cnn {
+      epoch = cnn.experiment.epoch
+      trainLoss = Double(cnn.evaluation.train.loss)
+      testLoss = Double(cnn.evaluation.test.loss)
+      trainAccuracy = Double(cnn.evaluation.train.accuracy)
+      testAccuracy = Double(cnn.evaluation.test.accuracy)
+      diverged = StateMetrics.diverged(cnn)
+      return
+    }
     epoch = state.experiment.epoch
     trainLoss = Double(state.evaluation.train.loss)
     testLoss = Double(state.evaluation.test.loss)

@@ -54,23 +54,22 @@ extension LessonParser {
       case "highlight": step.highlight = try highlight(v)
       case "expect": step.expectations = try expectations(v)
       case "set":
-        let (change, _) = try reader.configChange(v, "set")
-        if !change.cnn.isEmpty {
-          throw reader.error(v, "CNN keys (dataset: shapes, shapes, convLayers) belong in setup")
-        }
-        if change.entries.isEmpty { throw reader.error(v, "set needs at least one config key") }
-        step.action = .set(change)
+        step.action = .set(try modeChecked(try reader.configChange(v, "set").0, v))
       case "train": step.action = .train(epochs: try reader.integer(v, "train (epochs)", in: 1...100_000))
       case "task": step.action = .task(try task(v))
-      case "setWeight": step.action = .setWeight(try weightEdits(v))
+      case "setWeight":
+        try notInCNN("setWeight", v)
+        step.action = .setWeight(try weightEdits(v))
       case "reset":
         try reader.trueFlag(v, "reset")
         step.action = .reset
       case "regenerate":
         try reader.trueFlag(v, "regenerate")
+        try notInCNN("regenerate", v)
         step.action = .regenerate
       case "ask": step.action = .ask(try question(v))
       default:  // addPoints
+        try notInCNN("addPoints", v)
         let points = try self.points(v, "addPoints")
         if points.isEmpty { throw reader.error(v, "addPoints needs at least one point") }
         step.action = .addPoints(points)
@@ -102,11 +101,13 @@ extension LessonParser {
     for part in parts {
       switch part.key {
       case "set":
-        let (change, _) = try reader.configChange(part.value, "set")
-        if !change.cnn.isEmpty { throw reader.error(part.value, "CNN keys belong in setup") }
-        solution.append(.set(change))
-      case "setWeight": solution.append(.setWeight(try weightEdits(part.value)))
-      case "addPoints": solution.append(.addPoints(try points(part.value, "addPoints")))
+        solution.append(.set(try modeChecked(try reader.configChange(part.value, "set").0, part.value)))
+      case "setWeight":
+        try notInCNN("setWeight", part.value)
+        solution.append(.setWeight(try weightEdits(part.value)))
+      case "addPoints":
+        try notInCNN("addPoints", part.value)
+        solution.append(.addPoints(try points(part.value, "addPoints")))
       default:
         solution.append(.train(epochs: try reader.integer(part.value, "train (epochs)", in: 1...100_000)))
       }
@@ -273,17 +274,85 @@ extension LessonParser {
   func condition(_ node: Node) throws(LessonError) -> Condition {
     let text = try reader.string(node, "a condition")
     let start = reader.location(node)
+    let condition: Condition
     do {
-      return Condition(source: text, location: start, root: try ConditionParser.parse(text))
+      condition = Condition(source: text, location: start, root: try ConditionParser.parse(text))
     } catch {
       throw LessonError(textLocation(node, text, offset: error.offset), step: reader.step, error.message)
+    }
+    for metric in condition.metrics {
+      if isCNN, !metric.readsCNN {
+        throw reader.error(
+          node, "\(metric.name) is for the 2-D playground; this lesson is about the CNN (dataset: shapes)")
+      }
+      if !isCNN, metric.isCNNOnly {
+        throw reader.error(node, "\(metric.name) is for CNN lessons (setup: dataset: shapes)")
+      }
+    }
+    return condition
+  }
+
+  /// A `set:` checked against the lesson's mode: a CNN lesson sets the CNN keys and the keys the CNN
+  /// shares with the 2-D playground; a 2-D lesson sets no CNN key.
+  func modeChecked(_ change: ConfigChange, _ node: Node) throws(LessonError) -> ConfigChange {
+    if isCNN {
+      for entry in change.entries where !entry.isSharedWithCNN {
+        let key = entry.key
+        throw LessonError(
+          change.keyLocations[key] ?? reader.location(node), step: reader.step,
+          "\(key) is for the 2-D playground; a CNN lesson sets \(ConfigChange.cnnKeys.joined(separator: ", "))")
+      }
+      if change.entries.isEmpty && change.cnn.shapes == nil && change.cnn.convLayers == nil {
+        throw reader.error(node, "set needs at least one config key")
+      }
+    } else {
+      if !change.cnn.isEmpty {
+        let key = ["shapes", "convLayers", "dataset"].first { change.keyLocations[$0] != nil } ?? "shapes"
+        throw LessonError(
+          change.keyLocations[key] ?? reader.location(node), step: reader.step,
+          "shapes, convLayers and dataset: shapes are for CNN lessons (setup: dataset: shapes)")
+      }
+      if change.entries.isEmpty { throw reader.error(node, "set needs at least one config key") }
+    }
+    return change
+  }
+
+  /// Point-plane actions have no meaning in a CNN lesson.
+  func notInCNN(_ key: String, _ node: Node) throws(LessonError) {
+    if isCNN {
+      throw reader.error(node, "\(key) is for the 2-D playground; this lesson is about the CNN (dataset: shapes)")
     }
   }
 
   func highlight(_ node: Node) throws(LessonError) -> HighlightTarget {
     let text = try reader.string(node, "highlight")
     let usage =
-      "highlight a control (a config key, play, step, reset, regenerate, points, weights), a neuron (x1, h1.1, output), weight(x1, h1.1) or lossChart"
+      isCNN
+      ? "a CNN lesson highlights play, step, reset, learningRate, batchSize, shapes, convLayers, lossChart or a part of the CNN view (\(CNNPart.allCases.map(\.rawValue).joined(separator: ", ")))"
+      : "highlight a control (a config key, play, step, reset, regenerate, points, weights), a neuron (x1, h1.1, output), weight(x1, h1.1) or lossChart"
+    let target: HighlightTarget
+    // CNN parts first: `confusion` is also the name of a metric that takes arguments.
+    if let part = CNNPart(rawValue: text) {
+      target = .cnn(part)
+    } else {
+      target = try parsedHighlight(text, node, usage: usage)
+    }
+    switch target {
+    case .neuron, .weight:
+      if isCNN { throw reader.error(node, "'\(text)' is a 2-D network's part; \(usage)") }
+    case .cnn:
+      if !isCNN { throw reader.error(node, "'\(text)' is a part of the CNN view, for CNN lessons (setup: dataset: shapes)") }
+    case .control(let control):
+      if isCNN && !control.isCNNControl {
+        throw reader.error(node, "'\(text)' is a 2-D playground control; \(usage)")
+      }
+    case .lossChart: break
+    }
+    return target
+  }
+
+  /// A highlight written as a control, a neuron, `weight(a, b)` or `lossChart`.
+  func parsedHighlight(_ text: String, _ node: Node, usage: String) throws(LessonError) -> HighlightTarget {
     let expr: Expr
     do {
       expr = try ConditionParser.parseTerm(text)
@@ -291,21 +360,29 @@ extension LessonParser {
       throw LessonError(
         textLocation(node, text, offset: error.offset), step: reader.step, "\(error.message); \(usage)")
     }
+    let target: HighlightTarget
     switch expr.kind {
-    case .metric(.config(let control)): return .control(control)
-    case .metric(.weight(let from, let to)): return .weight(from: from, to: to)
+    case .metric(.config(let control)): target = .control(control)
+    case .metric(.weight(let from, let to)): target = .weight(from: from, to: to)
     case .name(let w):
-      if w == "lossChart" { return .lossChart }
-      if let control = Control(rawValue: w) { return .control(control) }
-      if let neuron = NeuronName(w) { return .neuron(neuron) }
-      var message = "cannot highlight '\(w)'"
-      if let c = closest(w, in: Control.allCases.map(\.rawValue) + ["lossChart", "output"]) {
-        message += "; did you mean \(c)?"
+      if w == "lossChart" {
+        target = .lossChart
+      } else if let control = Control(rawValue: w) {
+        target = .control(control)
+      } else if let part = CNNPart(rawValue: w) {
+        target = .cnn(part)
+      } else if let neuron = NeuronName(w) {
+        target = .neuron(neuron)
+      } else {
+        var message = "cannot highlight '\(w)'"
+        let names = Control.allCases.map(\.rawValue) + CNNPart.allCases.map(\.rawValue) + ["lossChart", "output"]
+        if let c = closest(w, in: names) { message += "; did you mean \(c)?" }
+        throw reader.error(node, "\(message) (\(usage))")
       }
-      throw reader.error(node, "\(message) (\(usage))")
     default:
       throw reader.error(node, "cannot highlight '\(text)'; \(usage)")
     }
+    return target
   }
 
   /// The file position of column `offset` inside a scalar's text: exact when the scalar sits on one

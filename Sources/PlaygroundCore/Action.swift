@@ -54,4 +54,8 @@ public enum Action: Equatable, Sendable {
   case setMode(AppMode)
   /// A CNN-mode action (ignored until the CNN mode exists).
   case cnn(CNNAction)
+  /// A whole CNN configuration (a CNN lesson's setup and `set:` steps): the CNN session is made
+  /// if there is none; learning rate and batch size change live; any other change starts a new
+  /// session from the seed. Does not switch modes.
+  case configureCNN(CNNConfig)
 }

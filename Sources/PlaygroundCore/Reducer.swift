@@ -29,6 +29,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     state.revision += 1
   case .cnn(let cnnAction):
     reduceCNN(&state, cnnAction)
+  case .configureCNN(let config):
+    configureCNN(&state, config)
   case .togglePlay:
     reduce(&state, state.isPlaying ? .pause : .play)
   case .play:

@@ -77,9 +77,12 @@ extension PlaygroundView {
   /// The CNN mode's frame: top bar, controls, filters and maps, the canvas, results or class
   /// pictures. Keys, banner and help are the 2-D mode's.
   func cnnFrame(_ state: AppState, _ cnn: CNNAppState, _ ui: UIContext) -> FrameResult {
-    let base = Layout(size: ui.input.windowSize, state: state)
+    let base = self.layout(for: ui.input.windowSize, state: state)
     let layout = cnnLayout(for: ui.input.windowSize, state: state)
     cnnCache.update(cnn, galleryLimit: layout.galleryTiles.count)
+    if let lesson, let masked = maskingFrozenCNNControls(ui.input, layout, base: base, controls: lesson.controls) {
+      ui.begin(masked)
+    }
     var f = FrameBuilder(state: state, ui: ui, layout: base)
     var c = CNNFrame(state: state, cnn: cnn, ui: ui, layout: layout, cache: cnnCache)
     ui.draw.fillRect(base.window, ui.theme.windowBackground)
@@ -90,6 +93,7 @@ extension PlaygroundView {
     drawCNNImage(&c)
     drawCNNResults(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
+    if let lesson { drawCNNLesson(&f, layout, session: lesson) }
     if state.showHelp {
       f.actions.removeAll()
       f.commands.removeAll()
@@ -99,15 +103,17 @@ extension PlaygroundView {
       f.actions.append(.cnn(.advanceCAM(steps: cnn.isPlaying ? 2 : 4)))
     }
     handleKeys(&f)
+    if let lesson { filterByLesson(&f, session: lesson) }
     if ui.input.quitRequested { f.commands.append(.quit) }
-    return FrameResult(actions: f.actions, commands: f.commands)
+    return FrameResult(actions: f.actions, commands: f.commands, lessonCommands: f.lessonCommands)
   }
 
   /// Where everything of the CNN mode goes (state.cnn must exist).
   public func cnnLayout(for size: Size, state: AppState) -> CNNLayout {
-    let base = Layout(size: size, state: state)
+    // In a lesson the panel takes a strip on the right, as in the 2-D view.
+    let base = layout(for: size, state: state)
     guard let cnn = state.cnn else { return CNNLayout() }
-    return CNNLayout(size: size, state: state, cnn: cnn, page: cnnCache.page, base: base)
+    return CNNLayout(size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base)
   }
 
   /// The right-hand page of the CNN mode (results or class pictures).

@@ -56,6 +56,8 @@ extension Layout {
       return Rect(x: mid.x - 18, y: mid.y - 18, width: 36, height: 36)
     case .lossChart:
       return lossChart
+    case .cnn:
+      return nil
     }
   }
 
@@ -86,7 +88,10 @@ extension PlaygroundView {
   /// widgets neither light up nor take clicks.
   func maskingFrozenControls(_ input: UIInput, layout: Layout, controls: Controls) -> UIInput? {
     let frozen = controls.hidden + controls.locked
-    guard frozen.contains(where: { c in layout.deafRects(of: c).contains { $0.contains(input.mouse) } })
+    // The mode switch too: a lesson is about one mode.
+    guard
+      layout.modeSwitch.contains(input.mouse)
+        || frozen.contains(where: { c in layout.deafRects(of: c).contains { $0.contains(input.mouse) } })
     else { return nil }
     var masked = input
     masked.mouse = Point(-10_000, -10_000)
@@ -98,6 +103,7 @@ extension PlaygroundView {
   /// Covers hidden controls with the panel color and veils locked ones (with a tooltip).
   func drawFrozenControls(_ f: inout FrameBuilder, controls: Controls) {
     let ui = f.ui
+    ui.draw.fillRect(f.layout.modeSwitchWithCaption, f.theme.panel)
     for control in controls.hidden where control != .features && control != .points {
       for r in f.layout.rects(of: control) { ui.draw.fillRect(r.inset(-2), f.theme.panel) }
     }

@@ -64,7 +64,8 @@ extension PlaygroundView {
   }
 
   /// The step's text and feedback, the pointer, and the buttons.
-  func drawLessonPanel(_ f: inout FrameBuilder, session: LessonSession) {
+  /// `pointer` is the highlighted control's rectangle, when the view shows it.
+  func drawLessonPanel(_ f: inout FrameBuilder, session: LessonSession, pointer: Rect?) {
     let ui = f.ui
     let t = f.theme
     let l = LessonPanelLayout(window: ui.input.windowSize, step: session.step)
@@ -120,11 +121,7 @@ extension PlaygroundView {
       f.lessonCommands.append(.next)
     }
 
-    if let target = session.step.highlight,
-      let rect = f.layout.rect(of: target, features: f.state.config.features)
-    {
-      drawPointer(&f, at: rect)
-    }
+    if let pointer { drawPointer(&f, at: pointer) }
   }
 
   /// A check mark or a cross for each expectation (and a task's goal, a question's answer), with

@@ -72,7 +72,8 @@ public final class PlaygroundView {
     drawOutputPanel(&f)
     if let lesson {
       drawFrozenControls(&f, controls: lesson.controls)
-      drawLessonPanel(&f, session: lesson)
+      let pointer = lesson.step.highlight.flatMap { layout.rect(of: $0, features: state.config.features) }
+      drawLessonPanel(&f, session: lesson, pointer: pointer)
     }
     if state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.

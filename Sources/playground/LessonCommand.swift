@@ -104,7 +104,7 @@ struct LessonCommand: ParsableCommand {
         expectation fails, 2 when a file is invalid (FILE:LINE:COLUMN: step N: message on stderr). \
         With no files, validates every lesson of --dir.
         """)
-    @Argument(help: "Lesson files (default: every lesson in --dir).")
+    @Argument(help: "Lesson files or folders of them (default: every lesson in --dir).")
     var files: [String] = []
     @Option(help: "The folder whose lessons are validated when no file is given.")
     var dir: String?
@@ -112,10 +112,19 @@ struct LessonCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-      var paths = files
-      if paths.isEmpty {
+      var paths: [String] = []
+      if files.isEmpty {
         let folder = try LessonCommand.directory(dir)
         paths = (try? LessonLibrary.files(in: folder)) ?? []
+      }
+      // A folder stands for its lesson files.
+      for file in files {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+          paths += (try? LessonLibrary.files(in: file)) ?? []
+        } else {
+          paths.append(file)
+        }
       }
       var invalid = 0
       var failed = 0

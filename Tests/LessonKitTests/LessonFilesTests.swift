@@ -44,8 +44,10 @@ func lessonFileNames() -> [String] {
     #expect(checks >= 3, "\(name) checks too little")
     // File names are "NN-id.yaml", so the list is in curriculum order.
     #expect(name.hasSuffix("-\(lesson.id).yaml"), "\(name) should end with -\(lesson.id).yaml")
+    // A guard against a lesson that trains for minutes, not a speed test (the suite runs in parallel
+    // on small CI machines; a lesson validates in about a second when the machine is idle).
     #if !DEBUG
-      #expect(seconds < 2, "\(name) took \(seconds) s to validate")
+      #expect(seconds < 20, "\(name) took \(seconds) s to validate")
     #endif
   }
 
