@@ -6,33 +6,40 @@ import Engine
 /// Draw order from `config.seed` (the determinism contract): the images (class by class, see
 /// `ShapeImages.generate`), then the shuffle and train/test split, then the initial weights.
 /// The learner's own drawings join the training set after the split (never the test set).
+/// Imported image classes (`ImageClass`, folders of PNGs) follow the shape classes: their images
+/// are appended after the generated ones, class by class, and take part in the one split.
 public struct CNNExperiment: Sendable {
-  public private(set) var config: CNNConfig
+  public internal(set) var config: CNNConfig
+  /// Classes imported from image folders; class index `config.shapes.count + i`.
+  public internal(set) var imported: [ImageClass]
   /// Images the learner drew and added (kept across resets).
-  public private(set) var drawings: [LabeledImage]
+  public internal(set) var drawings: [LabeledImage]
   /// Training images (generated, then the drawings) and test images.
-  public private(set) var train: [LabeledImage]
-  public private(set) var test: [LabeledImage]
-  public private(set) var trainSamples: ImageSamples
-  public private(set) var testSamples: ImageSamples
-  public private(set) var network: CNN
+  public internal(set) var train: [LabeledImage]
+  public internal(set) var test: [LabeledImage]
+  public internal(set) var trainSamples: ImageSamples
+  public internal(set) var testSamples: ImageSamples
+  public internal(set) var network: CNN
   /// Where training stands (epochs done and the next example).
-  public private(set) var cursor = CNNTrainingCursor()
+  public internal(set) var cursor = CNNTrainingCursor()
   /// Why training stopped, when a weight or the loss became NaN or infinite.
-  public private(set) var divergence: String?
+  public internal(set) var divergence: String?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
-  private let initGenerator: SeededGenerator
+  let initGenerator: SeededGenerator
 
   /// Builds the session; the config must be valid (see `CNNConfig.validate`).
-  public init(config: CNNConfig, drawings: [LabeledImage] = []) throws(ConfigError) {
+  public init(config: CNNConfig, drawings: [LabeledImage] = [], imported: [ImageClass] = [])
+    throws(ConfigError)
+  {
     try config.validate()
+    try ImageClass.validate(imported, beside: config.shapes)
     self.config = config
+    self.imported = imported
     var rng = SeededGenerator(seed: config.seed)
-    let images = ShapeImages.generate(
-      config.shapes, variation: config.variation, perClass: config.imagesPerClass, rng: &rng)
+    let images = CNNExperiment.images(config, imported: imported, rng: &rng)
     let split = splitTrainTest(images, trainRatio: config.trainRatio, rng: &rng)
     for d in drawings
-    where !(0..<config.shapes.count).contains(d.label)
+    where !(0..<(config.shapes.count + imported.count)).contains(d.label)
       || d.pixels.count != ShapeImages.size * ShapeImages.size
     {
       throw ConfigError(
@@ -44,7 +51,26 @@ public struct CNNExperiment: Sendable {
     trainSamples = CNNExperiment.samples(train)
     testSamples = CNNExperiment.samples(test)
     initGenerator = rng
-    network = CNN(shape: config.shape, rng: &rng)
+    network = CNN(shape: CNNExperiment.shape(config, importedClasses: imported.count), rng: &rng)
+  }
+
+  /// The images before the split: the generated shapes, then every imported class's images.
+  static func images(_ config: CNNConfig, imported: [ImageClass], rng: inout SeededGenerator)
+    -> [LabeledImage]
+  {
+    var images = ShapeImages.generate(
+      config.shapes, variation: config.variation, perClass: config.imagesPerClass, rng: &rng)
+    for (i, c) in imported.enumerated() {
+      images += c.images.map { LabeledImage(pixels: $0, label: config.shapes.count + i) }
+    }
+    return images
+  }
+
+  /// The network for `config` with `importedClasses` more classes after its shapes.
+  public static func shape(_ config: CNNConfig, importedClasses: Int) -> CNNShape {
+    CNNShape.family(
+      convLayers: config.convLayers, classes: config.shapes.count + importedClasses, width: ShapeImages.size,
+      height: ShapeImages.size)
   }
 
   static func samples(_ images: [LabeledImage]) -> ImageSamples {
@@ -55,7 +81,9 @@ public struct CNNExperiment: Sendable {
 
   /// Epochs completed.
   public var epoch: Int { cursor.epoch }
-  public var classCount: Int { config.shapes.count }
+  public var classCount: Int { config.shapes.count + imported.count }
+  /// Every class's name in class order: the shapes, then the imported classes.
+  public var classNames: [String] { config.shapes.map(\.rawValue) + imported.map(\.name) }
 
   /// The class index of `kind`, or nil when the session does not have it.
   public func classIndex(_ kind: ShapeKind) -> Int? { config.shapes.firstIndex(of: kind) }

@@ -3,16 +3,18 @@ import Engine
 import Visualization
 
 /// A saved playground: what `playground --load FILE` opens and `playground train --save FILE`
-/// writes. The file records its `kind`, so other kinds of session (CNNs on shape images) can join
-/// this enum without changing how 2-D sessions are stored.
+/// writes. The file records its `kind`: a dense network on 2-D points or a CNN on shape images.
 public enum Session: Sendable, Equatable {
   /// A dense network on 2-D points (`"kind": "dense2d"`).
   case dense2d(DenseSession)
+  /// A CNN on 28×28 shape images (`"kind": "cnn"`, see `CNNSession`).
+  case cnn(CNNSession)
 
   /// The `kind` field of the file.
   public var kind: String {
     switch self {
     case .dense2d: "dense2d"
+    case .cnn: "cnn"
     }
   }
 }

@@ -7,7 +7,8 @@ import Engine
   import Foundation
 #endif
 
-/// The session file: JSON with a format name, a version and a kind, then that kind's payload.
+/// The session file: JSON with a format name, a version and a kind ("dense2d" or "cnn", whose
+/// payload is described at `CNNRecord`), then that kind's payload.
 ///
 ///     {
 ///       "format": "neuralplayground-session",
@@ -33,7 +34,7 @@ public enum SessionFormat {
   /// The newest format version this build writes and reads.
   public static let version = 1
   /// The kinds this build can open.
-  public static let kinds = ["dense2d"]
+  public static let kinds = ["dense2d", "cnn"]
 
   /// The file's bytes: UTF-8 JSON, laid out for people (see `JSONLayout`), ending in a newline.
   public static func encode(_ session: Session) -> [UInt8] {
@@ -45,6 +46,8 @@ public enum SessionFormat {
     case .dense2d(let dense):
       // Every value in the record is finite or already a string, so encoding cannot fail.
       payload = (try? encoder.encode(DenseRecord(dense))) ?? Data("{}".utf8)
+    case .cnn(let cnn):
+      payload = (try? encoder.encode(CNNRecord(cnn))) ?? Data("{}".utf8)
     }
     var compact = Array(
       #"{"format":"\#(name)","version":\#(version),"kind":"\#(session.kind)","\#(session.kind)":"#.utf8)
@@ -70,7 +73,7 @@ public enum SessionFormat {
     do {
       header = try decoder.decode(Header.self, from: data)
     } catch {
-      throw describe(error)
+      throw describe(error, data: data)
     }
     guard header.format == name else {
       throw SessionError("not a NeuralPlayground session (\"format\" should be \"\(name)\")")
@@ -88,11 +91,20 @@ public enum SessionFormat {
         "holds a \"\(kind)\" session, which this version cannot open (it opens: \(kinds.joined(separator: ", ")))"
       )
     }
+    if kind == "cnn" {
+      let record: CNNRecord
+      do {
+        record = try decoder.decode(CNNEnvelope.self, from: data).cnn
+      } catch {
+        throw describe(error, data: data)
+      }
+      return .cnn(try record.session())
+    }
     let record: DenseRecord
     do {
       record = try decoder.decode(DenseEnvelope.self, from: data).dense2d
     } catch {
-      throw describe(error)
+      throw describe(error, data: data)
     }
     return .dense2d(try record.session())
   }
@@ -103,7 +115,7 @@ public enum SessionFormat {
     positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
   /// A decoding error in words, naming the JSON path (`dense2d.network.weights[3]`).
-  static func describe(_ error: any Error) -> SessionError {
+  static func describe(_ error: any Error, data: Data? = nil) -> SessionError {
     func path(_ keys: [any CodingKey]) -> String {
       var out = ""
       for key in keys {
@@ -116,6 +128,12 @@ public enum SessionFormat {
     }
     switch error {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      // JSONDecoder also says "not valid JSON" for a number that does not fit an integer field.
+      if let data, (try? JSONDecoder().decode(AnyJSON.self, from: data)) != nil {
+        return SessionError(
+          "a number in the file does not fit its field (out of range, or not a whole number where one is "
+            + "needed)")
+      }
       var detail = ""
       if let underlying = context.underlyingError { detail = ": \(underlying)" }
       return SessionError(
@@ -144,6 +162,24 @@ public enum SessionFormat {
 }
 
 // MARK: - Records: the JSON shape of a session
+
+/// Any JSON value: decoding into it only checks that the bytes are JSON.
+struct AnyJSON: Decodable {
+  init(from decoder: any Decoder) throws {
+    if var list = try? decoder.unkeyedContainer() {
+      while !list.isAtEnd { _ = try list.decode(AnyJSON.self) }
+    } else if let object = try? decoder.container(keyedBy: AnyKey.self) {
+      for key in object.allKeys { _ = try object.decode(AnyJSON.self, forKey: key) }
+    }
+  }
+
+  struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+}
 
 /// The fields every version shares, read before anything else.
 struct Header: Decodable {

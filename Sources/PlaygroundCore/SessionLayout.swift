@@ -1,5 +1,6 @@
-/// Lays out compact JSON for people: one key per line, but short lists of numbers (a point) and
-/// short flat objects (a chart bucket) on one line, and long lists of numbers (the weights) as
+/// Lays out compact JSON for people: one key per line, but short lists of numbers (a point), flat
+/// lists of up to four values (an image: label and pixels) and short flat objects (a chart
+/// bucket) on one line, and long lists of numbers (the weights) as
 /// many to a line as fit.
 ///
 /// The input is compact JSON as `JSONEncoder` writes it (no whitespace outside strings); the
@@ -64,6 +65,22 @@ enum JSONLayout {
         k += 1
       }
       return (bytes.count - 1, flat)
+    }
+
+    /// Elements of the flat container from `start` to `end` (commas outside strings, plus one).
+    /// A short tuple such as an image `[label, "pixels…"]` stays on one line however long.
+    func elementCount(_ start: Int, _ end: Int) -> Int {
+      var count = 1
+      var k = start + 1
+      while k < end {
+        if bytes[k] == quote {
+          k = endOfString(k)
+          continue
+        }
+        if bytes[k] == comma { count += 1 }
+        k += 1
+      }
+      return count
     }
 
     mutating func newlineAndIndent(_ indent: Int) {
@@ -139,7 +156,7 @@ enum JSONLayout {
       }
       let (end, flat) = matching(i)
       let isArray = c == UInt8(ascii: "[")
-      if end == i + 1 || (flat && end - i <= inlineLimit) {
+      if end == i + 1 || (flat && (end - i <= inlineLimit || (isArray && elementCount(i, end) <= 4))) {
         copyInline(from: i, to: end)
         i = end + 1
         return

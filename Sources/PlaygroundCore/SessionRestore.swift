@@ -39,16 +39,7 @@ extension DenseSession {
     try validatePoints(train, "train")
     try validatePoints(test, "test")
     try validatePoints(customPoints, "ownPoints")
-    for (name, series) in [
-      ("trainLoss", history.trainLoss), ("testLoss", history.testLoss),
-      ("testAccuracy", history.testAccuracy),
-    ] {
-      let sane =
-        series.capacity >= 4 && series.capacity <= 1 << 20 && series.span >= 1
-        && series.buckets.count <= series.capacity
-        && series.buckets.allSatisfy { $0.count >= 1 && $0.firstEpoch <= $0.lastEpoch }
-      if !sane { throw SessionError("dense2d.training.history.\(name) is damaged") }
-    }
+    try history.validate(prefix: "dense2d")
   }
 
   func validateClasses() throws(SessionError) {

@@ -61,12 +61,12 @@ struct ShapesOptions: ParsableArguments {
 }
 
 /// `--dataset shapes` is not one of the 2-D `DatasetKind`s, so before parsing, `train … --dataset
-/// shapes …` is rewritten to the hidden flag `--dataset-shapes`, which hands the run to `CNNTrain`.
+/// shapes …` (and `export …`) is rewritten to the hidden flag `--dataset-shapes`, which hands the run to `CNNTrain`.
 enum ShapesArguments {
   /// The command-line arguments (without the program name), rewritten.
   static func rewritten(_ arguments: [String] = CommandLine.arguments) -> [String] {
     let args = Array(arguments.dropFirst())
-    guard args.first == "train" else { return args }
+    guard args.first == "train" || args.first == "export" else { return args }
     var out: [String] = []
     var i = 0
     while i < args.count {
@@ -90,20 +90,59 @@ enum ShapesArguments {
 }
 
 /// `playground train --dataset shapes`: trains a CNN on shape images and prints the same result
-/// line as a 2-D run, plus the test accuracy of every class.
+/// line as a 2-D run, plus the test accuracy of every class. Also `train --load` of a CNN session.
 struct CNNTrain {
-  var config: CNNConfig
+  var experiment: CNNExperiment
+  var history: TrainingHistory
+  /// The canvas of a loaded session, saved back unchanged.
+  var drawing = CNNSession.blankDrawing
   var epochs: Int
   var json: Bool
+  var save: String?
 
-  /// Checks the flags: `--dataset shapes` must be given, and 2-D-only flags must not be.
+  /// A new session from the flags.
   init(
-    options: ConfigOptions, shapes: ShapesOptions, datasetShapes: Bool, epochs: Int, json: Bool,
-    unsupported: [(flag: String, given: Bool)]
+    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions, datasetShapes: Bool, epochs: Int,
+    json: Bool, save: String?, unsupported: [(flag: String, given: Bool)]
   ) throws {
+    experiment = try CNNTrain.experiment(
+      options: options, shapes: shapes, imports: imports, datasetShapes: datasetShapes,
+      unsupported: unsupported, save: save)
+    history = TrainingHistory()
+    history.record(epoch: experiment.epoch, evaluation: experiment.measure())
+    self.epochs = epochs
+    self.json = json
+    self.save = save
+  }
+
+  /// A saved session, to train on (`train --load FILE`).
+  init(session: CNNSession, path: String, epochs: Int, json: Bool, save: String?) throws {
+    if let save { try SessionCLI.checkWritable(save, flag: "--save") }
+    do {
+      experiment = try CNNExperiment(restoring: session)
+    } catch {
+      throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
+    }
+    history = session.history
+    drawing = session.drawing
+    self.epochs = epochs
+    self.json = json
+    self.save = save
+  }
+
+  /// The experiment the shapes flags describe. Checks the flags: `--dataset shapes` must be
+  /// given, and 2-D-only flags must not be; every imported PNG is read and checked, and `save`
+  /// must be writable, before any training.
+  static func experiment(
+    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions, datasetShapes: Bool,
+    unsupported: [(flag: String, given: Bool)], save: String? = nil
+  ) throws -> CNNExperiment {
     guard datasetShapes else {
-      let flag =
-        shapes.shapes != nil ? "--shapes" : (shapes.convLayers != nil ? "--conv-layers" : "--variation")
+      let given: [(String, Bool)] = [
+        ("--shapes", shapes.shapes != nil), ("--conv-layers", shapes.convLayers != nil),
+        ("--variation", shapes.variation != nil), ("--import-pngs", !imports.folders.isEmpty),
+      ]
+      let flag = given.first(where: { $0.1 })?.0 ?? "--class-name"
       throw UsageError(message: "\(flag) needs --dataset shapes")
     }
     let twoD: [(String, Bool)] = [
@@ -117,20 +156,24 @@ struct CNNTrain {
     if let bad = (twoD + unsupported.map { ($0.flag, $0.given) }).first(where: { $0.1 }) {
       throw UsageError(message: "\(bad.0) does not apply to --dataset shapes")
     }
-    config = try shapes.makeConfig(
+    if imports.folders.isEmpty && !imports.className.isEmpty {
+      throw UsageError(message: "--class-name names an --import-pngs folder; give the folder too")
+    }
+    let config = try shapes.makeConfig(
       seed: options.seed, trainRatio: options.trainRatio, learningRate: options.learningRate,
       batchSize: options.batchSize)
-    self.epochs = epochs
-    self.json = json
-  }
-
-  func run() throws {
-    var experiment: CNNExperiment
+    if let save { try SessionCLI.checkWritable(save, flag: "--save") }
+    let imported = try imports.load()
     do {
-      experiment = try CNNExperiment(config: config)
+      return try CNNExperiment(config: config, imported: imported)
     } catch {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
+  }
+
+  func run() throws {
+    var experiment = self.experiment
+    var history = self.history
     let tenth = max(1, (epochs + 9) / 10)
     var done = 0
     while done < epochs && experiment.divergence == nil {
@@ -139,6 +182,7 @@ struct CNNTrain {
       done += slice
       if experiment.divergence != nil { break }
       let evaluation = experiment.measure()
+      history.record(epoch: experiment.epoch, evaluation: evaluation)
       if json {
         var line = JSONLine()
         line.add("epoch", experiment.epoch)
@@ -153,12 +197,20 @@ struct CNNTrain {
       fflush(nil)
     }
     let evaluation = experiment.measure()
+    if let save {
+      let session = CNNSession(experiment: experiment, history: history, drawing: drawing)
+      do {
+        try SessionFile.write(.cnn(session), to: save)
+      } catch {
+        throw UsageError(message: "--save: \(error.description)")
+      }
+    }
     print(CNNTrain.resultLine(experiment: experiment, evaluation: evaluation, json: json))
   }
 
   /// The result: the 2-D run's keys, the session's shape settings and per-class test accuracy.
   static func resultLine(experiment: CNNExperiment, evaluation: CNNEvaluation, json: Bool) -> String {
-    let names = experiment.config.shapes.map(\.rawValue)
+    let names = experiment.classNames
     if json {
       var line = JSONLine()
       line.add("epoch", experiment.epoch)
@@ -174,6 +226,10 @@ struct CNNTrain {
       line.add(
         "convLayers", raw: "[" + experiment.config.convLayers.map(String.init).joined(separator: ",") + "]")
       line.add("variation", experiment.config.variation.rawValue)
+      if !experiment.imported.isEmpty {
+        let imported = experiment.imported.map { JSONLine.quote($0.name) }
+        line.add("importedClasses", raw: "[" + imported.joined(separator: ",") + "]")
+      }
       line.add("trainImages", experiment.train.count)
       line.add("testImages", experiment.test.count)
       var perClass = JSONLine()

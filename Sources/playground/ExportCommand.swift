@@ -25,6 +25,11 @@ struct Export: ParsableCommand {
   var numpy: String?
   @Option(help: "Write the points as CSV (x,y,label): the training points, then the test points.")
   var saveCsv: String?
+  /// `--dataset shapes` (rewritten before parsing, see `ShapesArguments`) and its flags.
+  @Flag(name: .customLong("dataset-shapes"), help: .hidden)
+  var datasetShapes = false
+  @OptionGroup var shapes: ShapesOptions
+  @OptionGroup var imports: ImportOptions
 
   func run() throws {
     let outputs = [("--pytorch", pytorch), ("--numpy", numpy), ("--save-csv", saveCsv)].compactMap {
@@ -47,7 +52,45 @@ struct Export: ParsableCommand {
       seen[SessionCLI.identity(output.path)] = output.flag
       try SessionCLI.checkWritable(output.path, flag: output.flag)
     }
-    var (experiment, _) = try SessionCLI.start(load: load, settings: settings)
+    let cnnFlags = datasetShapes || shapes.isSet || imports.isSet
+    var loaded: Session?
+    if let load {
+      if cnnFlags {
+        throw UsageError(
+          message: "--load takes the settings and data from the file; remove --dataset shapes and its flags")
+      }
+      loaded = try SessionCLI.read(load, settings: settings)
+    }
+    var cnn: CNNExperiment?
+    if case .cnn(let session) = loaded, let load {
+      do {
+        cnn = try CNNExperiment(restoring: session)
+      } catch {
+        throw UsageError(message: "--load: \(SessionError(path: load, error.message))")
+      }
+    } else if cnnFlags {
+      cnn = try CNNTrain.experiment(
+        options: settings, shapes: shapes, imports: imports, datasetShapes: datasetShapes, unsupported: [])
+    }
+    if var cnn {
+      if saveCsv != nil {
+        throw UsageError(
+          message:
+            "--save-csv writes 2-D points; a CNN session has images (export it with --pytorch or --numpy)")
+      }
+      cnn.train(epochs: epochs)
+      _ = cnn.measure()
+      for output in outputs {
+        let name = (output.path as NSString).lastPathComponent
+        let script =
+          output.flag == "--pytorch"
+          ? PythonExport.pytorch(cnn, scriptName: name) : PythonExport.numpy(cnn, scriptName: name)
+        try SessionCLI.write(script, to: output.path, flag: output.flag, mode: 0o755)
+        print("wrote \(output.path)")
+      }
+      return
+    }
+    var (experiment, _) = try SessionCLI.start(loaded: loaded, path: load, settings: settings)
     experiment.train(epochs: epochs)
     _ = experiment.measure()
     for output in outputs {
@@ -69,9 +112,12 @@ struct Export: ParsableCommand {
 
 /// `--load FILE` and `--save FILE` for the commands: messages name the flag, exit code 2.
 enum SessionCLI {
-  /// The experiment and its charts from `--load`, or from the config flags when there is none.
-  static func start(load: String?, settings: ConfigOptions) throws -> (Experiment, TrainingHistory) {
-    if let load { return try self.load(load, settings: settings) }
+  /// The experiment and its charts from a loaded 2-D session, or from the config flags when there
+  /// is none.
+  static func start(loaded: Session?, path: String?, settings: ConfigOptions) throws
+    -> (Experiment, TrainingHistory)
+  {
+    if let loaded, let path { return try restore(loaded, path: path) }
     let (config, points) = try settings.makeConfig()
     var experiment: Experiment
     do {
@@ -84,36 +130,42 @@ enum SessionCLI {
     return (experiment, history)
   }
 
-  /// Reads a 2-D session; the file supplies every setting, so config flags are refused.
-  static func load(_ path: String, settings: ConfigOptions) throws -> (Experiment, TrainingHistory) {
-    let session = try read(path, settings: settings)
-    do {
-      return (try Experiment(restoring: session), session.history)
-    } catch {
-      throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
+  /// A 2-D session's experiment and charts.
+  static func restore(_ session: Session, path: String) throws -> (Experiment, TrainingHistory) {
+    switch session {
+    case .dense2d(let dense):
+      do {
+        return (try Experiment(restoring: dense), dense.history)
+      } catch {
+        throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
+      }
+    case .cnn:
+      throw UsageError(message: "--load: \(path) holds a CNN session, which this command cannot use")
     }
   }
 
-  /// The window's state for `--load`.
+  /// The window's state for `--load`: a 2-D session, or a CNN session shown in CNN mode.
   static func loadState(_ path: String, settings: ConfigOptions) throws -> AppState {
     let session = try read(path, settings: settings)
     do {
-      return try AppState(session: session)
+      switch session {
+      case .dense2d(let dense): return try AppState(session: dense)
+      case .cnn(let cnn): return try AppState(cnnSession: cnn)
+      }
     } catch {
       throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
     }
   }
 
-  static func read(_ path: String, settings: ConfigOptions) throws -> DenseSession {
+  /// Reads a session; the file supplies every setting, so config flags are refused.
+  static func read(_ path: String, settings: ConfigOptions) throws -> Session {
     let given = settings.flagsGiven()
     if !given.isEmpty {
       throw UsageError(
         message: "--load takes the settings and data from the file; remove \(given.joined(separator: ", "))")
     }
     do {
-      switch try SessionFile.read(path) {
-      case .dense2d(let dense): return dense
-      }
+      return try SessionFile.read(path)
     } catch {
       throw UsageError(message: "--load: \(error.description)")
     }

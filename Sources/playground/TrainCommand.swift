@@ -24,22 +24,36 @@ struct Train: ParsableCommand {
   @Flag(name: .customLong("dataset-shapes"), help: .hidden)
   var datasetShapes = false
   @OptionGroup var shapes: ShapesOptions
+  @OptionGroup var imports: ImportOptions
 
   func run() throws {
     guard epochs >= 0 && epochs <= 10_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
     }
-    if datasetShapes || shapes.isSet {  // a CNN on shape images: CNNTrain.swift
-      let unsupported = [("--png", png != nil), ("--load", load != nil), ("--save", save != nil)]
+    let cnnFlags = datasetShapes || shapes.isSet || imports.isSet
+    var loaded: Session?
+    if let load {
+      if cnnFlags {
+        throw UsageError(
+          message: "--load takes the settings and data from the file; remove --dataset shapes and its flags")
+      }
+      loaded = try SessionCLI.read(load, settings: config)
+    }
+    if case .cnn(let session) = loaded, let load {  // continue a CNN session: CNNTrain.swift
+      if png != nil { throw UsageError(message: "--png does not apply to a CNN session") }
+      try CNNTrain(session: session, path: load, epochs: epochs, json: json, save: save).run()
+      return
+    }
+    if cnnFlags {  // a CNN on shape images: CNNTrain.swift
       try CNNTrain(
-        options: config, shapes: shapes, datasetShapes: datasetShapes, epochs: epochs, json: json,
-        unsupported: unsupported.map { (flag: $0.0, given: $0.1) }
+        options: config, shapes: shapes, imports: imports, datasetShapes: datasetShapes, epochs: epochs,
+        json: json, save: save, unsupported: [(flag: "--png", given: png != nil)]
       ).run()
       return
     }
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     if let png { try SessionCLI.checkWritable(png, flag: "--png") }
-    var (experiment, history) = try SessionCLI.start(load: load, settings: config)
+    var (experiment, history) = try SessionCLI.start(loaded: loaded, path: load, settings: config)
     let progress = ProgressReporter(total: epochs, json: json)
     progress.offset = experiment.epoch
     var done = 0

@@ -161,7 +161,12 @@ final class WindowApp {
   func saveSession() {
     let path = sessionPath ?? defaultSessionPath
     do {
-      try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
+      // The mode showing is the one saved: CNN mode writes a "cnn" session, else a 2-D one.
+      if state.mode == .cnn, let cnn = state.cnn {
+        try SessionFile.write(.cnn(CNNSession(state: cnn)), to: path)
+      } else {
+        try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
+      }
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
       print("saved \(path)")
@@ -180,11 +185,17 @@ final class WindowApp {
       return
     }
     do {
+      let epoch: Int
       switch try SessionFile.read(path) {
-      case .dense2d(let session): try state.restore(session)
+      case .dense2d(let session):
+        try state.restore(session)
+        epoch = state.experiment.epoch
+      case .cnn(let session):
+        try state.restore(session)
+        epoch = session.epoch
       }
       sessionPath = path
-      reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(state.experiment.epoch)")))
+      reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
       print("opened \(path)")
       fflush(nil)
     } catch {

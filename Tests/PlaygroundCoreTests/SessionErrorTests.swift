@@ -70,8 +70,10 @@ import Testing
   }
 
   @Test func anUnknownKindIsNamed() throws {
-    let text = try #require(try message { $0["kind"] = "cnn" })
-    #expect(text.contains("\"cnn\"") && text.contains("dense2d"), "\(text)")
+    let text = try #require(try message { $0["kind"] = "rnn" })
+    #expect(text.contains("\"rnn\"") && text.contains("dense2d, cnn"), "\(text)")
+    // A known kind whose payload is not there.
+    #expect(try message { $0["kind"] = "cnn" } == "cnn is missing")
   }
 
   @Test func missingAndMistypedFieldsAreNamedByPath() throws {

@@ -1,0 +1,142 @@
+/// The CNN PyTorch script's code: the model, the playground's SGD, `--check` and `--train`.
+///
+/// Training follows `CNNKernel.update`: batches of `BATCH_SIZE` images in stored order starting
+/// at `NEXT_EXAMPLE` (a batch never crosses the end of an epoch), the summed example gradients
+/// times η / batch size. Float32 throughout, so the losses follow the playground's to rounding.
+enum CNNPyTorchTemplate {
+  static func usage(_ name: String) -> String {
+    """
+        python3 \(name)              loss and accuracy, as the playground reports them
+        python3 \(name) --check      the largest difference between PyTorch's probabilities and
+            the playground's on the test images (exit status 1 if it is 1e-4 or more)
+        python3 \(name) --train N    N more epochs of the playground's SGD, then loss and accuracy
+        Add --json for one JSON object per result line.
+
+    """
+  }
+
+  static let code = #"""
+    # ------------------------------------------------------------------------------------------
+    # The model and the playground's training, in PyTorch.
+
+    def images(pixel_lists):
+        """A batch tensor (images, 1 channel, IMAGE_SIZE, IMAGE_SIZE) in float32."""
+        return torch.tensor(pixel_lists, dtype=torch.float32).reshape(len(pixel_lists), 1, IMAGE_SIZE, IMAGE_SIZE)
+
+
+    class PlaygroundCNN(torch.nn.Module):
+        """The playground's CNN; forward() returns the logits (before the softmax)."""
+
+        def __init__(self):
+            super().__init__()
+            self.convs = torch.nn.ModuleList()
+            self.pools = []
+            in_channels = 1
+            for spec in CONV_LAYERS:
+                weight = torch.tensor(spec["weight"], dtype=torch.float32)  # (out, in, k, k)
+                k = weight.shape[2]
+                conv = torch.nn.Conv2d(in_channels, weight.shape[0], k, padding=k // 2)
+                with torch.no_grad():
+                    conv.weight.copy_(weight)
+                    conv.bias.copy_(torch.tensor(spec["bias"], dtype=torch.float32))
+                self.convs.append(conv)
+                self.pools.append(spec["pool"])
+                in_channels = weight.shape[0]
+            weight = torch.tensor(DENSE["weight"], dtype=torch.float32)  # (classes, features)
+            self.dense = torch.nn.Linear(weight.shape[1], weight.shape[0])
+            with torch.no_grad():
+                self.dense.weight.copy_(weight)
+                self.dense.bias.copy_(torch.tensor(DENSE["bias"], dtype=torch.float32))
+
+        def forward(self, x):
+            for conv, pool in zip(self.convs, self.pools):
+                x = torch.relu(conv(x))
+                if pool > 1:
+                    x = torch.nn.functional.max_pool2d(x, pool)  # stride = pool, leftovers dropped
+            return self.dense(x.flatten(1))  # channel-major: (channel, row, column)
+
+        def predict(self, x):
+            """The class probabilities, as the playground shows them."""
+            return torch.softmax(self(x), dim=1)
+
+
+    def train(net, epochs):
+        """`epochs` epochs of the playground's mini-batch SGD; returns why it stopped early, or None."""
+        global EPOCH, NEXT_EXAMPLE
+        x, y = images(TRAIN_IMAGES), torch.tensor(TRAIN_LABELS, dtype=torch.long)
+        for _ in range(epochs):
+            for start in range(NEXT_EXAMPLE, len(x), BATCH_SIZE):
+                bx, by = x[start:start + BATCH_SIZE], y[start:start + BATCH_SIZE]
+                net.zero_grad()
+                torch.nn.functional.cross_entropy(net(bx), by, reduction="sum").backward()
+                scale = LEARNING_RATE / len(bx)  # the summed gradient, averaged over the batch
+                with torch.no_grad():
+                    for p in net.parameters():
+                        p -= scale * p.grad
+            NEXT_EXAMPLE = 0
+            EPOCH += 1
+            if not all(torch.isfinite(p).all() for p in net.parameters()):
+                return f"a weight became NaN or infinite during epoch {EPOCH}"
+        return None
+
+
+    def evaluate(net, pixel_lists, labels):
+        """Mean loss -log p[label] and accuracy, as the playground reports them."""
+        if not pixel_lists:
+            return 0.0, 0.0
+        k = torch.tensor(labels, dtype=torch.long)
+        with torch.no_grad():
+            p = net.predict(images(pixel_lists))
+        losses = -torch.log(p[torch.arange(len(k)), k].clamp(min=1e-30))
+        return losses.mean().item(), (p.argmax(dim=1) == k).float().mean().item()
+
+
+    def report(net, as_json):
+        train_loss, train_accuracy = evaluate(net, TRAIN_IMAGES, TRAIN_LABELS)
+        test_loss, test_accuracy = evaluate(net, TEST_IMAGES, TEST_LABELS)
+        result = {"epoch": EPOCH, "trainLoss": train_loss, "testLoss": test_loss,
+                  "trainAccuracy": train_accuracy, "testAccuracy": test_accuracy}
+        print(json.dumps(result) if as_json else as_text(result))
+
+
+    def check(net, as_json):
+        """Compares PyTorch's probabilities with the playground's; True when they agree within 1e-4."""
+        with torch.no_grad():
+            ours = net.predict(images(CHECK_IMAGES)).tolist() if CHECK_IMAGES else []
+        largest = largest_difference(ours, PLAYGROUND_PREDICTIONS)
+        agree = largest < 1e-4
+        if as_json:
+            print(json.dumps({"largestDifference": largest, "images": len(ours), "agree": agree}))
+        else:
+            verdict = "agree" if agree else "DIFFER (1e-4 or more)"
+            print(f"largest difference from the playground: {largest:.3g} over {len(ours)} images: {verdict}")
+        return agree
+
+
+    def main():
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("--check", action="store_true",
+                            help="compare PyTorch's probabilities with the playground's (exit 1 if they differ)")
+        parser.add_argument("--train", type=int, default=0, metavar="N", help="train N more epochs first")
+        parser.add_argument("--json", action="store_true", help="print results as JSON objects")
+        args = parser.parse_args()
+        if args.train < 0:
+            parser.error("--train needs a number of epochs, 0 or more")
+        net = PlaygroundCNN()
+        if args.check:
+            return 0 if check(net, args.json) else 1
+        if args.train > 0:
+            every = max(1, args.train // 10)
+            for done in range(1, args.train + 1):
+                reason = train(net, 1)
+                if reason:
+                    print(f"Training diverged: {reason}. Try a smaller LEARNING_RATE.", file=sys.stderr)
+                    return 1
+                if done % every == 0 and done < args.train:
+                    report(net, args.json)
+        report(net, args.json)
+        return 0
+
+
+    """#
+}

@@ -1,0 +1,86 @@
+import Datasets
+import Engine
+import Visualization
+
+extension CNNExperiment {
+  /// Rebuilds a CNN experiment exactly as it was saved: the same images in the same order, the
+  /// same parameters, epoch, next training image and divergence.
+  ///
+  /// Reset draws its initial weights from the generator as it stood after the split; that is
+  /// replayed from the seed (the generated images, then the split of them plus the imported
+  /// images), as `init(config:drawings:imported:)` does.
+  public init(restoring s: CNNSession) throws(SessionError) {
+    try s.validate()
+    var rng = SeededGenerator(seed: s.config.seed)
+    let images = CNNExperiment.images(s.config, imported: s.importedClasses, rng: &rng)
+    _ = splitTrainTest(images, trainRatio: s.config.trainRatio, rng: &rng)
+    initGenerator = rng
+    config = s.config
+    imported = s.importedClasses
+    drawings = s.drawings
+    train = s.train
+    test = s.test
+    trainSamples = CNNExperiment.samples(s.train)
+    testSamples = CNNExperiment.samples(s.test)
+    var scratch = rng
+    var network = CNN(shape: s.shape, rng: &scratch)
+    network.setParameters(s.parameters)
+    self.network = network
+    cursor = s.cursor
+    divergence = s.divergence
+  }
+}
+
+extension CNNAppState {
+  /// The CNN mode's state for a saved session: its experiment, its charts (or a fresh chart at the
+  /// saved epoch when the file has none) and its drawing.
+  public init(session: CNNSession) throws(SessionError) {
+    self.init(experiment: try CNNExperiment(restoring: session))
+    if !session.history.isEmpty {
+      trainLoss = session.history.trainLoss
+      testLoss = session.history.testLoss
+      testAccuracy = session.history.testAccuracy
+    }
+    drawing = session.drawing
+  }
+}
+
+extension AppState {
+  /// The window's state for a saved CNN session: the CNN mode showing it, the 2-D playground at
+  /// its defaults behind it.
+  public init(cnnSession session: CNNSession) throws(SessionError) {
+    let cnn = try AppState.windowCNN(session)
+    do {
+      try self.init()
+    } catch {
+      throw SessionError("cannot start the 2-D playground: \(error.message)")
+    }
+    self.cnn = cnn
+    mode = .cnn
+    revision += 1
+  }
+
+  /// Replaces the CNN mode with a saved session and shows it (the window's Open); the 2-D
+  /// playground is kept. On error nothing changes.
+  public mutating func restore(_ session: CNNSession) throws(SessionError) {
+    var next = try AppState.windowCNN(session)
+    next.revision = (cnn?.revision ?? 0) + 1
+    next.camRevision = next.revision
+    isPlaying = false
+    cnn = next
+    mode = .cnn
+    revision += 1
+  }
+
+  /// The window's panels name classes by shape, so sessions with imported classes stay on the
+  /// command line for now.
+  static func windowCNN(_ session: CNNSession) throws(SessionError) -> CNNAppState {
+    if !session.importedClasses.isEmpty {
+      let names = session.importedClasses.map(\.name).joined(separator: ", ")
+      throw SessionError(
+        "holds imported image classes (\(names)), which the window cannot show yet; continue it with "
+          + "`playground train --load`")
+    }
+    return try CNNAppState(session: session)
+  }
+}

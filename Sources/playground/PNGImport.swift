@@ -1,0 +1,134 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import ImmediateUI
+import PlaygroundCore
+import SDLFrontend
+
+/// `--import-pngs DIR [--class-name NAME]`: folders of 28×28 PNGs as extra classes of a shapes session.
+struct ImportOptions: ParsableArguments {
+  @Option(
+    name: .customLong("import-pngs"),
+    help: """
+      With --dataset shapes: a folder of 28×28 PNG images (white shape on black, as the generated \
+      ones) to train as one more class. Repeat for more classes (at most 4).
+      """)
+  var folders: [String] = []
+  @Option(help: "The name of each --import-pngs class, in the same order (default: the folder's name).")
+  var className: [String] = []
+
+  /// True when any import flag was given.
+  var isSet: Bool { !folders.isEmpty || !className.isEmpty }
+
+  /// The classes, every image read and checked; errors name the flag and the file, exit code 2.
+  func load() throws -> [ImageClass] {
+    if !className.isEmpty && className.count != folders.count {
+      throw UsageError(
+        message:
+          "--class-name: give one name per --import-pngs folder (\(folders.count) folders, \(className.count) names)"
+      )
+    }
+    if folders.count > ImageClass.Limits.classes.upperBound {
+      throw UsageError(
+        message:
+          "--import-pngs: at most \(ImageClass.Limits.classes.upperBound) imported classes, got \(folders.count)"
+      )
+    }
+    var classes: [ImageClass] = []
+    for (i, folder) in folders.enumerated() {
+      let name: String
+      if className.isEmpty {
+        name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        if let problem = ImageClass.problem(withName: name) {
+          throw UsageError(
+            message:
+              "--import-pngs: the folder name gives the class name, but \(problem); name it with --class-name"
+          )
+        }
+      } else {
+        name = className[i]
+        if let problem = ImageClass.problem(withName: name) {
+          throw UsageError(message: "--class-name: \(problem)")
+        }
+      }
+      if classes.contains(where: { $0.name == name }) {
+        throw UsageError(message: "--class-name: two imported classes are named '\(name)'")
+      }
+      classes.append(ImageClass(name: name, images: try PNGFolder.images(in: folder)))
+    }
+    return classes
+  }
+}
+
+/// Reads a folder of 28×28 PNGs as grayscale images in [0, 1].
+enum PNGFolder {
+  /// A 28×28 PNG is a few hundred bytes; anything much larger is not one.
+  static let maximumFileBytes = 1 << 20
+  static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+  /// Every file of `folder` (names starting with "." are skipped), in byte order of the names so
+  /// every machine reads them in the same order; each must be a 28×28 PNG.
+  static func images(in folder: String) throws -> [[Float]] {
+    func fail(_ message: String) -> UsageError { UsageError(message: "--import-pngs: \(message)") }
+    var info = stat()
+    guard stat(folder, &info) == 0 else {
+      throw fail("'\(folder)' cannot be read: \(String(cString: strerror(errno)))")
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw fail("'\(folder)' is not a folder") }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
+        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    } catch {
+      throw fail("'\(folder)' cannot be read: \(error.localizedDescription)")
+    }
+    if names.isEmpty { throw fail("'\(folder)' is empty; put 28×28 PNG images in it") }
+    if names.count > ImageClass.Limits.images.upperBound {
+      throw fail(
+        "'\(folder)' holds \(names.count) files; an imported class has at most \(ImageClass.Limits.images.upperBound) images"
+      )
+    }
+    let system: SDLSystem
+    do {
+      system = try SDLSystem(video: false)
+    } catch {
+      throw fail("cannot start the PNG reader: \(error)")
+    }
+    defer { withExtendedLifetime(system) {} }
+    let side = ShapeImages.size
+    var images: [[Float]] = []
+    for name in names {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard stat(path, &info) == 0 else {
+        throw fail("\(path): cannot be read: \(String(cString: strerror(errno)))")
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: break
+      case S_IFDIR: throw fail("\(path) is a folder; the folder should hold only 28×28 PNG files")
+      default: throw fail("\(path) is not a regular file")
+      }
+      if Int(info.st_size) > maximumFileBytes {
+        throw fail("\(path) is \(info.st_size >> 10) KB, too large for a 28×28 PNG")
+      }
+      guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw fail("\(path): cannot be read: \(String(cString: strerror(errno)))")
+      }
+      let head = [UInt8](handle.readData(ofLength: signature.count))
+      try? handle.close()
+      guard head == signature else {
+        throw fail("\(path) is not a PNG file; the folder should hold only 28×28 PNGs")
+      }
+      let raster: Raster
+      do {
+        raster = try PNGFile.load(path)
+      } catch {
+        throw fail("\(path) cannot be read as a PNG: \(error)")
+      }
+      guard raster.width == side && raster.height == side else {
+        throw fail("\(path) is \(raster.width)×\(raster.height) pixels; images must be \(side)×\(side)")
+      }
+      images.append(ImageClass.grayscale(raster))
+    }
+    return images
+  }
+}
