@@ -17,7 +17,10 @@ extension ProblemKind: ExpressibleByArgument {}
 struct ConfigOptions: ParsableArguments {
   @Option(help: "classification or regression (default: from the dataset).")
   var problem: ProblemKind?
-  @Option(help: "The dataset: \(DatasetKind.allCases.filter { $0 != .custom }.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    help:
+      "The dataset: \(DatasetKind.allCases.filter { $0 != .custom }.map(\.rawValue).joined(separator: ", "))."
+  )
   var dataset: DatasetKind?
   @Option(parsing: .unconditional, help: "Noise in percent, 0 to 50.")
   var noise: Int = 0
@@ -170,5 +173,81 @@ extension ConfigOptions {
       throw UsageError(message: "--csv: \(path):\(line(at: offset)): not UTF-8 text; save it as UTF-8 CSV")
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+/// What the command line echoes back in error messages, and the bytes it accepts.
+enum CommandLineText {
+  /// Echoed words (values, paths) longer than this many characters are cut in the middle.
+  static let echoLimit = 120
+  /// A message longer than this (many long values) is cut as a whole.
+  static let messageLimit = 2000
+
+  /// `message` with every word (a run of non-whitespace, such as an echoed value or path) longer
+  /// than `echoLimit` characters cut to its first 80 characters, "…" and its last 30 (which keep
+  /// a path's file name and `:line:`), so a 100 KB value gives a readable error line instead of
+  /// 100 KB of output.
+  static func shortened(_ message: String) -> String {
+    var out = ""
+    var word = ""
+    func flush() {
+      out += word.count > echoLimit ? word.prefix(80) + "…" + word.suffix(30) : word
+      word = ""
+    }
+    for c in message {
+      if c.isWhitespace {
+        flush()
+        out.append(c)
+      } else {
+        word.append(c)
+      }
+    }
+    flush()
+    if out.count > messageLimit { out = out.prefix(messageLimit) + "… (message shortened)" }
+    return out
+  }
+
+  /// The first argument that is not valid UTF-8, as an error naming its flag.
+  ///
+  /// Swift turns such bytes into U+FFFD, so a `--png`, `--save` or `--out` path with a Latin-1
+  /// name would silently be written under a different name, and an input path would be reported
+  /// missing under a name the user never typed. Refusing them (exit 2) is clearer.
+  static func invalidUTF8Argument() -> UsageError? {
+    let argv = CommandLine.unsafeArgv
+    var previous: String?
+    for i in 1..<Int(CommandLine.argc) {
+      guard let pointer = argv[i] else { continue }
+      let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+      let shown = String(decoding: bytes, as: UTF8.self)
+      defer { previous = shown }
+      var iterator = bytes.makeIterator()
+      var decoder = UTF8()
+      var valid = true
+      decoding: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: break decoding
+        case .error:
+          valid = false
+          break decoding
+        }
+      }
+      if valid { continue }
+      let flag: String
+      var value = shown
+      if shown.hasPrefix("--"), let equals = shown.firstIndex(of: "=") {
+        flag = String(shown[..<equals])
+        value = String(shown[shown.index(after: equals)...])
+      } else if let previous, previous.hasPrefix("-") {
+        flag = previous
+      } else {
+        flag = "argument \(i)"
+      }
+      return UsageError(
+        message:
+          "\(flag): '\(value)' is not valid UTF-8 (shown with �); file names and values must be UTF-8 text, so rename the file or folder"
+      )
+    }
+    return nil
   }
 }

@@ -21,15 +21,16 @@ struct Playground: ParsableCommand {
   /// Parses and runs; every bad input exits with code 2 and one message naming the flag.
   static func main() {
     do {
+      if let error = CommandLineText.invalidUTF8Argument() { throw error }
       var command = try parseAsRoot(ShapesArguments.rewritten())
       try command.run()
     } catch let error as UsageError {
-      FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+      FileHandle.standardError.write(Data("error: \(CommandLineText.shortened(error.message))\n".utf8))
       Foundation.exit(2)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((CommandLineText.shortened(fullMessage(for: error)) + "\n").utf8))
         Foundation.exit(2)
       }
       exit(withError: error)
