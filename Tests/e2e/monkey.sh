@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Monkey test: thousands of random clicks, drags, key presses, typed text and window resizes on the
 # real window under Xvfb. The app must neither crash nor hang, must answer F12 with a screenshot
-# every MONKEY_CHECK_EVERY events and at the end, and must quit cleanly (exit 0, final JSON line)
+# every MONKEY_CHECK_EVERY events and at the end (within 10 s; an answer within 60 s passes with a
+# warning, the app's CPU state and its threads' stacks, since a busy 2-core machine can starve
+# it; none within 60 s fails as a hang), and must quit cleanly (exit 0, final JSON line)
 # on SIGTERM.
 #
 #   PLAYGROUND_BIN=… MONKEY_EVENTS=400 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/monkey.sh
@@ -224,10 +226,27 @@ def fail(why, batch=None):
         print(f"    #{i}: {text}")
     print("--- app log (tail)")
     print(log_text()[-4000:])
+    if app.poll() is None and "hangs" in why:
+        print(diagnose())
     print(f"--- kept {OUT}")
     if app.poll() is None:
         app.kill()
     sys.exit(1)
+
+def diagnose():
+    """Where the app is: its CPU use and state, and every thread's stack (lldb, if installed)."""
+    ps = subprocess.run(["ps", "-o", "pcpu=,rss=,stat=", "-p", str(app.pid)], capture_output=True, text=True)
+    load = open("/proc/loadavg").read().split()[:3]
+    text = f"--- the app: %CPU {ps.stdout.strip()} (%CPU, RSS KB, state); machine load {' '.join(load)}"
+    if shutil.which("lldb"):
+        try:
+            bt = subprocess.run(["lldb", "--batch", "-p", str(app.pid), "-o", "thread backtrace all"],
+                                capture_output=True, text=True, timeout=120).stdout
+            frames = [l for l in bt.splitlines() if l.lstrip().startswith(("frame", "* thread", "thread"))]
+            text += "\n--- backtrace (lldb)\n" + "\n".join(frames)[:6000]
+        except subprocess.TimeoutExpired:
+            text += "\n--- lldb timed out"
+    return text
 
 def xdo(words, timeout=60):
     try:
@@ -289,7 +308,15 @@ def check_responsive(label):
         fail(f"xdotool failed during the check ({label}): {err}")
     shot = wait_for_line("screenshot ", before, label)
     if shot is None:
-        fail(f"no screenshot within 10 s of F12: the app hangs ({label})")
+        # Slow or stuck? Record where it is, ask again, and give it a minute in all: a frame
+        # starved by a busy machine is not a hang, but it is reported.
+        where = diagnose()
+        xdo(["key", "--window", wid, "Escape", "sleep", "0.2", "key", "--window", wid, "F12"])
+        shot = wait_for_line("screenshot ", before, label, seconds=50)
+        if shot is None:
+            fail(f"no screenshot within 60 s of F12 (sent twice): the app hangs ({label})\n{where}")
+        slow_checks.append(label)
+        print(f"monkey: WARNING: F12 was answered only after more than 10 s ({label})\n{where}", flush=True)
     if SAVE_CHECK:
         check_save_round_trip(label)
     if MODE == "cnn":  # back to the CNN mode (Ctrl+O reopens the saved session in its own mode)
@@ -297,6 +324,7 @@ def check_responsive(label):
         xdo(["mousemove", "--window", wid, str(x), str(y), "click", "1"])
     return shot
 
+slow_checks = []  # checks answered only after the first 10 s
 check_responsive("before the first event")
 next_check = CHECK_EVERY
 while sent < TOTAL:
@@ -347,7 +375,8 @@ opens = sum(1 for l in log_text().splitlines() if l.startswith("opened "))
 print(f"monkey passed: {TOTAL} events survived ({MODE} run, seed {SEED}) in {time.time() - started:.0f} s; "
       f"{n_shots} screenshots, {saves} saves, {opens} opens; final epoch {state.get('epoch')}, "
       f"dataset {state.get('dataset')}, layers {state.get('hiddenLayers')}, "
-      f"{state.get('framesPerSecond')} frames/s")
+      f"{state.get('framesPerSecond')} frames/s"
+      + (f"; {len(slow_checks)} checks answered only after 10 s" if slow_checks else ""))
 if os.environ.get("MONKEY_KEEP") == "1":
     print(f"monkey: kept {OUT}")
 else:
