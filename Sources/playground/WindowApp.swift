@@ -104,6 +104,11 @@ final class WindowApp {
     line.add("epoch", state.experiment.epoch)
     line.add("testLoss", state.evaluation.test.loss)
     line.add("config", state.config.shareString)
+    line.add("mode", state.mode.rawValue)
+    if let cnn = state.cnn {
+      line.add("cnnEpoch", cnn.experiment.epoch)
+      line.add("cnnTestAccuracy", cnn.evaluation.test.accuracy)
+    }
     if let lesson {
       line.add("lesson", lesson.lesson.id)
       line.add("lessonStep", lesson.stepNumber)

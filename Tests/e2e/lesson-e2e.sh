@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end: opens a lesson in the real window under Xvfb (guided mode), clicks "Show me" and then
-# "Next" with xdotool, and checks from the final state line that the step advanced and that Show me
-# trained the step's epochs. Run it through `make e2e`, which starts Xvfb with xvfb-run.
+# End-to-end: opens a 2-D lesson and a CNN lesson in the real window under Xvfb (guided mode), clicks
+# "Show me" and then "Next" with xdotool, and checks from the final state line that the step advanced
+# and that Show me trained the step's epochs. Run it through `make e2e`, which starts Xvfb with xvfb-run.
 set -euo pipefail
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 LESSON=${LESSON:-Lessons/03-feature-crosses.yaml}
@@ -18,7 +18,6 @@ set -e
 [ "$code" -eq 2 ] || fail "a bad lesson exited with $code, not 2"
 grep -q "broken.yaml:6:5:" "$OUT/broken.log" || fail "no FILE:LINE:COLUMN message: $(cat "$OUT/broken.log")"
 
-layout=$("$BIN" --lesson "$LESSON" --layout-json)
 point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
 click() {  # press and release in separate frames, as a person does
   read -r x y < <(point "$1")
@@ -26,30 +25,42 @@ click() {  # press and release in separate frames, as a person does
   xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.5
 }
 
-"$BIN" --lesson "$LESSON" >"$OUT/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
-sleep 1
+# run_lesson FILE FIRST_STEP ID EXPECTED_STEP EPOCH_KEY EXPECTED_EPOCHS: opens FILE at FIRST_STEP, clicks
+# Show me and Next, presses F12, closes the window, and checks the final state line.
+run_lesson() {
+  local lesson=$1 first=$2 id=$3 step=$4 key=$5 epochs=$6
+  layout=$("$BIN" --lesson "$lesson" --lesson-step "$first" --layout-json)
+  : >"$OUT/app.log"
+  "$BIN" --lesson "$lesson" --lesson-step "$first" >"$OUT/app.log" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true' EXIT
+  WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+  sleep 1
 
-click lesson.showMe
-click lesson.next
-xdotool key --window "$WID" F12
-for _ in $(seq 50); do grep -q '^screenshot ' "$OUT/app.log" && break; sleep 0.2; done
-shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
-[ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot"
+  click lesson.showMe
+  click lesson.next
+  xdotool key --window "$WID" F12
+  for _ in $(seq 50); do grep -q '^screenshot ' "$OUT/app.log" && break; sleep 0.2; done
+  shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
+  [ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot ($lesson)"
 
-kill -TERM $APP
-wait $APP || fail "the app exited with an error"
-trap - EXIT
-final=$(grep '^{"event":"quit"' "$OUT/app.log" | tail -1)
-[ -n "$final" ] || fail "no final state line"
-python3 - "$final" <<'PY' || fail "final state is wrong: $final"
+  kill -TERM $APP
+  wait $APP || fail "the app exited with an error ($lesson)"
+  trap - EXIT
+  final=$(grep '^{"event":"quit"' "$OUT/app.log" | tail -1)
+  [ -n "$final" ] || fail "no final state line ($lesson)"
+  # Show me finished the step (training exactly its epochs), Next moved on.
+  python3 - "$final" "$id" "$step" "$key" "$epochs" <<'PY' || fail "final state is wrong: $final"
 import json, sys
 state = json.loads(sys.argv[1])
-assert state["lesson"] == "feature-crosses", state
-assert state["lessonStep"] == 2, state      # Show me finished step 1, Next moved on
-assert state["epoch"] == 200, state         # Show me trained exactly the step's 200 epochs
-print("lesson e2e: final state", state)
+assert state["lesson"] == sys.argv[2], state
+assert state["lessonStep"] == int(sys.argv[3]), state
+assert state[sys.argv[4]] == int(sys.argv[5]), state
+print("lesson e2e: final state", {k: state[k] for k in ("lesson", "lessonStep", "mode", sys.argv[4])})
 PY
+}
+
+run_lesson "$LESSON" 1 feature-crosses 2 epoch 200
+# A CNN lesson opens in the CNN mode; its train step (5 epochs) is step 3.
+run_lesson Lessons/17-cnn-filters-and-feature-maps.yaml 3 cnn-filters-and-feature-maps 4 cnnEpoch 5
 echo "lesson e2e passed: $OUT"
