@@ -15,9 +15,15 @@ final class CNNViewCache {
   private var inspectedKey: (revision: Int, image: [Float], saliency: Bool)?
   private(set) var activations: CNNActivations?
   private(set) var saliency: [Float]?
-  private var galleryRevision = -1
+  /// The gallery follows the test-set measurement (made at every finished epoch and after every
+  /// change), not each frame's slice of mini-batches: finding the mistakes runs the whole test set.
+  private var galleryMeasurement: CNNMetrics?
   private var galleryShapes: [ShapeKind] = []
   private(set) var mistakes: [MisclassifiedImage] = []
+  /// A gallery found on the training thread (used if it belongs to the current measurement).
+  private var prepared: PreparedMistakes?
+
+  func prime(_ mistakes: PreparedMistakes) { prepared = mistakes }
   private(set) var templates: [ShapeKind: Raster] = [:]
   private var templatePixelCache: [ShapeKind: [Float]] = [:]
 
@@ -53,9 +59,14 @@ final class CNNViewCache {
       }
       inspectedKey = (cnn.revision, image, cnn.showSaliency)
     }
-    if galleryRevision != cnn.revision || galleryShapes != cnn.config.shapes {
-      mistakes = cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: galleryLimit) : []
-      galleryRevision = cnn.revision
+    if galleryMeasurement != cnn.evaluation.test || galleryShapes != cnn.config.shapes {
+      if let prepared, prepared.measurement == cnn.evaluation.test, prepared.shapes == cnn.config.shapes {
+        mistakes = Array(prepared.mistakes.prefix(galleryLimit))
+      } else {
+        mistakes = cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: galleryLimit) : []
+      }
+      prepared = nil
+      galleryMeasurement = cnn.evaluation.test
       galleryShapes = cnn.config.shapes
     }
   }

@@ -48,6 +48,13 @@ public final class PlaygroundView {
 
   public init() {}
 
+  /// Gives the view the grid outputs of the state it is about to draw, evaluated on another
+  /// thread (`OutputPreparer`); ignored unless they belong to that state.
+  public func prime(_ outputs: PreparedOutputs) {
+    if outputs.outputs != nil { cache.prime(outputs) }
+    if let mistakes = outputs.mistakes { cnnCache.prime(mistakes) }
+  }
+
   /// Where everything goes for a window of `size` (logical pixels) showing `state`.
   public func layout(for size: Size, state: AppState) -> Layout {
     guard lesson != nil else { return Layout(size: size, state: state) }

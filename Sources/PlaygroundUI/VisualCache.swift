@@ -5,7 +5,7 @@ import PlaygroundCore
 import Visualization
 
 /// Identifies one network state: outputs are recomputed only when this changes.
-struct NetworkKey: Equatable {
+struct NetworkKey: Equatable, Sendable {
   var revision: Int
   var epoch: Int
   var shape: NetworkShape
@@ -19,6 +19,50 @@ struct NetworkKey: Equatable {
     shape = e.network.shape
     features = e.config.features
     dataCount = e.train.count &* 31 &+ e.test.count
+  }
+}
+
+/// Work for the next frame's pictures done away from the main thread (the window's training
+/// thread does it after its slice) and handed to the view: every neuron's outputs over the input
+/// grid (2-D mode), or the gallery of misclassified test images (CNN mode: a pass over the whole
+/// test set, needed only when a finished epoch was measured).
+public struct PreparedOutputs: Sendable {
+  let key: NetworkKey?
+  let outputs: NeuronOutputs?
+  let mistakes: PreparedMistakes?
+}
+
+/// The CNN gallery for one test-set measurement.
+struct PreparedMistakes: Sendable {
+  var measurement: CNNMetrics
+  var shapes: [ShapeKind]
+  var mistakes: [MisclassifiedImage]
+}
+
+/// Makes `PreparedOutputs`, keeping the input grid between calls.
+public struct OutputPreparer: Sendable {
+  private var grid: InputGrid?
+  private var lastMeasurement: CNNMetrics?
+  /// The most mistakes the CNN gallery can show.
+  static let galleryCap = 64
+  public init() {}
+
+  /// What the view would compute for `state`; nil when nothing is worth doing ahead.
+  public mutating func prepare(_ state: AppState) -> PreparedOutputs? {
+    if state.mode == .cnn {
+      guard let cnn = state.cnn, cnn.evaluation.test != lastMeasurement else { return nil }
+      lastMeasurement = cnn.evaluation.test
+      let mistakes =
+        cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: OutputPreparer.galleryCap) : []
+      return PreparedOutputs(
+        key: nil, outputs: nil,
+        mistakes: PreparedMistakes(measurement: cnn.evaluation.test, shapes: cnn.config.shapes, mistakes: mistakes))
+    }
+    let features = state.experiment.config.features
+    if grid?.features != features { grid = InputGrid(size: VisualCache.gridSize, features: features) }
+    guard let grid else { return nil }
+    return PreparedOutputs(
+      key: NetworkKey(state), outputs: state.experiment.network.evaluateAll(grid.samples), mistakes: nil)
   }
 }
 
@@ -60,6 +104,12 @@ final class VisualCache {
   private(set) var warpColors: [Color] = []
   private var warpKey: (NetworkKey, LayerWarpChoice, Rect)?
 
+  /// Outputs evaluated elsewhere for the next state (used once, if the key matches).
+  private var prepared: PreparedOutputs?
+
+  /// Hands over outputs computed off the main thread for the state about to be drawn.
+  func prime(_ outputs: PreparedOutputs) { prepared = outputs }
+
   /// Brings every picture up to date with `state` as laid out in `layout`.
   func update(state: AppState, layout: Layout, scale: Float) {
     let key = NetworkKey(state)
@@ -90,7 +140,12 @@ final class VisualCache {
     if grid?.features != e.config.features {
       grid = InputGrid(size: VisualCache.gridSize, features: e.config.features)
     }
-    outputs = grid.map { e.network.evaluateAll($0.samples) }
+    if let prepared, prepared.key == key, let ready = prepared.outputs {
+      outputs = ready
+    } else {
+      outputs = grid.map { e.network.evaluateAll($0.samples) }
+    }
+    prepared = nil
     maps = outputs.map(VisualCache.allMaps) ?? []
     evaluationCount += 1
     networkKey = key

@@ -193,20 +193,22 @@ public enum CurveRaster {
                   s[l] = arc[k + l]
                 }
               }
-              var coverage = pointwiseMin(edge - d, SIMD8(repeating: 1))
+              // (`replacing(with:where:)` compiles to blends; the generic pointwiseMin and SIMD
+              // integer conversions are not specialized and cost more than the whole stroke.)
+              var coverage = edge - d
+              coverage = coverage.replacing(with: 1, where: coverage .> 1)
               if dashed {
                 let raw = s - phase
                 let sigma = raw - (raw * invPeriod).rounded(.down) * period
-                coverage = pointwiseMin(coverage, pointwiseMin(sigma + 0.5, on - sigma + 0.5))
-                coverage.replace(with: 0, where: sigma .>= on)
+                let soft = (sigma + 0.5).replacing(with: on - sigma + 0.5, where: on - sigma .< sigma)
+                coverage = coverage.replacing(with: soft, where: soft .< coverage)
+                coverage = coverage.replacing(with: 0, where: sigma .>= on)
               }
-              let alpha = SIMD8<Int32>(
-                pointwiseMax(pointwiseMin(coverage * scale, SIMD8(repeating: 255)), SIMD8(repeating: 0)),
-                rounding: .towardZero)
-              if alpha != SIMD8(repeating: 0) {
-                for l in 0..<m where alpha[l] > 0 {
+              let alpha = coverage * scale
+              if any(alpha .>= 1) {
+                for l in 0..<m where alpha[l] >= 1 {
                   let i = Int(pixel[k + l])
-                  px[i] = over(px[i], rgb: rgb, alpha: UInt32(alpha[l]))
+                  px[i] = over(px[i], rgb: rgb, alpha: UInt32(min(255, alpha[l])))
                 }
               }
               k += 8

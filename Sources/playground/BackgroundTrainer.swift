@@ -1,5 +1,6 @@
 import Foundation
 import PlaygroundCore
+import PlaygroundUI
 
 /// Trains on a second thread while the main thread draws.
 ///
@@ -28,6 +29,9 @@ final class BackgroundTrainer: @unchecked Sendable {
     /// Units trained and the seconds the worker spent on them.
     var units: Int
     var seconds: Double
+    /// The trained state's grid outputs for the view (2-D mode), evaluated here rather than on
+    /// the main thread.
+    var prepared: PreparedOutputs?
   }
 
   private let condition = NSCondition()
@@ -36,8 +40,11 @@ final class BackgroundTrainer: @unchecked Sendable {
   private var running = false
   private var stopRequested = false
   private var shuttingDown = false
-  /// Only the worker thread touches it.
+  /// Only the worker thread touches them.
   private var clock = TrainingClock()
+  private var preparer = OutputPreparer()
+  /// How long preparing the view's outputs takes (smoothed): training stops that much earlier.
+  private var prepareMilliseconds = 1.0
 
   init() {
     let thread = Thread { [self] in workerLoop() }
@@ -123,7 +130,7 @@ final class BackgroundTrainer: @unchecked Sendable {
     var units = 0
     while !shouldStop {
       let left = job.limit.map { $0 - units } ?? .max
-      let remaining = (job.deadline - FramePacer.now()) * 1000
+      let remaining = (job.deadline - FramePacer.now()) * 1000 - prepareMilliseconds
       // Stop when the next slice would not fit (a probe slice of 1 always runs once).
       guard left > 0, remaining > 0.05 || units == 0 else { break }
       let n = min(left, clock.units(for: min(BackgroundTrainer.sliceMilliseconds, remaining)))
@@ -134,7 +141,10 @@ final class BackgroundTrainer: @unchecked Sendable {
       // Diverged (the reducer pauses): nothing more to do this frame.
       if !state.isPlaying { break }
     }
-    return Outcome(state: state, units: units, seconds: FramePacer.now() - start)
+    let t0 = FramePacer.now()
+    let prepared = units > 0 ? preparer.prepare(state) : nil
+    if units > 0 { prepareMilliseconds = prepareMilliseconds * 0.8 + (FramePacer.now() - t0) * 1000 * 0.2 }
+    return Outcome(state: state, units: units, seconds: FramePacer.now() - start, prepared: prepared)
   }
 }
 

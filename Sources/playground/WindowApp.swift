@@ -71,7 +71,10 @@ final class WindowApp {
       window.setTextInputActive(ui.wantsTextInput)
       try window.present(list)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
-      if let trained = trainer.finish() { state = trained.state }
+      if let trained = trainer.finish() {
+        state = trained.state
+        if let prepared = trained.prepared { view.prime(prepared) }
+      }
       for action in result.actions where lesson?.permits(action) ?? true { reduce(&state, action) }
       for command in result.lessonCommands { handle(command) }
       for command in result.commands {
