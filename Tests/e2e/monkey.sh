@@ -2,7 +2,7 @@
 # Monkey test: thousands of random clicks, drags, key presses, typed text and window resizes on the
 # real window under Xvfb. The app must neither crash nor hang, must answer F12 with a screenshot
 # every MONKEY_CHECK_EVERY events and at the end (within 10 s; an answer within 60 s passes with a
-# warning, the app's CPU state and its threads' stacks, since a busy 2-core machine can starve
+# warning, the app's CPU state and its threads' stacks (gdb), since a busy 2-core machine can starve
 # it; none within 60 s fails as a hang), and must quit cleanly (exit 0, final JSON line)
 # on SIGTERM.
 #
@@ -234,18 +234,18 @@ def fail(why, batch=None):
     sys.exit(1)
 
 def diagnose():
-    """Where the app is: its CPU use and state, and every thread's stack (lldb, if installed)."""
+    """Where the app is: its CPU use and state, and every thread's stack (gdb, if installed)."""
     ps = subprocess.run(["ps", "-o", "pcpu=,rss=,stat=", "-p", str(app.pid)], capture_output=True, text=True)
     load = open("/proc/loadavg").read().split()[:3]
     text = f"--- the app: %CPU {ps.stdout.strip()} (%CPU, RSS KB, state); machine load {' '.join(load)}"
-    if shutil.which("lldb"):
+    if shutil.which("gdb"):  # (lldb needs a libpython that is not always installed)
         try:
-            bt = subprocess.run(["lldb", "--batch", "-p", str(app.pid), "-o", "thread backtrace all"],
+            bt = subprocess.run(["gdb", "-p", str(app.pid), "-batch", "-ex", "thread apply all bt 25"],
                                 capture_output=True, text=True, timeout=120).stdout
-            frames = [l for l in bt.splitlines() if l.lstrip().startswith(("frame", "* thread", "thread"))]
-            text += "\n--- backtrace (lldb)\n" + "\n".join(frames)[:6000]
+            frames = [l for l in bt.splitlines() if l.startswith(("#", "Thread"))]
+            text += "\n--- backtrace (gdb)\n" + "\n".join(frames)[:8000]
         except subprocess.TimeoutExpired:
-            text += "\n--- lldb timed out"
+            text += "\n--- gdb timed out"
     return text
 
 def xdo(words, timeout=60):
