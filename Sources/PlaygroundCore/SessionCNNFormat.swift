@@ -316,6 +316,11 @@ extension CNNSession {
     }
     if let problem = ImageClass.problem(withImage: drawing) { throw SessionError("cnn.drawing: \(problem)") }
     if cursor.epoch < 0 { throw SessionError("cnn.training.epoch must be 0 or more, got \(cursor.epoch)") }
+    if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
+      throw SessionError(
+        "cnn.training.divergence is \(divergence.utf8.count) bytes; at most "
+          + "\(SessionFormat.maximumTextBytes)")
+    }
     if cursor.example < 0 || cursor.example >= max(train.count, 1) {
       throw SessionError(
         "cnn.training.nextExample must be from 0 to \(max(train.count - 1, 0)) (an index into cnn.images.train), "

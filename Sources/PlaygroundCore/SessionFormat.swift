@@ -33,6 +33,8 @@ public enum SessionFormat {
   public static let name = "neuralplayground-session"
   /// The newest format version this build writes and reads.
   public static let version = 1
+  /// The longest free text (a divergence reason) a file may hold; the app writes a line.
+  public static let maximumTextBytes = 1000
   /// The kinds this build can open.
   public static let kinds = ["dense2d", "cnn"]
 

@@ -36,6 +36,11 @@ extension DenseSession {
       }
     }
     if epoch < 0 { throw SessionError("dense2d.training.epoch must be 0 or more, got \(epoch)") }
+    if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
+      throw SessionError(
+        "dense2d.training.divergence is \(divergence.utf8.count) bytes; at most "
+          + "\(SessionFormat.maximumTextBytes)")
+    }
     try validatePoints(train, "train")
     try validatePoints(test, "test")
     try validatePoints(customPoints, "ownPoints")

@@ -9,12 +9,16 @@ import SDLFrontend
 struct ImportOptions: ParsableArguments {
   @Option(
     name: .customLong("import-pngs"),
-    help: """
+    help: ArgumentHelp(
+      """
       With --dataset shapes: a folder of 28×28 PNG images (white shape on black, as the generated \
       ones) to train as one more class. Repeat for more classes (at most 4).
-      """)
+      """, valueName: "folder"))
   var folders: [String] = []
-  @Option(help: "The name of each --import-pngs class, in the same order (default: the folder's name).")
+  @Option(
+    help: ArgumentHelp(
+      "The name of each --import-pngs class, in the same order (default: the folder's name).",
+      valueName: "name"))
   var className: [String] = []
 
   /// True when any import flag was given.

@@ -215,6 +215,9 @@ import Testing
     )
     expect(try message(section: "training") { $0["nextExample"] = -1 }, contains: "cnn.training.nextExample")
     expect(
+      try message(section: "training") { $0["divergence"] = String(repeating: "x", count: 2_000_000) },
+      contains: "cnn.training.divergence is 2000000 bytes")
+    expect(
       try message(section: "training") {
         var history = $0["history"] as! [String: Any]
         var series = history["testLoss"] as! [String: Any]

@@ -103,6 +103,8 @@ import Testing
     #expect(classes?.contains("dense2d.network.classes is 5") == true, "\(classes ?? "")")
     let frozen = try message(section: "network") { $0["frozenWeights"] = [3, 1] }
     #expect(frozen?.contains("frozenWeights") == true, "\(frozen ?? "")")
+    let long = try message(section: "training") { $0["divergence"] = String(repeating: "x", count: 5000) }
+    #expect(long?.contains("dense2d.training.divergence is 5000 bytes") == true, "\(long ?? "")")
     let epoch = try message(section: "training") { $0["epoch"] = -4 }
     #expect(epoch?.contains("epoch must be 0 or more") == true, "\(epoch ?? "")")
     let infinite = try message(section: "data") { $0["train"] = [[0.5, "inf", 1]] }
