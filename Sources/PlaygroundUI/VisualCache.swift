@@ -29,6 +29,8 @@ struct NetworkKey: Equatable, Sendable {
 public struct PreparedOutputs: Sendable {
   let key: NetworkKey?
   let outputs: NeuronOutputs?
+  /// `VisualCache.allMaps(outputs)`.
+  let maps: [[[Float]]]
   let mistakes: PreparedMistakes?
 }
 
@@ -55,14 +57,14 @@ public struct OutputPreparer: Sendable {
       let mistakes =
         cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: OutputPreparer.galleryCap) : []
       return PreparedOutputs(
-        key: nil, outputs: nil,
+        key: nil, outputs: nil, maps: [],
         mistakes: PreparedMistakes(measurement: cnn.evaluation.test, shapes: cnn.config.shapes, mistakes: mistakes))
     }
     let features = state.experiment.config.features
     if grid?.features != features { grid = InputGrid(size: VisualCache.gridSize, features: features) }
     guard let grid else { return nil }
-    return PreparedOutputs(
-      key: NetworkKey(state), outputs: state.experiment.network.evaluateAll(grid.samples), mistakes: nil)
+    let outputs = state.experiment.network.evaluateAll(grid.samples)
+    return PreparedOutputs(key: NetworkKey(state), outputs: outputs, maps: VisualCache.allMaps(outputs), mistakes: nil)
   }
 }
 
@@ -142,11 +144,12 @@ final class VisualCache {
     }
     if let prepared, prepared.key == key, let ready = prepared.outputs {
       outputs = ready
+      maps = prepared.maps
     } else {
       outputs = grid.map { e.network.evaluateAll($0.samples) }
+      maps = outputs.map(VisualCache.allMaps) ?? []
     }
     prepared = nil
-    maps = outputs.map(VisualCache.allMaps) ?? []
     evaluationCount += 1
     networkKey = key
     let regression = e.classCount == 0
