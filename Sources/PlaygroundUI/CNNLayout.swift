@@ -180,10 +180,11 @@ public struct CNNLayout: Hashable, Sendable {
     let c = r.cutTop(canvasSide, spacing: 8)
     canvas = Rect(x: c.x + (c.width - canvasSide) / 2, y: c.y, width: canvasSide, height: canvasSide)
     var row = r.cutTop(32, spacing: 8)
-    clearButton = row.cutLeft(84, spacing: 10)
+    // Narrow panels (a lesson's strip takes room) keep "Saliency" and the class name whole.
+    clearButton = row.cutLeft(min(84, max(64, (row.width * 0.34).rounded())), spacing: 8)
     saliencyToggle = row
     var add = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
-    addButton = add.cutLeft(118, spacing: 6)
+    addButton = add.cutLeft(min(118, max(80, (add.width * 0.44).rounded())), spacing: 6)
     addClassMenu = add
     _ = r.cutTop(24, spacing: 4)  // "Prediction" caption
     let k = cnn.experiment.classCount
