@@ -96,8 +96,10 @@ final class BackgroundTrainer: @unchecked Sendable {
     // Drawing comes first: on a busy machine (2 cores, a compiler running) the scheduler gives this
     // thread what the main thread leaves rather than an equal share (Linux: a per-thread nice value).
     #if os(Linux)
-      // On Linux the nice value is per thread, and `who` 0 is the calling thread.
-      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 8)
+      // On Linux the nice value is per thread, and `who` 0 is the calling thread; 8 steps below
+      // the main thread's, which it inherited.
+      let which = __priority_which_t(PRIO_PROCESS.rawValue)
+      _ = setpriority(which, 0, min(19, getpriority(which, 0) + 8))
     #endif
     while true {
       condition.lock()

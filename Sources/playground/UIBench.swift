@@ -39,8 +39,9 @@ enum UIBench {
   }
 
   /// Epochs per second while drawing at 60 frames per second, with the window's loop: the worker
-  /// trains during each frame for `WindowApp.trainingMilliseconds` (longer when drawing takes
-  /// longer), the main thread draws, takes the trained state and waits for the next 60 Hz tick.
+  /// trains during each frame for `WindowApp.trainingMilliseconds` (or as long as drawing usually
+  /// takes, if longer; stopped at once when a frame draws longer still), the main thread draws,
+  /// takes the trained state and waits for the next 60 Hz tick.
   static func epochsPerSecondWhileDrawing(config: PlaygroundConfig, seconds: Double = 2) throws -> Double {
     var state = try AppState(config: config)
     reduce(&state, .play)
@@ -54,13 +55,13 @@ enum UIBench {
     let start = FramePacer.now()
     while FramePacer.now() - start < seconds {
       let frameStart = FramePacer.now()
-      let budget = max(WindowApp.trainingMilliseconds, draw)
-      trainer.start(state, limit: nil, deadline: frameStart + budget / 1000)
+      let deadline = frameStart + max(WindowApp.trainingMilliseconds, draw) / 1000
+      trainer.start(state, limit: nil, deadline: deadline)
       ui.begin(idleInput())
       _ = view.frame(state, ui)
       _ = try canvas.render(ui.end())
       draw = draw * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
-      if let trained = trainer.finish() {
+      if let trained = trainer.finish(stopNow: FramePacer.now() > deadline) {
         state = trained.state
         if let prepared = trained.prepared { view.prime(prepared) }
       }

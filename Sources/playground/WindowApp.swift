@@ -29,7 +29,8 @@ final class WindowApp {
   var lesson: LessonSession?
 
   /// The worker's share of a 60 Hz frame (16.7 ms): what is left after the hand-over, the
-  /// frame's actions and the pacing slack. When drawing takes longer, training runs as long.
+  /// frame's actions and the pacing slack. When drawing takes longer, training runs as long as
+  /// drawing usually does, and a frame that draws longer still stops it at once.
   static let trainingMilliseconds = 14.0
 
   init(state: AppState, software: Bool, zoom: Float) throws {
@@ -58,10 +59,10 @@ final class WindowApp {
       // A lesson's train step stops exactly at its epochs.
       let allowance = lesson?.trainingAllowance(in: state)
       let training = state.isPlaying && allowance != 0
+      var deadline = frameStart
       if training {
-        let budget = max(WindowApp.trainingMilliseconds, drawMilliseconds)
-        trainer.start(
-          state, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: frameStart + budget / 1000)
+        deadline = frameStart + max(WindowApp.trainingMilliseconds, drawMilliseconds) / 1000
+        trainer.start(state, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: deadline)
       }
       ui.measurer = window.measurer
       ui.begin(input)
@@ -71,7 +72,9 @@ final class WindowApp {
       window.setTextInputActive(ui.wantsTextInput)
       try window.present(list)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
-      if let trained = trainer.finish() {
+      // Drawing ran past the worker's deadline: take what it has now (at most one 1.5 ms slice
+      // away) rather than wait.
+      if let trained = trainer.finish(stopNow: FramePacer.now() > deadline) {
         state = trained.state
         if let prepared = trained.prepared { view.prime(prepared) }
       }
