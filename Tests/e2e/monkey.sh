@@ -373,8 +373,9 @@ n_shots = len(screenshots_logged())
 saves = sum(1 for l in log_text().splitlines() if l.startswith("saved "))
 opens = sum(1 for l in log_text().splitlines() if l.startswith("opened "))
 print(f"monkey passed: {TOTAL} events survived ({MODE} run, seed {SEED}) in {time.time() - started:.0f} s; "
-      f"{n_shots} screenshots, {saves} saves, {opens} opens; final epoch {state.get('epoch')}, "
-      f"dataset {state.get('dataset')}, layers {state.get('hiddenLayers')}, "
+      f"{n_shots} screenshots, {saves} saves, {opens} opens; ended in mode {state.get('mode')}, 2-D epoch "
+      f"{state.get('epoch')} ({state.get('dataset')}, layers {state.get('hiddenLayers')}), CNN epoch "
+      f"{state.get('cnnEpoch')}, lesson step {state.get('lessonStep')}, "
       f"{state.get('framesPerSecond')} frames/s"
       + (f"; {len(slow_checks)} checks answered only after 10 s" if slow_checks else ""))
 if os.environ.get("MONKEY_KEEP") == "1":
