@@ -42,6 +42,10 @@ final class BackgroundTrainer: @unchecked Sendable {
   private var shuttingDown = false
   /// Only the worker thread touches them.
   private var clock = TrainingClock()
+  /// What the clock's speed was measured on. Other work (another mode, network or data set)
+  /// starts it over with a probe slice: a rate measured on a small network would size the first
+  /// slice of a big one to seconds, and the window waits for each slice.
+  private var clockWork: TrainingSlice.Work?
   private var preparer = OutputPreparer()
   /// How long preparing the view's outputs takes (smoothed): training stops that much earlier.
   private var prepareMilliseconds = 1.0
@@ -128,6 +132,11 @@ final class BackgroundTrainer: @unchecked Sendable {
 
   private func run(_ job: Job) -> Outcome {
     var state = job.state
+    let work = TrainingSlice.Work(state)
+    if work != clockWork {
+      clock = TrainingClock()
+      clockWork = work
+    }
     let start = FramePacer.now()
     var units = 0
     while !shouldStop {
@@ -152,6 +161,23 @@ final class BackgroundTrainer: @unchecked Sendable {
 
 /// What one training slice is in each mode.
 enum TrainingSlice {
+  /// What the time of one unit depends on: the mode, the network and the data.
+  struct Work: Equatable {
+    var mode: AppMode
+    var config: PlaygroundConfig
+    var points: Int
+    var cnn: CNNConfig?
+    var images: Int
+
+    init(_ state: AppState) {
+      mode = state.mode
+      config = state.config
+      points = state.experiment.train.count
+      cnn = state.cnn?.config
+      images = state.cnn?.experiment.train.count ?? 0
+    }
+  }
+
   /// `.train(epochs:)` in the 2-D mode; mini-batches in CNN mode (a CNN epoch is too long for a frame).
   static func action(for state: AppState, units: Int) -> Action {
     state.mode == .cnn ? .cnn(.trainBatches(units)) : .train(epochs: units)
