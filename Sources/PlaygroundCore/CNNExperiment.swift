@@ -22,8 +22,12 @@ public struct CNNExperiment: Sendable {
   public internal(set) var network: CNN
   /// Where training stands (epochs done and the next example).
   public internal(set) var cursor = CNNTrainingCursor()
-  /// Why training stopped, when a weight or the loss became NaN or infinite.
+  /// Why training stopped, when a weight or the loss became NaN or infinite, or the network
+  /// collapsed (see `measure`).
   public internal(set) var divergence: String?
+  /// The training loss of the untrained network (measured at epoch 0; nil for a session loaded
+  /// later), which a collapse is judged against.
+  var startLoss: Float?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
   let initGenerator: SeededGenerator
 
@@ -134,6 +138,17 @@ public struct CNNExperiment: Sendable {
     if divergence == nil && !(result.train.loss.isFinite && result.test.loss.isFinite) {
       divergence = "the loss became NaN or infinite at epoch \(epoch)"
     }
+    if cursor.epoch == 0 && cursor.example == 0 { startLoss = result.train.loss }
+    // A step far too large rarely overflows a ReLU network: it kills every unit instead, and from
+    // then on the network gives every image the same answer and learns nothing. That is a
+    // divergence too: the loss rose above the untrained network's and one class takes every image.
+    if divergence == nil, epoch >= 1, let start = startLoss, result.train.loss > start, classCount >= 2 {
+      let answered = result.test.confusion.indices.filter { p in result.test.confusion.contains { $0[p] > 0 } }
+      if answered.count == 1 {
+        divergence =
+          "every image gets the same answer and the loss rose from \(Self.format(start)) to \(Self.format(result.train.loss)) by epoch \(epoch)"
+      }
+    }
     return result
   }
 
@@ -156,6 +171,8 @@ public struct CNNExperiment: Sendable {
     }
     config = next
   }
+
+  static func format(_ loss: Float) -> String { String((Double(loss) * 100).rounded() / 100) }
 
   /// Re-initialises the weights from the seed and clears divergence (same images).
   public mutating func reset() {
