@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -121,6 +123,22 @@ public enum SessionFile {
     if dirFD >= 0 {
       _ = fsync(dirFD)
       close(dirFD)
+    }
+    removeStaleTemporaries(folder: folder, base: base)
+  }
+
+  /// Removes the temporary files that earlier saves of `base` left when their process was killed
+  /// mid-write (`.BASE.PID-N.tmp` whose process no longer exists). Files of live processes (a save
+  /// in progress elsewhere) and every other file are left alone.
+  static func removeStaleTemporaries(folder: String, base: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let prefix = ".\(base)."
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let parts = name.dropFirst(prefix.count).dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, Int(parts[1]) != nil, pid != getpid() else {
+        continue
+      }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink((folder == "/" ? "" : folder) + "/" + name) }
     }
   }
 

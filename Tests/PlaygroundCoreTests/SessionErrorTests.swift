@@ -150,6 +150,23 @@ import Testing
     #expect(try SessionFile.readBytes(path) == newer)
   }
 
+  /// A save killed mid-write leaves a hidden temporary file; the next save removes it, but never
+  /// the temporary file of a save still running in another process, nor other files.
+  @Test func theNextSaveRemovesTemporariesOfKilledSaves() throws {
+    let dir = try folder()
+    let path = dir + "/work.json"
+    let dead = ".work.json.4194303-0.tmp"  // above Linux's largest process id: no such process
+    let alive = ".work.json.\(getppid())-0.tmp"  // the test runner's parent: alive
+    let others = [".other.json.4194303-0.tmp", ".work.json.x-0.tmp", "work.json.4194303-0.tmp"]
+    for name in [dead, alive] + others {
+      FileManager.default.createFile(atPath: dir + "/" + name, contents: Data([1, 2, 3]))
+    }
+    try SessionFile.write(session(epochs: 1), to: path)
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+    #expect(!left.contains(dead))
+    #expect(left == Set(["work.json", alive] + others))
+  }
+
   @Test func badPathsNameTheFileAndWriteNothing() throws {
     let dir = try folder()
     let missing = dir + "/no/such/folder/s.json"

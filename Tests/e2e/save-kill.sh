@@ -150,6 +150,9 @@ code, _, _, _ = run_watching()
 if code != 0:
     fail(f"a save next to {len(left)} leftover temporary files failed")
 epoch = load_epoch("after the final save")
+remaining = temporaries()
+if remaining:
+    fail(f"the final save left {len(remaining)} temporary files of killed saves: {remaining[:3]}")
 window = subprocess.run([BIN, "--load", SESSION, "--layout-json"], cwd=OUT, env=env, capture_output=True,
                         text=True, timeout=120)
 if window.returncode != 0:
@@ -161,7 +164,8 @@ print(f"save-kill passed: {ITERATIONS} SIGKILLs of a {size / 1e6:.1f} MB save (s
       f"{time.time() - started:.0f} s: {counts['mid-write']} mid-write, {counts['before the write']} before "
       f"the write, {counts['after the rename']} after the rename, {counts['finished first']} finished first; "
       f"the old file was intact and loaded every time; {len(left)} hidden temporary files left by the "
-      f"kills ({torn} of them cut off mid-write) broke no later save or load (final epoch {epoch})")
+      f"kills ({torn} of them cut off mid-write) broke no later save or load, and the next save removed "
+      f"them (final epoch {epoch})")
 if os.environ.get("SAVEKILL_KEEP") == "1":
     print(f"save-kill: kept {OUT}")
 else:
