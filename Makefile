@@ -26,8 +26,11 @@ build: setup
 run: build
 	$(BIN)
 
-test: build
-	PLAYGROUND_BIN=$(BIN) swift test $(SWIFT_FLAGS)
+# The app and the test bundle in one build: `swift test` and the end-to-end targets then reuse it
+# (a plain `swift test` after `swift build` compiled every module a second time).
+test: setup
+	swift build $(SWIFT_FLAGS) --build-tests
+	PLAYGROUND_BIN=$(BIN) swift test $(SWIFT_FLAGS) --skip-build
 	$(MAKE) --no-print-directory e2e
 
 # The real window under Xvfb, driven with xdotool.
