@@ -122,7 +122,7 @@ public enum Control: String, CaseIterable, Sendable {
     case .cnn(.setBatchSize): self = .batchSize
     case .cnn(.toggleClass): self = .shapes
     case .cnn(.addConvLayer), .cnn(.removeConvLayer), .cnn(.addFilter), .cnn(.removeFilter): self = .convLayers
-    case .cnn(.addDrawing): self = .points
+    case .cnn(.addDrawing), .cnn(.addDrawingToClass): self = .points
     case .configureCNN: self = .shapes
     // Pausing, a whole config and the view actions (new actions too, until they are mapped here).
     default: return nil

@@ -3,8 +3,8 @@ import Engine
 
 /// `.configureCNN`: makes the CNN session match `config`. Learning rate and batch size change live
 /// (the network and the training so far stay); anything else starts a new session from the seed,
-/// keeping the learner's drawing and the drawings whose classes remain. Invalid settings leave the
-/// state as it was and explain themselves in the banner.
+/// keeping the imported classes, the learner's drawing and the drawings whose classes remain.
+/// Invalid settings leave the state as it was and explain themselves in the banner.
 func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
   if var cnn = state.cnn {
     var live = cnn.config
@@ -27,13 +27,10 @@ func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
   do {
     try config.validate()
     let old = state.cnn
-    let drawings: [LabeledImage] =
-      old.map { old in
-        old.experiment.drawings.compactMap { d in
-          config.shapes.firstIndex(of: old.config.shapes[d.label]).map { LabeledImage(pixels: d.pixels, label: $0) }
-        }
-      } ?? []
-    var fresh = CNNAppState(experiment: try CNNExperiment(config: config, drawings: drawings))
+    // Imported image classes stay after the shapes; drawings follow their class.
+    let drawings = old?.experiment.drawings(keepingClassesFor: config.shapes) ?? []
+    let imported = old?.experiment.imported ?? []
+    var fresh = CNNAppState(experiment: try CNNExperiment(config: config, drawings: drawings, imported: imported))
     if let old {
       fresh.drawing = old.drawing
       fresh.inspectDrawing = old.inspectDrawing

@@ -92,6 +92,22 @@ public struct CNNExperiment: Sendable {
   /// The class index of `kind`, or nil when the session does not have it.
   public func classIndex(_ kind: ShapeKind) -> Int? { config.shapes.firstIndex(of: kind) }
 
+  /// The shape of class `i`, or nil for an imported class (or an index the session lacks).
+  public func shapeKind(_ i: Int) -> ShapeKind? { config.shapes.indices.contains(i) ? config.shapes[i] : nil }
+
+  /// The imported class at class index `i`, or nil for a shape class.
+  public func importedClass(_ i: Int) -> ImageClass? {
+    let j = i - config.shapes.count
+    return imported.indices.contains(j) ? imported[j] : nil
+  }
+
+  /// Class `i`'s name as the window shows it: the shape's display name ("Circle") or the
+  /// imported class's own name ("smiley"); "class i" past the last class.
+  public func className(_ i: Int) -> String {
+    if let kind = shapeKind(i) { return kind.displayName }
+    return importedClass(i)?.name ?? "class \(i)"
+  }
+
   /// Trains `epochs` more epochs (nothing happens once diverged). Returns the epochs done.
   @discardableResult
   public mutating func train(epochs: Int) -> Int {
@@ -192,6 +208,15 @@ public struct CNNExperiment: Sendable {
     guard let label = classIndex(kind) else {
       throw ConfigError(key: "shapes", message: "\(kind.rawValue) is not one of this session's classes")
     }
+    try addDrawing(pixels, label: label)
+  }
+
+  /// Adds the learner's drawing to the training set as class index `label` (a shape or an
+  /// imported class).
+  public mutating func addDrawing(_ pixels: [Float], label: Int) throws(ConfigError) {
+    guard (0..<classCount).contains(label) else {
+      throw ConfigError(key: "shapes", message: "class \(label) is not one of this session's classes")
+    }
     guard pixels.count == ShapeImages.size * ShapeImages.size else {
       throw ConfigError(
         key: "shapes", message: "a drawing has \(ShapeImages.size)×\(ShapeImages.size) pixels")
@@ -200,6 +225,19 @@ public struct CNNExperiment: Sendable {
     drawings.append(image)
     train.append(image)
     trainSamples.append(image.pixels, label: label)
+  }
+
+  /// The drawings relabelled for a session with `shapes` and the same imported classes: a shape's
+  /// drawings follow it to its new index, an imported class's shift with the shape count, and
+  /// drawings of a removed shape are dropped.
+  public func drawings(keepingClassesFor shapes: [ShapeKind]) -> [LabeledImage] {
+    drawings.compactMap { d in
+      if let kind = shapeKind(d.label) {
+        return shapes.firstIndex(of: kind).map { LabeledImage(pixels: d.pixels, label: $0) }
+      }
+      guard importedClass(d.label) != nil else { return nil }
+      return LabeledImage(pixels: d.pixels, label: d.label - config.shapes.count + shapes.count)
+    }
   }
 
   /// Test images the network gets wrong, in test order (at most `limit`): a gallery of mistakes.

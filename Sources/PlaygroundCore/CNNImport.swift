@@ -17,6 +17,17 @@ public struct ImageClass: Sendable, Equatable {
     self.images = images
   }
 
+  /// The pixel-wise mean of the class's images: what its examples share (the window's icon and
+  /// the reference beside its class picture, where a shape has its clean template).
+  public var meanImage: [Float] {
+    var sum = [Float](repeating: 0, count: ShapeImages.size * ShapeImages.size)
+    for image in images where image.count == sum.count {
+      for i in sum.indices { sum[i] += image[i] }
+    }
+    let n = Float(max(1, images.count))
+    return sum.map { $0 / n }
+  }
+
   /// Allowed counts, shared by validation messages and help text.
   public enum Limits {
     /// Imported classes in one session.

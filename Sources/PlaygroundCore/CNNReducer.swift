@@ -23,6 +23,12 @@ public enum CNNAction: Equatable, Sendable {
   case clearDrawing
   /// Adds the drawing to the training set as `kind`.
   case addDrawing(ShapeKind)
+  /// Adds the drawing to the training set as class index `class` (how the window adds to an
+  /// imported class, which has no `ShapeKind`).
+  case addDrawingToClass(Int)
+  /// Trains these image folders as classes after the shapes (replacing any imported before); a
+  /// new session from the seed, keeping the drawings of the shapes.
+  case importClasses([ImageClass])
   case setSaliency(Bool)
   case setCAMSettings(CAMSettings)
   /// Trains `batches` more mini-batches (the window's frame-sized slice while playing): the same
@@ -117,18 +123,12 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     cnn.drawing = [Float](repeating: 0, count: cnn.drawing.count)
     cnn.inspectDrawing = true
   case .addDrawing(let kind):
-    guard cnn.drawing.contains(where: { $0 > 0.05 }) else {
-      state.banner = Banner(.error, "Draw a shape first, then add it to the training set.")
-      return
-    }
-    do {
-      try cnn.experiment.addDrawing(cnn.drawing, as: kind)
-      state.banner = Banner(
-        .info, "Added your drawing as \(kind.displayName): \(cnn.experiment.train.count) training images.")
-      afterCNNChange(&cnn, keepHistory: true)
-    } catch {
-      state.banner = Banner(.error, error.message)
-    }
+    addDrawing(&cnn, &state.banner, label: cnn.experiment.classIndex(kind), name: kind.displayName)
+  case .addDrawingToClass(let label):
+    addDrawing(&cnn, &state.banner, label: label, name: cnn.experiment.className(label))
+  case .importClasses(let classes):
+    let drawings = cnn.experiment.drawings.filter { cnn.experiment.shapeKind($0.label) != nil }
+    rebuildCNN(&cnn, &state.banner, imported: classes, drawings: drawings) { _ in }
   case .trainBatches(let batches):
     trainCNN(&cnn, &state.banner, batches: batches)
   case .setSaliency(let on):
@@ -262,24 +262,39 @@ private func liveCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change
   }
 }
 
-/// A new session from the seed (new images or network); the drawings are kept when their classes
-/// remain.
-private func rebuildCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change: (inout CNNConfig) -> Void) {
+/// A new session from the seed (new images or network); the imported classes stay, and the
+/// drawings are kept when their classes remain.
+private func rebuildCNN(
+  _ cnn: inout CNNAppState, _ banner: inout Banner?, imported: [ImageClass]? = nil, drawings: [LabeledImage]? = nil,
+  _ change: (inout CNNConfig) -> Void
+) {
   var config = cnn.config
   change(&config)
-  guard config != cnn.config else { return }
+  let imported = imported ?? cnn.experiment.imported
+  guard config != cnn.config || imported != cnn.experiment.imported else { return }
   // Drawings follow their class to its new index; drawings of a removed class are dropped.
-  let old = cnn.config.shapes
-  let drawings = cnn.experiment.drawings.compactMap { d -> LabeledImage? in
-    guard let i = config.shapes.firstIndex(of: old[d.label]) else { return nil }
-    return LabeledImage(pixels: d.pixels, label: i)
-  }
+  let drawings = drawings ?? cnn.experiment.drawings(keepingClassesFor: config.shapes)
   do {
-    cnn.experiment = try CNNExperiment(config: config, drawings: drawings)
+    cnn.experiment = try CNNExperiment(config: config, drawings: drawings, imported: imported)
     cnn.isPlaying = false
     if cnn.selectedTestImage >= cnn.experiment.test.count { cnn.selectedTestImage = 0 }
     afterCNNChange(&cnn, keepHistory: false)
     cnn.restartCAM()
+  } catch {
+    banner = Banner(.error, error.message)
+  }
+}
+
+/// Adds the drawing to the training set as class `label` (nil: a class the session lacks).
+private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label: Int?, name: String) {
+  guard cnn.drawing.contains(where: { $0 > 0.05 }) else {
+    banner = Banner(.error, "Draw a shape first, then add it to the training set.")
+    return
+  }
+  do {
+    try cnn.experiment.addDrawing(cnn.drawing, label: label ?? -1)
+    banner = Banner(.info, "Added your drawing as \(name): \(cnn.experiment.train.count) training images.")
+    afterCNNChange(&cnn, keepHistory: true)
   } catch {
     banner = Banner(.error, error.message)
   }

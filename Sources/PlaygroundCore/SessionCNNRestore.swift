@@ -72,15 +72,8 @@ extension AppState {
     revision += 1
   }
 
-  /// The window's panels name classes by shape, so sessions with imported classes stay on the
-  /// command line for now.
+  /// The CNN mode for a saved session (imported classes included: the panels name every class).
   static func windowCNN(_ session: CNNSession) throws(SessionError) -> CNNAppState {
-    if !session.importedClasses.isEmpty {
-      let names = session.importedClasses.map(\.name).joined(separator: ", ")
-      throw SessionError(
-        "holds imported image classes (\(names)), which the window cannot show yet; continue it with "
-          + "`playground train --load`")
-    }
-    return try CNNAppState(session: session)
+    try CNNAppState(session: session)
   }
 }

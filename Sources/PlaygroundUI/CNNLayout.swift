@@ -41,6 +41,9 @@ public struct CNNLayout: Hashable, Sendable {
   public var controlsPanel: Rect = .zero
   /// One toggle thumbnail per shape kind, in `ShapeKind.allCases` order.
   public var classTiles: [TaggedRect<ShapeKind>] = []
+  /// "IMPORTED" above one row per imported image class (icon and name; always trained, no toggle).
+  public var importedHeading: Rect = .zero
+  public var importedRows: [Rect] = []
   public var addLayerButton: Rect = .zero
   public var removeLayerButton: Rect = .zero
   public var layerCountLabel: Rect = .zero
@@ -72,7 +75,8 @@ public struct CNNLayout: Hashable, Sendable {
   /// CAM settings controls: objective, start, step size, L2 decay, blur, jitter, cap; restart.
   public var camControls: [Rect] = []
   public var camRestart: Rect = .zero
-  /// "Network's picture · clean shape · |r|" above the cells.
+  /// "Network's picture · clean shape · |r|" above the cells (an imported class shows its mean
+  /// training image and no |r|).
   public var camCaption: Rect = .zero
   public var camCells: [CAMCellLayout] = []
 
@@ -119,6 +123,12 @@ public struct CNNLayout: Hashable, Sendable {
       TaggedRect(
         kind,
         Rect(x: grid.x + Float(i % cols) * (side + 8), y: grid.y + Float(i / cols) * (side + 8), width: side, height: side))
+    }
+    let imported = cnn.experiment.imported.count
+    if imported > 0 {
+      importedHeading = r.cutTop(20, spacing: 4)
+      importedRows = (0..<imported).map { _ in r.cutTop(26, spacing: 4) }
+      _ = r.cutTop(6)
     }
     _ = r.cutTop(Metrics.headingRow, spacing: 4)  // "CONV LAYERS" heading
     var row = r.cutTop(Metrics.smallButton, spacing: 10)

@@ -164,6 +164,7 @@ extension PlaygroundView {
       }
     }
     ui.popID()
+    drawImportedClasses(&c)
     let info = Rect(x: l.controlsPanel.x + 12, y: l.removeLayerButton.y - Metrics.headingRow - 4, width: l.controlsPanel.width - 24, height: Metrics.headingRow)
     ui.label("CONV LAYERS", in: info, size: TypeSize.heading, color: t.mutedText, weight: .bold)
     ui.pushID("cnn.layers")
@@ -195,6 +196,29 @@ extension PlaygroundView {
       ui.paragraph(
         "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images. Each layer: 5×5 filters, ReLU, max pool.",
         in: text, size: TypeSize.caption, color: t.mutedText)
+    }
+  }
+
+  /// The imported image classes under the shape tiles: mean-image icon and name. They are always
+  /// trained (they came from the command line or the session file), so they take no click.
+  private func drawImportedClasses(_ c: inout CNNFrame) {
+    let ui = c.ui
+    let t = c.theme
+    let l = c.layout
+    let e = c.cnn.experiment
+    guard !l.importedRows.isEmpty else { return }
+    ui.label("IMPORTED", in: l.importedHeading, size: TypeSize.caption, color: t.mutedText, weight: .bold)
+    for (j, row) in l.importedRows.enumerated() where j < e.imported.count {
+      let index = e.config.shapes.count + j
+      var r = row
+      let icon = r.cutLeft(row.height, spacing: 8)
+      if case let (raster, key)? = c.cache.classIcon(index, of: e) { ui.draw.image(raster, in: icon, key: key) }
+      ui.draw.strokeRect(icon.inset(-1), width: 2, t.accent)
+      ui.label(e.imported[j].name, in: r, size: TypeSize.caption, color: t.text, weight: .bold)
+      if ui.isMouseOver(row) {
+        let n = e.imported[j].images.count
+        ui.tooltip("\(e.imported[j].name): \(n) imported image\(n == 1 ? "" : "s") (icon: their mean), always trained")
+      }
     }
   }
 
@@ -280,9 +304,9 @@ extension PlaygroundView {
       let selected = !cnn.inspectDrawing && cnn.selectedTestImage == m.testIndex
       ui.draw.strokeRect(rect, width: selected ? 3 : 1, selected ? t.accent : t.separator)
       if ui.isMouseOver(rect) {
-        let shapes = cnn.config.shapes
+        let e = cnn.experiment
         ui.tooltip(
-          "A \(shapes[m.image.label].displayName) taken for a \(shapes[m.predicted].displayName) (\(Format.percent(m.probability)))")
+          "A \(e.className(m.image.label)) taken for a \(e.className(m.predicted)) (\(Format.percent(m.probability)))")
       }
     }
     ui.popID()
@@ -297,11 +321,12 @@ extension PlaygroundView {
     let cnn = c.cnn
     ui.panel(l.imagePanel)
     let head = l.imagePanel.inset(12).splitTop(Metrics.headingRow).top
-    let shapes = cnn.config.shapes
+    let e = cnn.experiment
+    let k = e.classCount
     let title =
-      cnn.inspectDrawing
+      cnn.inspectDrawing || e.test.isEmpty
       ? "DRAW A SHAPE"
-      : "TEST: \(shapes[cnn.experiment.test[min(cnn.selectedTestImage, cnn.experiment.test.count - 1)].label].displayName.uppercased())"
+      : "TEST: \(e.className(e.test[min(cnn.selectedTestImage, e.test.count - 1)].label).uppercased())"
     ui.label(title, in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
     let image = cnn.inspectedImage
     let raster: Raster =
@@ -324,14 +349,16 @@ extension PlaygroundView {
     }
     hint(ui, l.saliencyToggle, "Red: the pixels that most change the predicted class's score")
     let predicted = c.cache.activations?.predictedClass ?? 0
-    let chosen = min(cnnCache.addClass, shapes.count - 1)
-    if let i = ui.dropdown("add class", options: shapes.map(\.displayName), selected: chosen, in: l.addClassMenu) {
+    let chosen = min(cnnCache.addClass, k - 1)
+    let names = (0..<k).map(e.className)
+    if let i = ui.dropdown("add class", options: names, selected: chosen, in: l.addClassMenu) {
       cnnCache.addClass = i
     }
     if ui.button("Add as", in: l.addButton, enabled: cnn.inspectDrawing) {
-      c.actions.append(.cnn(.addDrawing(shapes[chosen])))
+      // A shape is named by kind (as lessons name it); an imported class by its index.
+      c.actions.append(.cnn(e.shapeKind(chosen).map { .addDrawing($0) } ?? .addDrawingToClass(chosen)))
     }
-    hint(ui, l.addButton, "Add to training set as \(shapes[chosen].displayName)")
+    hint(ui, l.addButton, "Add to training set as \(names[chosen])")
     ui.popID()
     // Probability bars, the predicted class in blue.
     if let first = l.probabilityRows.first {
@@ -340,11 +367,11 @@ extension PlaygroundView {
         color: t.mutedText)
     }
     let p = c.cache.activations?.probabilities ?? []
-    for (k, row) in l.probabilityRows.enumerated() where k < shapes.count && k < p.count {
+    for (k, row) in l.probabilityRows.enumerated() where k < names.count && k < p.count {
       var r = row
       let name = r.cutLeft(min(116, r.width * 0.45), spacing: 6)
       let value = r.cutRight(56, spacing: 6)
-      ui.label(shapes[k].displayName, in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
+      ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
       let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
       ui.draw.fillRect(bar, t.control)
       ui.draw.fillRect(
@@ -438,15 +465,21 @@ extension PlaygroundView {
     let label = min(36, l.confusion.width / Float(k + 1))
     let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
     let origin = Point(l.confusion.x + label, l.confusion.y + label)
+    let e = cnn.experiment
     for i in 0..<k {
-      if let raster = c.cache.templates[cnn.config.shapes[i]] {
+      // Row and column headers: each class's icon (a shape's template, an imported class's mean).
+      if case let (raster, key)? = c.cache.classIcon(i, of: e) {
         let s = min(label - 4, cell - 2)
         ui.draw.image(
           raster, in: Rect(x: l.confusion.x, y: origin.y + Float(i) * cell + (cell - s) / 2, width: s, height: s),
-          key: textureKey("cnn.class.\(cnn.config.shapes[i].rawValue)"))
+          key: key)
         ui.draw.image(
           raster, in: Rect(x: origin.x + Float(i) * cell + (cell - s) / 2, y: l.confusion.y, width: s, height: s),
-          key: textureKey("cnn.class.\(cnn.config.shapes[i].rawValue)"))
+          key: key)
+        let header = Rect(x: l.confusion.x, y: origin.y + Float(i) * cell, width: label, height: cell)
+        if e.shapeKind(i) == nil && ui.isMouseOver(header) {
+          ui.tooltip("Imported class \(e.className(i)) (its mean image)")
+        }
       }
       let total = max(1, confusion[i].reduce(0, +))
       for j in 0..<k {
@@ -462,117 +495,9 @@ extension PlaygroundView {
             alignment: .center)
         }
         if ui.isMouseOver(r) {
-          let shapes = cnn.config.shapes
-          ui.tooltip("\(confusion[i][j]) test \(shapes[i].displayName)s predicted as \(shapes[j].displayName)")
+          ui.tooltip("\(confusion[i][j]) test \(e.className(i))s predicted as \(e.className(j))")
         }
       }
-    }
-  }
-
-  private func drawCAM(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
-    let cnn = c.cnn
-    var s = cnn.camSettings
-    var changed = false
-    ui.pushID("cnn.cam")
-    func caption(_ text: String, _ r: Rect) {
-      ui.label(text, in: Rect(x: r.x, y: r.y - 20, width: r.width, height: 19), size: TypeSize.caption, color: t.mutedText)
-    }
-    let r = l.camControls
-    if r.count == 7 {
-      caption("Objective", r[0])
-      let objectives: [CNNObjective] = [.probability, .logit]
-      if let i = ui.segmented("objective", options: ["Prob.", "Logit"], selected: objectives.firstIndex(of: s.objective) ?? 0, in: r[0]) {
-        s.objective = objectives[i]
-        changed = true
-      }
-      caption("Start", r[1])
-      let starts: [CAMStart] = [.zeros, .gray, .noise]
-      if let i = ui.dropdown("start", options: ["Black", "Gray", "Noise"], selected: starts.firstIndex(of: s.start) ?? 0, in: r[1]) {
-        s.start = starts[i]
-        changed = true
-      }
-      caption("Step size", r[2])
-      if let i = ui.dropdown(
-        "step", options: CNNChoices.stepSizes.map { NumberFormat.compact($0) },
-        selected: CNNChoices.nearest(CNNChoices.stepSizes, s.stepSize), in: r[2])
-      {
-        s.stepSize = CNNChoices.stepSizes[i]
-        changed = true
-      }
-      caption("L2 decay", r[3])
-      if let i = ui.dropdown(
-        "l2", options: CNNChoices.l2Decays.map { NumberFormat.compact($0) },
-        selected: CNNChoices.nearest(CNNChoices.l2Decays, s.l2Decay), in: r[3])
-      {
-        s.l2Decay = CNNChoices.l2Decays[i]
-        changed = true
-      }
-      caption("Blur every", r[4])
-      if let i = ui.dropdown(
-        "blur", options: CNNChoices.blurs.map { $0 == 0 ? "Never" : "\($0) steps" },
-        selected: CNNChoices.nearest(CNNChoices.blurs, s.blurEvery), in: r[4])
-      {
-        s.blurEvery = CNNChoices.blurs[i]
-        changed = true
-      }
-      caption("Jitter", r[5])
-      if let i = ui.dropdown(
-        "jitter", options: CNNChoices.jitters.map { "\($0) px" }, selected: CNNChoices.nearest(CNNChoices.jitters, s.jitter),
-        in: r[5])
-      {
-        s.jitter = CNNChoices.jitters[i]
-        changed = true
-      }
-      caption("Step cap", r[6])
-      if let i = ui.dropdown(
-        "cap", options: CNNChoices.caps.map(String.init), selected: CNNChoices.nearest(CNNChoices.caps, s.maxSteps), in: r[6])
-      {
-        s.maxSteps = CNNChoices.caps[i]
-        changed = true
-      }
-    }
-    if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
-    hint(ui, l.camRestart, "Grow every class picture again from the current network")
-    ui.popID()
-    if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
-    // Per class: the growing picture, the clean template, |r| and p.
-    let shapes = cnn.config.shapes
-    ui.label(
-      "Network's picture · shape · |r|", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
-    hint(ui, l.camCaption, "|r|: how much the grown picture looks like the clean shape (1 = the same pattern)")
-    for (k, cell) in l.camCells.enumerated() where k < shapes.count {
-      if k < cnn.cams.count {
-        let cam = cnn.cams[k]
-        ui.draw.image(
-          CNNPictures.grayscale(cam.image, width: ShapeImages.size, height: ShapeImages.size, scale: 1), in: cell.image,
-          key: textureKey("cnn.cam.\(k)"))
-        let template = c.cache.templatePixels(shapes[k])
-        let rValue = cam.similarity(to: template)
-        let wide = cell.text.width >= 110
-        let lines =
-          wide
-          ? [shapes[k].displayName, "|r| \(NumberFormat.fixed(rValue, decimals: 2))", "p \(Format.percent(cam.probability))"]
-          : [NumberFormat.fixed(rValue, decimals: 2)]
-        for (j, line) in lines.enumerated() {
-          ui.label(
-            line, in: Rect(x: cell.text.x, y: cell.text.y + Float(j) * 21, width: cell.text.width, height: 20),
-            size: TypeSize.caption, color: j == 0 && wide ? t.text : t.mutedText, weight: j == 0 && wide ? .bold : .regular)
-        }
-        if ui.isMouseOver(cell.image) {
-          ui.tooltip(
-            "What the network thinks a \(shapes[k].displayName) looks like: step \(cam.steps) of \(cam.settings.maxSteps), p = \(Format.percent(cam.probability)), |r| with the template \(NumberFormat.fixed(rValue, decimals: 2))")
-        }
-      } else {
-        ui.draw.fillRect(cell.image, t.control)
-      }
-      if let raster = c.cache.templates[shapes[k]] {
-        ui.draw.image(raster, in: cell.template, key: textureKey("cnn.class.\(shapes[k].rawValue)"))
-      }
-      ui.draw.strokeRect(cell.image, width: 1, t.separator)
-      ui.draw.strokeRect(cell.template, width: 1, t.separator)
     }
   }
 }

@@ -35,6 +35,45 @@ final class CNNViewCache {
     return p
   }
 
+  /// Each imported class's mean image, its icon and the names and first images they were made
+  /// from (a loaded session may reuse a name with other pictures).
+  private(set) var importedMeans: [[Float]] = []
+  private var importedIcons: [Raster] = []
+  private var importedKey: [(name: String, count: Int, first: [Float])] = []
+
+  /// Class `i`'s icon and texture key: a shape's clean template, an imported class's mean image
+  /// (contrast stretched, so a faint average still shows its form).
+  func classIcon(_ i: Int, of experiment: CNNExperiment) -> (raster: Raster, key: Int)? {
+    if let kind = experiment.shapeKind(i) {
+      return templates[kind].map { (raster: $0, key: textureKey("cnn.class.\(kind.rawValue)")) }
+    }
+    let j = i - experiment.config.shapes.count
+    guard importedIcons.indices.contains(j) else { return nil }
+    return (raster: importedIcons[j], key: textureKey("cnn.imported.\(experiment.imported[j].name)"))
+  }
+
+  /// Class `i`'s reference picture for the class pictures page: a shape's template, an imported
+  /// class's mean training image.
+  func referencePixels(_ i: Int, of experiment: CNNExperiment) -> [Float]? {
+    if let kind = experiment.shapeKind(i) { return templatePixels(kind) }
+    let j = i - experiment.config.shapes.count
+    return importedMeans.indices.contains(j) ? importedMeans[j] : nil
+  }
+
+  private func updateImported(_ imported: [ImageClass]) {
+    let same =
+      imported.count == importedKey.count
+      && zip(imported, importedKey).allSatisfy {
+        $0.name == $1.name && $0.images.count == $1.count && ($0.images.first ?? []) == $1.first
+      }
+    guard !same else { return }
+    importedMeans = imported.map(\.meanImage)
+    importedIcons = importedMeans.map {
+      CNNPictures.grayscale($0, width: ShapeImages.size, height: ShapeImages.size, scale: 2, autoContrast: true)
+    }
+    importedKey = imported.map { (name: $0.name, count: $0.images.count, first: $0.images.first ?? []) }
+  }
+
   init() {
     for kind in ShapeKind.allCases {
       templates[kind] = CNNPictures.grayscale(
@@ -44,6 +83,7 @@ final class CNNViewCache {
   }
 
   func update(_ cnn: CNNAppState, galleryLimit: Int) {
+    updateImported(cnn.experiment.imported)
     let image = cnn.inspectedImage
     if inspectedKey?.revision != cnn.revision || inspectedKey?.image != image
       || inspectedKey?.saliency != cnn.showSaliency

@@ -57,6 +57,7 @@ enum LayoutJSON {
     add("cnn.page.classPictures", pages[1])
     add("cnn.batchSize", results.batchSize)
     for tile in results.classTiles { add("cnn.class.\(tile.tag.rawValue)", tile.rect) }
+    for (row, c) in zip(results.importedRows, cnn.experiment.imported) { add("cnn.imported.\(c.name)", row) }
     add("cnn.addLayer", results.addLayerButton)
     add("cnn.removeLayer", results.removeLayerButton)
     for (i, layer) in results.layers.enumerated() {

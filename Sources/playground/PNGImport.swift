@@ -11,8 +11,9 @@ struct ImportOptions: ParsableArguments {
     name: .customLong("import-pngs"),
     help: ArgumentHelp(
       """
-      With --dataset shapes: a folder of 28×28 PNG images (white shape on black, as the generated \
-      ones) to train as one more class. Repeat for more classes (at most 4).
+      With --dataset shapes (train) or --mode cnn (window): a folder of 28×28 PNG images (white \
+      shape on black, as the generated ones) to train as one more class. Repeat for more classes \
+      (at most 4).
       """, valueName: "folder"))
   var folders: [String] = []
   @Option(

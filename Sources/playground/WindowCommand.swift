@@ -32,6 +32,8 @@ struct Window: ParsableCommand {
   var lessonStep: Int = 1
   @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
   var mode: String = "dense"
+  /// With --mode cnn: folders of 28×28 PNGs trained as more classes beside the shapes.
+  @OptionGroup var imports: ImportOptions
 
   mutating func run() throws {
     var initial: PlaygroundConfig
@@ -53,6 +55,15 @@ struct Window: ParsableCommand {
     guard (0.5...3).contains(zoom) else { throw UsageError(message: "--zoom must be from 0.5 to 3, got \(zoom)") }
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
+    }
+    // Imported classes are read (and every bad file named, exit 2) before any window opens.
+    var imported: [ImageClass] = []
+    if imports.isSet {
+      if mode != "cnn" { throw UsageError(message: "--import-pngs adds CNN classes; add --mode cnn") }
+      if lesson != nil || load != nil || config != nil {
+        throw UsageError(message: "--import-pngs starts a new CNN session; drop --lesson, --load and --config")
+      }
+      imported = try imports.load()
     }
     var state: AppState
     var guided: LessonSession?
@@ -88,6 +99,12 @@ struct Window: ParsableCommand {
     case "dense": break
     case "cnn": reduce(&state, .setMode(.cnn))
     default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
+    }
+    if !imported.isEmpty {
+      reduce(&state, .cnn(.importClasses(imported)))
+      if let banner = state.banner, banner.kind == .error {
+        throw UsageError(message: "--import-pngs: \(banner.text)")
+      }
     }
     if layoutJson {
       print(LayoutJSON.text(state: state, lesson: guided))

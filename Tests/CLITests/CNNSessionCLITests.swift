@@ -171,9 +171,39 @@ import Testing
     let unnamed = try runPlayground(
       ["train"] + CNNSessionCLITests.shapes + ["--import-pngs", bars.path, "--epochs", "0", "--json"])
     #expect((unnamed.lastJSON?["importedClasses"] as? [String]) == ["bars"], "\(unnamed.stderr)")
-    // The window cannot show imported classes yet: a clear refusal.
+    // The window opens it in CNN mode, the imported class listed under the shapes.
     let window = try runPlayground(["--load", file, "--layout-json"])
-    #expect(window.status == 2 && window.stderr.contains("imported image classes (bar)"), "\(window.stderr)")
+    #expect(window.status == 0 && window.stdout.contains("cnn.imported.bar"), "\(window.stderr)")
+    let shot = dir.appendingPathComponent("loaded.png").path
+    let screenshot = try runPlayground(["--load", file, "--screenshot", shot])
+    #expect(screenshot.status == 0, "\(screenshot.stderr)")
+    #expect(((try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0) > 1000)
+  }
+
+  @Test func windowImportsFoldersInCNNMode() throws {
+    let dir = try temporaryDirectory()
+    let bars = try folder(dir, "bars")
+    let shot = dir.appendingPathComponent("window.png").path
+    let flags = ["--mode", "cnn", "--import-pngs", bars.path, "--class-name", "bar"]
+    let r = try runPlayground(flags + ["--screenshot", shot, "--epochs", "1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(((try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0) > 1000)
+    let layout = try runPlayground(flags + ["--layout-json"])
+    #expect(layout.status == 0 && layout.stdout.contains("cnn.imported.bar"), "\(layout.stderr)")
+    // Bad folders and flag mixes stop before any window, naming the problem.
+    let empty = dir.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let missing = dir.appendingPathComponent("missing.png").path
+    for (args, message) in [
+      (["--mode", "cnn", "--import-pngs", empty.path, "--screenshot", missing], "is empty"),
+      (["--mode", "cnn", "--import-pngs", dir.appendingPathComponent("nope").path, "--screenshot", missing], "cannot be read"),
+      (["--import-pngs", bars.path, "--screenshot", missing], "--mode cnn"),
+      (flags + ["--class-name", "two", "--screenshot", missing], "one name per"),
+    ] {
+      let bad = try runPlayground(args)
+      #expect(bad.status == 2 && bad.stderr.contains(message), "\(args): \(bad.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: missing))
+    }
   }
 
   @Test func badFoldersNameTheFileAndWriteNothing() throws {
