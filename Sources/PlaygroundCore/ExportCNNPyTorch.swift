@@ -103,40 +103,10 @@ enum CNNPyTorchTemplate {
         """Compares PyTorch's probabilities with the playground's; True when they agree within 1e-4."""
         with torch.no_grad():
             ours = net.predict(images(CHECK_IMAGES)).tolist() if CHECK_IMAGES else []
-        largest = largest_difference(ours, PLAYGROUND_PREDICTIONS)
-        agree = largest < 1e-4
-        if as_json:
-            print(json.dumps({"largestDifference": largest, "images": len(ours), "agree": agree}))
-        else:
-            verdict = "agree" if agree else "DIFFER (1e-4 or more)"
-            print(f"largest difference from the playground: {largest:.3g} over {len(ours)} images: {verdict}")
-        return agree
+        return print_check(largest_difference(ours, PLAYGROUND_PREDICTIONS), len(ours), "images", as_json)
 
 
-    def main():
-        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-        parser.add_argument("--check", action="store_true",
-                            help="compare PyTorch's probabilities with the playground's (exit 1 if they differ)")
-        parser.add_argument("--train", type=int, default=0, metavar="N", help="train N more epochs first")
-        parser.add_argument("--json", action="store_true", help="print results as JSON objects")
-        args = parser.parse_args()
-        if args.train < 0:
-            parser.error("--train needs a number of epochs, 0 or more")
-        net = PlaygroundCNN()
-        if args.check:
-            return 0 if check(net, args.json) else 1
-        if args.train > 0:
-            every = max(1, args.train // 10)
-            for done in range(1, args.train + 1):
-                reason = train(net, 1)
-                if reason:
-                    print(f"Training diverged: {reason}. Try a smaller LEARNING_RATE.", file=sys.stderr)
-                    return 1
-                if done % every == 0 and done < args.train:
-                    report(net, args.json)
-        report(net, args.json)
-        return 0
-
+    \#(PythonReportingTemplate.pytorchMain(network: "PlaygroundCNN", outputs: "probabilities"))
 
     """#
 }

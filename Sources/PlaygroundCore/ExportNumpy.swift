@@ -74,13 +74,7 @@ enum NumpyTemplate {
             with np.errstate(all="ignore"):
                 ours = predict(inputs(CHECK_POINTS)).astype(np.float64).tolist()
             largest = largest_difference(ours, PLAYGROUND_PREDICTIONS)
-            agree = largest < 1e-4
-            if args.json:
-                print(json.dumps({"largestDifference": largest, "points": len(ours), "agree": agree}))
-            else:
-                verdict = "agree" if agree else "DIFFER (1e-4 or more)"
-                print(f"largest difference from the playground: {largest:.3g} over {len(ours)} points: {verdict}")
-            return 0 if agree else 1
+            return 0 if print_check(largest, len(ours), "points", args.json) else 1
         with np.errstate(all="ignore"):
             train_loss, train_accuracy = evaluate(TRAIN_POINTS)
             test_loss, test_accuracy = evaluate(TEST_POINTS)
