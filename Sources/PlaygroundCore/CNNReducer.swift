@@ -254,6 +254,35 @@ private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, batches
   }
 }
 
+/// `.configureCNN`: makes the CNN session match `config`, as the window's controls would. Learning
+/// rate and batch size change live (the network and the training so far stay); anything else starts
+/// a new session from the seed (`rebuildCNN`: the imported classes, the drawing and the drawings whose
+/// classes remain are kept). With no CNN session yet, one is made. Invalid settings leave the state as
+/// it was and explain themselves in the banner.
+func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
+  guard var cnn = state.cnn else {
+    do {
+      state.cnn = try CNNAppState(config: config)
+    } catch {
+      state.banner = Banner(.error, error.message)
+    }
+    return
+  }
+  guard config != cnn.config else { return }
+  defer { store(&state, cnn) }
+  var live = cnn.config
+  live.learningRate = config.learningRate
+  live.batchSize = config.batchSize
+  if live == config {
+    liveCNN(&cnn, &state.banner) {
+      $0.learningRate = config.learningRate
+      $0.batchSize = config.batchSize
+    }
+  } else {
+    rebuildCNN(&cnn, &state.banner) { $0 = config }
+  }
+}
+
 private func liveCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change: (inout CNNConfig) -> Void) {
   do {
     try cnn.experiment.updateLive(change)
