@@ -9,12 +9,6 @@ extension Lesson {
   /// A CNN lesson's state: the 2-D playground from `setup` (its shared keys), with the CNN session
   /// made from `shapes`, `convLayers` and the shared keys, showing the CNN mode.
   func cnnStartingState(_ cnn: CNNSetup) throws(LessonError) -> AppState {
-    let config = cnn.config(setup: setup)
-    do {
-      try config.validate()
-    } catch {
-      throw LessonError(setupLocation, "setup: \(error.message)")
-    }
     var state: AppState
     do {
       var dense = setup
@@ -24,25 +18,20 @@ extension Lesson {
     } catch {
       throw LessonError(setupLocation, "setup: \(error.message)")
     }
-    reduce(&state, .configureCNN(config))
+    reduce(&state, .configureCNN(cnn.config(setup: setup)))
     reduce(&state, .setMode(.cnn))
+    // Settings the CNN refuses (checked by the parser already) come back in the banner.
     if let banner = state.banner, banner.kind == .error { throw LessonError(setupLocation, "setup: \(banner.text)") }
     return state
   }
 }
 
-/// Readings that depend on the mode showing.
+/// The epoch counter of the mode showing (a lesson counts a `train` step's epochs with it).
 enum LessonState {
   /// The epoch counter of the mode showing.
   static func epoch(_ state: AppState) -> Int {
     if state.mode == .cnn, let cnn = state.cnn { return cnn.experiment.epoch }
     return state.experiment.epoch
-  }
-
-  /// A revision that changes whenever the network or the data of the mode showing changes.
-  static func revision(_ state: AppState) -> Int {
-    if state.mode == .cnn, let cnn = state.cnn { return cnn.revision &* 31 &+ cnn.experiment.epoch }
-    return state.revision
   }
 }
 
