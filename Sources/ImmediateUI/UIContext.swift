@@ -38,6 +38,10 @@ public final class UIContext {
   var focusSeen = false
   /// True while drawing the popup itself, which is exempt from the popup's input block.
   var insidePopup = false
+  /// This frame's shortened text and laid-out controls (see `LayoutReport`).
+  public internal(set) var report = LayoutReport()
+  /// Where the overlay begins in the list `end()` returned.
+  public private(set) var overlayStart = 0
   private var idStack: [WidgetID] = [.root]
   private var clipStack: [Rect] = []
 
@@ -53,6 +57,7 @@ public final class UIContext {
     self.input = input
     draw.removeAll()
     overlay.removeAll()
+    report = LayoutReport()
     idStack = [.root]
     clipStack = []
     hotID = nil
@@ -80,6 +85,7 @@ public final class UIContext {
     if !focusSeen { clearFocus() }
     pendingCommit = nil
     if !input.buttonsDown.contains(.left) { activeID = nil }
+    overlayStart = draw.commands.count
     var list = draw
     list.append(contentsOf: overlay)
     return list
@@ -152,7 +158,9 @@ public final class UIContext {
   }
 
   /// The shared press/drag/click state machine behind every widget.
-  func interact(_ id: WidgetID, _ rect: Rect, enabled: Bool = true) -> Interaction {
+  func interact(_ id: WidgetID, _ rect: Rect, enabled: Bool = true, name: String = "") -> Interaction {
+    // An unnamed widget is an invisible hit area its caller records under its own name.
+    if !insidePopup && !name.isEmpty { noteControl(name, rect) }
     var result = Interaction()
     guard enabled else { return result }
     result.hovered = isMouseOver(rect)
@@ -189,11 +197,28 @@ public final class UIContext {
     measurer.measure(text, size: size, weight: weight)
   }
 
-  /// `text` shortened with a trailing "…" so it fits in `width` (unchanged when it fits).
-  public func truncated(_ text: String, toWidth width: Float, size: Float, weight: FontWeight = .regular)
+  /// Records a clickable area drawn by the caller rather than by a widget (a tile, a plot), so the
+  /// layout report can tell when controls overlap.
+  public func noteControl(_ name: String, _ rect: Rect) {
+    report.controls.append(LayoutReport.Control(name: name, rect: rect))
+  }
+
+  /// Records text that could not be shown whole (the caller dropped or cut it itself).
+  public func noteTruncation(_ text: String, in rect: Rect, how: String) {
+    report.truncated.append(LayoutReport.Truncation(text: text, rect: rect, how: how))
+  }
+
+  /// `text` shortened with a trailing "…" so it fits in `width` (unchanged when it fits). A
+  /// shortening is recorded in `report` (`rect`, when given, says where the text was going).
+  public func truncated(
+    _ text: String, toWidth width: Float, size: Float, weight: FontWeight = .regular, rect: Rect? = nil
+  )
     -> String
   {
     if measure(text, size: size, weight: weight).width <= width { return text }
+    if !insidePopup {
+      noteTruncation(text, in: rect ?? Rect(x: 0, y: 0, width: width, height: size), how: "ellipsis")
+    }
     var chars = Array(text)
     while !chars.isEmpty {
       chars.removeLast()

@@ -14,10 +14,10 @@ extension UIContext {
   public func button(
     _ label: String, in rect: Rect, enabled: Bool = true, style: ButtonStyle = .normal
   ) -> Bool {
-    let state = interact(id(label), rect, enabled: enabled)
+    let state = interact(id(label), rect, enabled: enabled, name: label)
     let textColor = drawButtonFrame(rect, state: state, enabled: enabled, style: style)
     let size = theme.bodySize
-    let text = truncated(label, toWidth: rect.width - 2 * theme.padding, size: size)
+    let text = truncated(label, toWidth: rect.width - 2 * theme.padding, size: size, rect: rect)
     draw.text(text, at: rect.center, size: size, textColor, alignment: .center)
     return state.clicked
   }
@@ -27,7 +27,7 @@ extension UIContext {
   public func iconButton(
     _ label: String, icon: Icon, in rect: Rect, enabled: Bool = true, style: ButtonStyle = .normal
   ) -> Bool {
-    let state = interact(id(label), rect, enabled: enabled)
+    let state = interact(id(label), rect, enabled: enabled, name: label)
     let color = drawButtonFrame(rect, state: state, enabled: enabled, style: style)
     let side = min(rect.width, rect.height) * 0.6
     draw.icon(icon, in: rect.centered(Size(side, side)), color)
@@ -36,7 +36,7 @@ extension UIContext {
 
   /// A checkbox followed by `label`; returns the new value (`!isOn`) in the frame it is clicked.
   public func toggle(_ label: String, isOn: Bool, in rect: Rect, enabled: Bool = true) -> Bool? {
-    let state = interact(id(label), rect, enabled: enabled)
+    let state = interact(id(label), rect, enabled: enabled, name: label)
     let side = min(rect.height, 24)
     let box = Rect(x: rect.x, y: rect.midY - side / 2, width: side, height: side)
     let t = theme
@@ -56,7 +56,7 @@ extension UIContext {
     }
     let textRect = rect.splitLeft(side + t.spacing).rest
     let size = t.bodySize
-    let text = truncated(label, toWidth: textRect.width, size: size)
+    let text = truncated(label, toWidth: textRect.width, size: size, rect: textRect)
     draw.text(
       text, at: Point(textRect.x, rect.midY), size: size, enabled ? t.text : t.disabledText,
       alignment: .left)

@@ -12,7 +12,7 @@ extension UIContext {
     var result: Int? = nil
     let cells = rect.inset(3).columns(options.count, spacing: 2)
     for (i, cell) in cells.enumerated() {
-      let state = interact(scope.child(index: i), cell, enabled: enabled)
+      let state = interact(scope.child(index: i), cell, enabled: enabled, name: options[i])
       let isSelected = i == selected
       if isSelected {
         draw.fillRoundedRect(cell, radius: t.cornerRadius - 2, enabled ? t.accent : t.disabledText)
@@ -21,7 +21,7 @@ extension UIContext {
           cell, radius: t.cornerRadius - 2, state.active ? t.controlPressed : t.controlHover)
       }
       let color = isSelected ? t.textOnAccent : (enabled ? t.text : t.disabledText)
-      let text = truncated(options[i], toWidth: cell.width - 8, size: t.bodySize)
+      let text = truncated(options[i], toWidth: cell.width - 8, size: t.bodySize, rect: cell)
       draw.text(text, at: cell.center, size: t.bodySize, color, alignment: .center)
       if state.clicked && !isSelected { result = i }
     }
@@ -35,7 +35,8 @@ extension UIContext {
   ) -> Int? {
     let t = theme
     let wid = self.id(id ?? options.joined(separator: "\u{1F}"))
-    let anchor = interact(wid, rect, enabled: enabled)
+    let current = options.indices.contains(selected) ? options[selected] : ""
+    let anchor = interact(wid, rect, enabled: enabled, name: id ?? current)
     var isOpen = focusedID == wid
     if anchor.clicked {
       isOpen.toggle()
@@ -50,9 +51,8 @@ extension UIContext {
     let textColor = drawButtonFrame(rect, state: anchor, enabled: enabled, style: .normal)
     var inner = rect.inset(dx: t.padding, dy: 0)
     let chevron = inner.cutRight(min(18, inner.height), spacing: t.spacing)
-    let current = options.indices.contains(selected) ? options[selected] : ""
     draw.text(
-      truncated(current, toWidth: inner.width, size: t.bodySize), at: Point(inner.x, rect.midY),
+      truncated(current, toWidth: inner.width, size: t.bodySize, rect: rect), at: Point(inner.x, rect.midY),
       size: t.bodySize, textColor, alignment: .left)
     draw.icon(.chevronDown, in: chevron.centered(Size(16, 16)), textColor)
 

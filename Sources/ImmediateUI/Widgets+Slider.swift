@@ -21,7 +21,7 @@ extension UIContext {
     let (valueRect, trackArea) = rect.splitRight(valueWidth)
     let track = SliderTrack(area: trackArea, thumbRadius: t.sliderThumbRadius)
 
-    let state = interact(id(label), trackArea, enabled: enabled)
+    let state = interact(id(label), trackArea, enabled: enabled, name: label)
     var newValue: Float? = nil
     if state.pressed || state.held {
       let fraction = track.fraction(atX: input.mouse.x)

@@ -18,7 +18,7 @@ extension UIContext {
       case .middle: rect.midY
       case .baseline: rect.maxY
       }
-    let shown = truncated(text, toWidth: rect.width, size: size, weight: weight)
+    let shown = truncated(text, toWidth: rect.width, size: size, weight: weight, rect: rect)
     draw.text(shown, at: Point(x, y), size: size, color ?? theme.text, alignment: alignment, weight: weight)
   }
 
@@ -34,6 +34,8 @@ extension UIContext {
     for line in wrap(text, toWidth: rect.width, size: size, weight: weight) {
       if y + lineHeight <= rect.maxY + 0.5 {
         draw.text(line, at: Point(rect.minX, y), size: size, color ?? theme.text, weight: weight)
+      } else if !line.isEmpty {
+        noteTruncation(line, in: Rect(x: rect.minX, y: y, width: rect.width, height: lineHeight), how: "lines dropped")
       }
       y += lineHeight
     }

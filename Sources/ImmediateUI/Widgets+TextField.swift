@@ -19,7 +19,7 @@ extension UIContext {
     let wid = id(label)
     let size = t.bodySize
     let inner = rect.inset(dx: t.padding, dy: 0)
-    let state = interact(wid, rect, enabled: enabled)
+    let state = interact(wid, rect, enabled: enabled, name: label)
     var event: TextFieldEvent? = nil
 
     if let pending = pendingCommit, pending.id == wid {

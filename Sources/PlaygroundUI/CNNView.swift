@@ -167,6 +167,10 @@ extension PlaygroundView {
     return CNNLayout(size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base)
   }
 
-  /// The right-hand page of the CNN mode (results or class pictures).
-  public var cnnPage: CNNPage { cnnCache.page }
+  /// The right-hand page of the CNN mode (results or class pictures); scripts and the layout
+  /// check may turn it.
+  public var cnnPage: CNNPage {
+    get { cnnCache.page }
+    set { cnnCache.page = newValue }
+  }
 }

@@ -107,6 +107,7 @@ extension UIContext {
   /// An invisible button over `rect` (a tile, a thumbnail): hovered and clicked.
   func region(_ id: String, _ rect: Rect) -> (hovered: Bool, clicked: Bool) {
     let clicked = withID(id) { button("", in: rect, style: .plain) }
+    noteControl(id, rect)
     return (isMouseOver(rect), clicked)
   }
 }

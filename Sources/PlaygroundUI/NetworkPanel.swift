@@ -149,6 +149,7 @@ extension PlaygroundView {
         ui.draw.image(rasters[i], in: r, smooth: true, key: textureKey("tile.\(layer).\(i)"))
       }
       let ref = NeuronRef(layer: layer, index: i)
+      ui.noteControl("neuron \(layer).\(i + 1)", r)
       let hovered = ui.isMouseOver(r)
       let focused = f.state.focusedNeuron == ref
       ui.draw.strokeRect(r, width: hovered || focused ? 2.5 : 1, hovered || focused ? t.text : t.panelBorder)

@@ -104,6 +104,7 @@ extension PlaygroundView {
   private func handlePlotClicks(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
+    ui.noteControl("output plot", l.plot)
     guard ui.isMouseOver(l.plot),
       !(l.warpView.map { $0.intersection(l.plot).contains(ui.input.mouse) } ?? false)
     else { return }

@@ -41,6 +41,16 @@ public final class AppWindow {
     input.mouse = Point(Float(x) / zoom, Float(y) / zoom)
   }
 
+  /// The usable area of the first display in window points (the screen minus panels and docks),
+  /// or nil when there is no display to ask.
+  public static func usableDisplaySize() -> (width: Int, height: Int)? {
+    guard let system = try? SDLSystem(video: true) else { return nil }
+    defer { _ = system }
+    var bounds = SDL_Rect()
+    guard SDL_GetDisplayUsableBounds(0, &bounds) == 0, bounds.w > 0, bounds.h > 0 else { return nil }
+    return (Int(bounds.w), Int(bounds.h))
+  }
+
   /// True when the machine has a GPU render node (Linux: /dev/dri/renderD*); elsewhere assumed.
   public static var hasGPU: Bool {
     #if os(Linux)

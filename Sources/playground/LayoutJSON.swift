@@ -2,19 +2,33 @@ import ImmediateUI
 import LessonKit
 import PlaygroundCore
 import PlaygroundUI
+import SDLFrontend
 
-/// The centres of the main controls at 1280×800, as JSON, so scripts can click them.
+/// The centres of the main controls for a window size and zoom, as JSON, so scripts can click
+/// them, with what the frame showed badly.
 ///
-/// Keys starting `cnn.` are the CNN mode's controls (placed as if the mode were showing, whichever
-/// mode the state is in); `area.` keys are rectangles `[x0, y0, x1, y1]` rather than centres.
+/// Positions are window pixels (logical pixels × zoom). Keys starting `cnn.` are the CNN mode's
+/// controls (placed as if the mode were showing, whichever mode the state is in); `area.` keys
+/// are rectangles `[x0, y0, x1, y1]` rather than centres. `controls` lists every control of the
+/// frame in the state's own mode, `truncated` every text shortened, clipped or dropped, and
+/// `overlaps` every pair of controls drawn on top of each other (see `LayoutReport`).
+@MainActor
 enum LayoutJSON {
-  static func text(state: AppState, lesson: LessonSession? = nil) -> String {
+  static func text(
+    state: AppState, lesson: LessonSession? = nil, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false),
+    zoom: Float = 1, page: CNNPage = .results
+  ) throws -> String {
     let view = PlaygroundView()
     view.lesson = lesson
-    let layout = view.layout(for: Size(1280, 800), state: state)
+    view.cnnPage = page
+    let logical = Size(Float(size.width) / zoom, Float(size.height) / zoom)
+    let layout = view.layout(for: logical, state: state)
+    let report = try frameReport(state: state, view: view, logical: logical, zoom: zoom)
     var line = JSONLine()
+    line.add("size", raw: "[\(size.width),\(size.height)]")
+    line.add("zoom", Double(zoom))
     func add(_ name: String, _ rect: Rect) {
-      line.add(name, raw: "[\(Int(rect.x + rect.width / 2)),\(Int(rect.y + rect.height / 2))]")
+      line.add(name, raw: "[\(Int((rect.x + rect.width / 2) * zoom)),\(Int((rect.y + rect.height / 2) * zoom))]")
     }
     add("play", layout.playButton)
     add("step", layout.stepButton)
@@ -24,29 +38,67 @@ enum LayoutJSON {
     add("regenerate", layout.regenerateButton)
     for tile in layout.datasetTiles { add("dataset.\(tile.tag.rawValue)", tile.rect) }
     for tile in layout.featureTiles { add("feature.\(tile.tag.rawValue)", tile.rect) }
-    if let panel = view.lessonLayout(for: Size(1280, 800)) {
+    if let panel = view.lessonLayout(for: logical) {
       add("lesson.back", panel.backButton)
       add("lesson.next", panel.nextButton)
       if let showMe = panel.showMeButton { add("lesson.showMe", showMe) }
     }
-    addCNN(state: state, view: view, to: &line)
+    addCNN(state: state, view: view, size: logical, zoom: zoom, to: &line)
+    func box(_ r: Rect) -> String {
+      "[\(Int((r.minX * zoom).rounded())),\(Int((r.minY * zoom).rounded())),\(Int((r.maxX * zoom).rounded())),\(Int((r.maxY * zoom).rounded()))]"
+    }
+    line.add(
+      "controls",
+      raw: "[" + report.controls.map { "{\"name\":\(JSONLine.quote($0.name)),\"rect\":\(box($0.rect))}" }.joined(separator: ",") + "]")
+    line.add(
+      "truncated",
+      raw: "["
+        + report.truncated.map {
+          "{\"text\":\(JSONLine.quote($0.text)),\"how\":\(JSONLine.quote($0.how)),\"rect\":\(box($0.rect))}"
+        }.joined(separator: ",") + "]")
+    line.add(
+      "overlaps",
+      raw: "["
+        + (report.overlaps() + report.textOverlaps).map {
+          "[{\"name\":\(JSONLine.quote($0.first.name)),\"rect\":\(box($0.first.rect))},{\"name\":\(JSONLine.quote($0.second.name)),\"rect\":\(box($0.second.rect))}]"
+        }.joined(separator: ",") + "]")
     return line.text
   }
 
+  /// Builds one frame of `state` at `logical` size with the real font (as painted at `zoom`) and
+  /// audits it: shortened and clipped text, overlapping controls.
+  static func frameReport(state: AppState, view: PlaygroundView, logical: Size, zoom: Float) throws -> LayoutReport {
+    let canvas = try OffscreenCanvas(
+      width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
+    let ui = UIContext(theme: .light, measurer: canvas.measurer)
+    var input = UIInput()
+    input.windowSize = logical
+    input.mouse = Point(-100, -100)
+    ui.begin(input)
+    _ = view.frame(state, ui)
+    let list = ui.end()
+    var report = ui.report
+    report.audit(
+      list, window: Rect(x: 0, y: 0, width: logical.width, height: logical.height), measurer: canvas.measurer,
+      overlayFrom: ui.overlayStart)
+    return report
+  }
+
   /// The CNN mode's controls, with both right-hand pages (results and class pictures).
-  private static func addCNN(state: AppState, view: PlaygroundView, to line: inout JSONLine) {
+  private static func addCNN(state: AppState, view: PlaygroundView, size: Size, zoom: Float, to line: inout JSONLine) {
     var s = state
     if s.mode != .cnn { reduce(&s, .setMode(.cnn)) }
     guard let cnn = s.cnn else { return }
-    let size = Size(1280, 800)
     let base = view.layout(for: size, state: s)
     let results = CNNLayout(size: size, state: s, cnn: cnn, page: .results, base: base)
     let pictures = CNNLayout(size: size, state: s, cnn: cnn, page: .classPictures, base: base)
     func add(_ name: String, _ rect: Rect) {
-      line.add(name, raw: "[\(Int(rect.x + rect.width / 2)),\(Int(rect.y + rect.height / 2))]")
+      line.add(name, raw: "[\(Int((rect.x + rect.width / 2) * zoom)),\(Int((rect.y + rect.height / 2) * zoom))]")
     }
     func area(_ name: String, _ rect: Rect) {
-      line.add(name, raw: "[\(Int(rect.x)),\(Int(rect.y)),\(Int(rect.maxX)),\(Int(rect.maxY))]")
+      line.add(
+        name,
+        raw: "[\(Int(rect.x * zoom)),\(Int(rect.y * zoom)),\(Int(rect.maxX * zoom)),\(Int(rect.maxY * zoom))]")
     }
     // The "2-D | CNN" switch: its two segments.
     let modes = base.modeSwitch.inset(3).columns(2, spacing: 2)

@@ -33,9 +33,22 @@ final class WindowApp {
   /// drawing usually does, and a frame that draws longer still stops it at once.
   static let trainingMilliseconds = 14.0
 
-  init(state: AppState, software: Bool, zoom: Float) throws {
+  /// Opens the window at `size` (without `--size`: 1280×800 times the zoom, as far as the screen
+  /// allows, so a projector's zoom makes everything larger rather than the layout smaller).
+  init(state: AppState, software: Bool, zoom: Float, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false)) throws {
     self.state = state
-    window = try AppWindow(title: "NeuralPlayground", width: 1280, height: 800, zoom: zoom, software: software)
+    var width = size.width
+    var height = size.height
+    if !size.explicit {
+      let usable = AppWindow.usableDisplaySize()
+      width = Int((Float(width) * zoom).rounded())
+      height = Int((Float(height) * zoom).rounded())
+      if let usable {
+        width = min(width, usable.width)
+        height = min(height, usable.height)
+      }
+    }
+    window = try AppWindow(title: "NeuralPlayground", width: width, height: height, zoom: zoom, software: software)
     ui = UIContext(theme: .light, measurer: window.measurer)
     screenshotDirectory =
       ProcessInfo.processInfo.environment["NEURALPLAYGROUND_SCREENSHOT_DIR"]
@@ -218,17 +231,23 @@ final class WindowApp {
 /// Renders one frame offscreen (software renderer) after `epochs` epochs and writes it as a PNG.
 @MainActor
 enum ScreenshotRenderer {
+  /// A frame of a `width × height` pixel window at `zoom` (the UI laid out in width/zoom ×
+  /// height/zoom logical pixels and painted `zoom` times larger).
   static func render(
-    state: AppState, epochs: Int, lesson: LessonSession? = nil, width: Int = 1280, height: Int = 800
+    state: AppState, epochs: Int, lesson: LessonSession? = nil, width: Int = 1280, height: Int = 800,
+    zoom: Float = 1, page: CNNPage = .results
   ) throws -> Raster {
     var state = state
     if epochs > 0 { reduce(&state, .train(epochs: epochs)) }
-    let canvas = try OffscreenCanvas(width: width, height: height)
+    let logical = Size(Float(width) / zoom, Float(height) / zoom)
+    let canvas = try OffscreenCanvas(
+      width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
     let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
     view.lesson = lesson
+    view.cnnPage = page
     var input = UIInput()
-    input.windowSize = Size(Float(width), Float(height))
+    input.windowSize = logical
     input.mouse = Point(-100, -100)
     ui.begin(input)
     _ = view.frame(state, ui)

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import LessonKit
 import PlaygroundCore
+import PlaygroundUI
 import SDLFrontend
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.
@@ -23,6 +24,11 @@ struct Window: ParsableCommand {
   var layoutJson = false
   @Option(help: "Enlarge the whole interface, e.g. 1.5 on a projector (0.5 to 3).")
   var zoom: Float = 1
+  /// With --screenshot or --layout-json: the page to show (results, class-pictures, help).
+  @Option(help: .hidden)
+  var page: String?
+  @Option(help: "The window's size in pixels, WIDTHxHEIGHT (default 1280x800; with --zoom 1.5 the window opens 1.5 times larger where the screen allows).")
+  var size: String?
   @Option(help: "Open a saved session file (Ctrl+S saves back to it, Ctrl+O reopens it).")
   var load: String?
   @Option(help: "Open a lesson file in guided mode (see Lessons/).")
@@ -53,6 +59,7 @@ struct Window: ParsableCommand {
       (initial, points) = try settings.makeConfig()
     }
     guard (0.5...3).contains(zoom) else { throw UsageError(message: "--zoom must be from 0.5 to 3, got \(zoom)") }
+    let windowSize = try WindowSize.parse(size, zoom: zoom)
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
     }
@@ -106,9 +113,12 @@ struct Window: ParsableCommand {
         throw UsageError(message: "--import-pngs: \(banner.text)")
       }
     }
-    if layoutJson {
-      print(LayoutJSON.text(state: state, lesson: guided))
-      return
+    var cnnPage = CNNPage.results
+    switch page {
+    case nil, "results": break
+    case "class-pictures": cnnPage = .classPictures
+    case "help": reduce(&state, .toggleHelp)
+    default: throw UsageError(message: "--page must be results, class-pictures or help, got '\(page ?? "")'")
     }
     let screenshot = self.screenshot
     let epochs = self.epochs
@@ -117,9 +127,19 @@ struct Window: ParsableCommand {
     let load = self.load
     let session = guided
     let start = state
+    let shownPage = cnnPage
+    if layoutJson {
+      let text = try MainActor.assumeIsolated {
+        try LayoutJSON.text(state: start, lesson: session, size: windowSize, zoom: zoom, page: shownPage)
+      }
+      print(text)
+      return
+    }
     try MainActor.assumeIsolated {
       if let screenshot {
-        let raster = try ScreenshotRenderer.render(state: start, epochs: epochs, lesson: session)
+        let raster = try ScreenshotRenderer.render(
+          state: start, epochs: epochs, lesson: session, width: windowSize.width, height: windowSize.height,
+          zoom: zoom, page: shownPage)
         do {
           try PNGFile.save(raster, to: screenshot)
         } catch {
@@ -127,11 +147,32 @@ struct Window: ParsableCommand {
         }
         return
       }
-      let app = try WindowApp(state: start, software: software, zoom: zoom)
+      let app = try WindowApp(state: start, software: software, zoom: zoom, size: windowSize)
       app.sessionPath = load
       app.lesson = session
       try app.run()
     }
   }
 
+}
+
+/// A window size in pixels, from `--size WIDTHxHEIGHT`.
+struct WindowSize: Equatable, Sendable {
+  var width: Int
+  var height: Int
+  /// True when `--size` was given (the window then opens at exactly that size).
+  var explicit: Bool
+
+  /// `text` ("1280x800"), or the default 1280×800 when nil.
+  static func parse(_ text: String?, zoom: Float) throws -> WindowSize {
+    guard let text else { return WindowSize(width: 1280, height: 800, explicit: false) }
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+      throw UsageError(message: "--size must be WIDTHxHEIGHT in pixels, e.g. 1280x800; got '\(text)'")
+    }
+    guard (100...8192).contains(w) && (100...8192).contains(h) else {
+      throw UsageError(message: "--size must be from 100x100 to 8192x8192 pixels, got '\(text)'")
+    }
+    return WindowSize(width: w, height: h, explicit: true)
+  }
 }
