@@ -96,6 +96,11 @@ public struct Rect: Hashable, Sendable {
     Rect(x: x + dx, y: y + dy, width: width, height: height)
   }
 
+  /// True when the two rectangles share some area.
+  public func intersects(_ o: Rect) -> Bool {
+    min(maxX, o.maxX) > max(x, o.x) && min(maxY, o.maxY) > max(y, o.y)
+  }
+
   /// The overlap of two rectangles (empty, at the nearer corner, when they do not overlap).
   public func intersection(_ o: Rect) -> Rect {
     let x0 = max(x, o.x)

@@ -25,10 +25,13 @@ public struct LayoutReport: Hashable, Sendable {
   public struct Control: Hashable, Sendable {
     public var name: String
     public var rect: Rect
+    /// Drawn over the occluders (a floating banner's ×).
+    public var floating: Bool
 
-    public init(name: String, rect: Rect) {
+    public init(name: String, rect: Rect, floating: Bool = false) {
       self.name = name
       self.rect = rect
+      self.floating = floating
     }
   }
 
@@ -42,6 +45,15 @@ public struct LayoutReport: Hashable, Sendable {
   public var controls: [Control] = []
   /// Text drawn across a control's edge or over other text (found by `audit`).
   public var textOverlaps: [Overlap] = []
+  /// What floats over the layout (a banner), and where in the main draw list its drawing starts:
+  /// what lies under it is covered on purpose, not overlapped.
+  public var occluders: [Rect] = []
+  public var floatingFrom: Int? = nil
+
+  /// True when `rect` lies under something floating and was not drawn above it.
+  func isCovered(_ rect: Rect, floating: Bool) -> Bool {
+    !floating && occluders.contains { $0.intersects(rect) }
+  }
 
   public init() {}
 
@@ -49,7 +61,9 @@ public struct LayoutReport: Hashable, Sendable {
   /// edges and rounding slivers do not count).
   public func overlaps(tolerance: Float = 1) -> [Overlap] {
     var result: [Overlap] = []
-    let visible = controls.filter { $0.rect.width > 0 && $0.rect.height > 0 }
+    let visible = controls.filter {
+      $0.rect.width > 0 && $0.rect.height > 0 && !isCovered($0.rect, floating: $0.floating)
+    }
     for i in visible.indices {
       for j in visible.indices where j > i {
         let a = visible[i].rect
@@ -71,10 +85,23 @@ public struct LayoutReport: Hashable, Sendable {
   /// It also finds text laid across a control's edge (inside a control is its caption) or over
   /// other text, and lists those in `textOverlaps`. The overlay (popups, tooltips) is not audited.
   public mutating func audit(_ list: DrawList, window: Rect, measurer: any TextMeasurer, overlayFrom: Int? = nil) {
+    let end = overlayFrom ?? list.commands.count
+    audit(list.commands[0..<end], window: window, measurer: measurer, againstControls: true, floatingFrom: floatingFrom)
+    // The overlay (help, popups, tooltips) floats over the panels: its text is checked against
+    // its own clip, the window and itself only.
+    if end < list.commands.count {
+      audit(list.commands[end...], window: window, measurer: measurer, againstControls: false, floatingFrom: nil)
+    }
+  }
+
+  private mutating func audit(
+    _ commands: ArraySlice<DrawCommand>, window: Rect, measurer: any TextMeasurer, againstControls: Bool,
+    floatingFrom: Int?
+  ) {
     var clips: [Rect] = []
     var boxes: [Control] = []
-    for (index, command) in list.commands.enumerated() {
-      if let overlayFrom, index >= overlayFrom { break }
+    for (index, command) in zip(commands.indices, commands) {
+      let floating = floatingFrom.map { index >= $0 } ?? false
       switch command {
       case .pushClip(let r): clips.append(r)
       case .popClip: if !clips.isEmpty { clips.removeLast() }
@@ -97,7 +124,9 @@ public struct LayoutReport: Hashable, Sendable {
         // The ink, not the line box: a line's leading may touch its neighbours.
         let ink = Rect(x: box.x + 1, y: box.y + m.height * 0.15, width: max(0, box.width - 2), height: m.height * 0.7)
         let visibleInk = clips.last.map { ink.intersection($0) } ?? ink
-        if visibleInk.width > 0 && visibleInk.height > 0 { boxes.append(Control(name: "text '\(string)'", rect: visibleInk)) }
+        if visibleInk.width > 0 && visibleInk.height > 0 && (!againstControls || !isCovered(visibleInk, floating: floating)) {
+          boxes.append(Control(name: "text '\(string)'", rect: visibleInk, floating: floating))
+        }
         if let clip = clips.last, !LayoutReport.shows(box, within: clip) {
           truncated.append(Truncation(text: string, rect: box, how: "clipped"))
         } else if !LayoutReport.shows(box, within: window) {
@@ -111,7 +140,10 @@ public struct LayoutReport: Hashable, Sendable {
       for j in boxes.indices where j > i {
         if LayoutReport.cross(a, boxes[j].rect) { textOverlaps.append(Overlap(first: boxes[i], second: boxes[j])) }
       }
-      for control in controls where control.rect.width > 0 && control.rect.height > 0 {
+      for control in controls
+      where againstControls && control.rect.width > 0 && control.rect.height > 0
+        && !isCovered(control.rect, floating: control.floating)
+      {
         let c = control.rect
         let inside = a.minX >= c.minX - 1 && a.maxX <= c.maxX + 1 && a.minY >= c.minY - 1 && a.maxY <= c.maxY + 1
         if !inside && LayoutReport.cross(a, c) { textOverlaps.append(Overlap(first: boxes[i], second: control)) }

@@ -42,6 +42,15 @@ public final class UIContext {
   public internal(set) var report = LayoutReport()
   /// Where the overlay begins in the list `end()` returned.
   public private(set) var overlayStart = 0
+  /// Areas that something drawn later covers (a floating banner): the mouse over them reaches
+  /// only widgets drawn while `aboveOccluders` is true. Cleared by `begin`.
+  public var occluders: [Rect] = [] {
+    didSet { report.occluders = occluders }
+  }
+  /// True while drawing what floats over the `occluders`.
+  public var aboveOccluders = false {
+    didSet { if aboveOccluders && report.floatingFrom == nil { report.floatingFrom = draw.commands.count } }
+  }
   private var idStack: [WidgetID] = [.root]
   private var clipStack: [Rect] = []
 
@@ -58,6 +67,8 @@ public final class UIContext {
     draw.removeAll()
     overlay.removeAll()
     report = LayoutReport()
+    occluders = []
+    aboveOccluders = false
     idStack = [.root]
     clipStack = []
     hotID = nil
@@ -153,6 +164,7 @@ public final class UIContext {
     let m = input.mouse
     guard rect.contains(m) else { return false }
     if let clip = clipStack.last, !clip.contains(m) { return false }
+    if !aboveOccluders && occluders.contains(where: { $0.contains(m) }) { return false }
     if !insidePopup, case .popup(_, let list) = focus, list.contains(m) { return false }
     return true
   }
@@ -200,7 +212,7 @@ public final class UIContext {
   /// Records a clickable area drawn by the caller rather than by a widget (a tile, a plot), so the
   /// layout report can tell when controls overlap.
   public func noteControl(_ name: String, _ rect: Rect) {
-    report.controls.append(LayoutReport.Control(name: name, rect: rect))
+    report.controls.append(LayoutReport.Control(name: name, rect: rect, floating: aboveOccluders))
   }
 
   /// Records text that could not be shown whole (the caller dropped or cut it itself).

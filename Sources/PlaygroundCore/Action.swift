@@ -47,6 +47,8 @@ public enum Action: Equatable, Sendable {
   case focusNeuron(NeuronRef?)
   case showWarp(LayerWarpChoice?)
   case toggleHelp
+  /// Shows DATA or the network where a narrow window folds them behind tabs.
+  case showSidePanel(SidePanel)
   case dismissBanner
   case showBanner(Banner)
   // Modes

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
   public internal(set) var mode: AppMode = .dense
   /// The CNN (shapes) mode, made the first time it is shown.
   public internal(set) var cnn: CNNAppState?
+  /// Which panel shows where a narrow window folds panels behind tabs.
+  public internal(set) var sidePanel: SidePanel = .network
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     var experiment = try Experiment(config: config, customPoints: customPoints)
@@ -53,6 +55,14 @@ public struct AppState: Sendable {
     testAccuracy.removeAll()
     recordHistory()
   }
+}
+
+/// The panels that share one place, behind tabs, in a narrow window (a projector's zoom, a small
+/// laptop, a lesson beside them): DATA and the network first, OUTPUT too in the narrowest.
+public enum SidePanel: String, CaseIterable, Sendable {
+  case data
+  case network
+  case output
 }
 
 /// A neuron by position: layer 0 is the input features, 1… the hidden layers, the last the output.

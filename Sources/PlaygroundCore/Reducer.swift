@@ -128,6 +128,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .focusNeuron(let neuron): state.focusedNeuron = neuron
   case .showWarp(let choice): state.warp = choice
   case .toggleHelp: state.showHelp.toggle()
+  case .showSidePanel(let panel): state.sidePanel = panel
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner
   }

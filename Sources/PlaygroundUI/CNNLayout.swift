@@ -92,7 +92,6 @@ public struct CNNLayout: Hashable, Sendable {
       height: base.topBar.height - 16)
     var rest = window
     _ = rest.cutTop(m.topBarHeight)
-    if state.banner != nil { _ = rest.cutTop(m.bannerHeight + m.margin) }
     let main = rest.inset(m.margin)
     var columns = main
     let scale = min(1.4, max(0.8, main.width / 1256))

@@ -134,17 +134,18 @@ extension PlaygroundView {
     if let lesson, let masked = maskingFrozenCNNControls(ui.input, layout, base: base, controls: lesson.controls) {
       ui.begin(masked)
     }
+    reserveBanner(ui, base, state)
     var f = FrameBuilder(state: state, ui: ui, layout: base)
     var c = CNNFrame(state: state, cnn: cnn, ui: ui, layout: layout, cache: cnnCache)
     ui.draw.fillRect(base.window, ui.theme.windowBackground)
     drawCNNTopBar(&c, base)
-    drawBanner(&f)
     drawCNNControls(&c)
     drawCNNNetwork(&c)
     drawCNNImage(&c)
     drawCNNResults(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
     if let lesson { drawCNNLesson(&f, layout, session: lesson) }
+    drawBanner(&f)
     if state.showHelp {
       f.actions.removeAll()
       f.commands.removeAll()

@@ -27,13 +27,14 @@ extension PlaygroundView {
       if state.hovered && ui.activeID == nil { ui.tooltip(kind.displayName) }
       if state.clicked && kind != config.dataset { f.actions.append(.selectDataset(kind)) }
     }
-    let bottomOfTiles = l.datasetTiles.map(\.rect.maxY).max() ?? l.dataPanel.y
-    let nameRow = Rect(
-      x: l.dataPanel.x + Metrics.margin, y: bottomOfTiles + 6, width: l.dataPanel.width - 2 * Metrics.margin,
-      height: 22)
+    // A long name in a narrow panel: smaller type, then regular weight, before any cut.
+    let name = config.dataset.displayName
+    let row = l.datasetNameRow
+    let boldSize = ui.fittingSize(name, width: row.width, from: TypeSize.body, weight: .bold)
+    let boldFits = ui.measure(name, size: boldSize, weight: .bold).width <= row.width
     ui.label(
-      config.dataset.displayName, in: nameRow, size: TypeSize.body, color: t.text, alignment: .center,
-      weight: .bold)
+      name, in: row, size: boldFits ? boldSize : ui.fittingSize(name, width: row.width, from: TypeSize.body),
+      color: t.text, alignment: .center, weight: boldFits ? .bold : .regular)
 
     if let v = slider(
       &f, "Training data", Float(config.trainRatio), 10...90, step: 10, l.trainRatioSlider, "%")

@@ -1,4 +1,5 @@
 import Datasets
+import PlaygroundCore
 import ImmediateUI
 
 /// A rectangle tagged with what it shows (a dataset thumbnail, a feature tile).
@@ -45,13 +46,22 @@ public struct Layout: Hashable, Sendable {
   public var regularizationRate: Rect = .zero
   public var problemType: Rect = .zero
   public var helpButton: Rect = .zero
-  /// The message strip under the top bar and its × (nil when there is no banner).
+  /// Where the message floats, over the panels just under the top bar, and its × (nil when there
+  /// is no banner). The height is one line's; longer messages wrap and grow it downwards.
   public var banner: Rect? = nil
   public var bannerClose: Rect? = nil
+
+  // MARK: Folding
+  /// The DATA | NETWORK tabs when the window is too narrow for both panels side by side (empty
+  /// otherwise). The panel not shown is laid out off screen, so nothing of it is drawn or clicked
+  /// and a lesson's pointer at one of its controls is sent to its tab instead.
+  public var panelTabs: [TaggedRect<SidePanel>] = []
 
   // MARK: Data
   public var dataPanel: Rect = .zero
   public var datasetTiles: [TaggedRect<DatasetKind>] = []
+  /// Where the chosen dataset's name is written, under the thumbnails.
+  public var datasetNameRow: Rect = .zero
   public var trainRatioSlider: Rect = .zero
   public var noiseSlider: Rect = .zero
   public var batchSizeSlider: Rect = .zero
@@ -61,12 +71,16 @@ public struct Layout: Hashable, Sendable {
   public var networkPanel: Rect = .zero
   /// Every feature, active or not, in `Feature.allCases` order.
   public var featureTiles: [TaggedRect<Feature>] = []
+  /// Each feature's name, above its tile or (in a short panel) to its left.
+  public var featureCaptions: [Rect] = []
   public var addLayerButton: Rect = .zero
   public var removeLayerButton: Rect = .zero
   public var layerCountLabel: Rect = .zero
   public var hiddenLayers: [HiddenLayerLayout] = []
   /// The output layer's neurons (one for two classes and regression, k for k classes).
   public var outputNeuronTiles: [Rect] = []
+  /// "Output" over the output neurons' column.
+  public var outputCaption: Rect = .zero
 
   // MARK: Output
   public var outputPanel: Rect = .zero
@@ -86,8 +100,25 @@ public struct Layout: Hashable, Sendable {
   public var warpPicker: Rect? = nil
   public var warpView: Rect? = nil
 
-  /// The top-level regions, which never overlap.
-  public var regions: [Rect] { [topBar, dataPanel, networkPanel, outputPanel] + (banner.map { [$0] } ?? []) }
+  /// The top-level regions on screen, which never overlap (the banner floats above them).
+  public var regions: [Rect] { [topBar, dataPanel, networkPanel, outputPanel].filter { $0.intersects(window) } }
+
+  /// True when DATA and the network share one place behind tabs.
+  public var isFolded: Bool { !panelTabs.isEmpty }
+
+  /// The tab of `panel` when folded.
+  public func panelTab(_ panel: SidePanel) -> Rect? { panelTabs.first { $0.tag == panel }?.rect }
+
+  /// Where a lesson's pointer goes for `rect`: the rect itself, or the tab of the folded-away
+  /// panel it belongs to.
+  public func pointerTarget(_ rect: Rect) -> Rect? {
+    if rect.intersects(window) { return rect }
+    guard isFolded else { return nil }
+    if rect.intersects(dataPanel) || dataPanel.contains(rect.center) { return panelTab(.data) }
+    if rect.intersects(networkPanel) || networkPanel.contains(rect.center) { return panelTab(.network) }
+    if rect.intersects(outputPanel) || outputPanel.contains(rect.center) { return panelTab(.output) }
+    return nil
+  }
 
   /// The thumbnail of `kind`, if it is offered.
   public func datasetTile(_ kind: DatasetKind) -> Rect? { datasetTiles.first { $0.tag == kind }?.rect }
@@ -147,5 +178,8 @@ extension Layout {
     datasetTiles = datasetTiles.map { TaggedRect($0.tag, tile($0.rect)) }
     outputNeuronTiles = outputNeuronTiles.map(tile)
     classButtons = classButtons.map(tile)
+    panelTabs = panelTabs.map { TaggedRect($0.tag, $0.rect.snapped) }
+    featureCaptions = featureCaptions.map(\.snapped)
+    outputCaption = outputCaption.snapped
   }
 }

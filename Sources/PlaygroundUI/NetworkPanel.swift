@@ -21,10 +21,7 @@ extension PlaygroundView {
       let size = ui.fittingSize("FEATURES", width: row.width, from: TypeSize.heading, weight: .bold)
       ui.label("FEATURES", in: row, size: size, color: t.mutedText, weight: .bold)
     }
-    if let out = l.outputNeuronTiles.first {
-      let row = Rect(x: out.midX - 50, y: l.layerCountLabel.y, width: 100, height: Metrics.headingRow)
-      ui.label("Output", in: row, size: TypeSize.caption, color: t.mutedText, alignment: .center)
-    }
+    ui.label("Output", in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
     let editorBefore = runEditor(&f)
 
     // Layer +/− and the count.
@@ -38,8 +35,13 @@ extension PlaygroundView {
     if ui.iconButton("Remove layer", icon: .minus, in: l.removeLayerButton, enabled: layerCount > 0) {
       f.actions.append(.removeLayer)
     }
-    let layersText = "\(layerCount) HIDDEN LAYER" + (layerCount == 1 ? "" : "S")
-    // Narrow windows (a lesson panel beside the network) shrink the heading rather than cut it.
+    // Narrow windows (a lesson panel beside the network) shrink the heading, then shorten it to
+    // "2 LAYERS", rather than cut it.
+    let plural = layerCount == 1 ? "" : "S"
+    let full = "\(layerCount) HIDDEN LAYER" + plural
+    let fullSize = ui.fittingSize(full, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
+    let fits = ui.measure(full, size: fullSize, weight: .bold).width <= l.layerCountLabel.width
+    let layersText = fits ? full : "\(layerCount) LAYER" + plural
     let layersSize = ui.fittingSize(
       layersText, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
     ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
@@ -71,10 +73,10 @@ extension PlaygroundView {
       if outputs.count > i + 1 { drawNeuronTiles(&f, layer: i + 1, tiles: layer.tiles, overTile: &overTile) }
     }
     if layerCount == 0 {
-      let hint = Rect(
-        x: l.layerCountLabel.x - 2 * Metrics.smallButton, y: l.addLayerButton.maxY + 16, width: 220,
-        height: 22)
-      ui.label("No hidden layers: a linear model", in: hint, size: TypeSize.caption, color: t.mutedText)
+      let x = l.layerCountLabel.x - 2 * Metrics.smallButton
+      let right = (l.outputNeuronTiles.first?.minX ?? l.networkPanel.maxX) - 12
+      let hint = Rect(x: x, y: l.addLayerButton.maxY + 16, width: max(0, right - x), height: 120)
+      ui.paragraph("No hidden layers: a linear model", in: hint, size: TypeSize.caption, color: t.mutedText)
     }
     if outputs.count >= 2 {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
@@ -120,10 +122,12 @@ extension PlaygroundView {
       if !active { ui.draw.fillRect(r, Color.white.withAlpha(Float(0.72))) }
       ui.draw.strokeRect(
         r, width: active ? 2 : 1, region.hovered ? t.accent : (active ? t.text : t.panelBorder))
-      let caption = Rect(x: r.midX - 60, y: r.y - 21, width: 120, height: 20)
+      let captions = f.layout.featureCaptions
+      let caption = captions.indices.contains(k) ? captions[k] : Rect(x: r.midX - 60, y: r.y - 21, width: 120, height: 20)
+      let beside = caption.maxX <= r.minX
       ui.label(
         feature.displayName, in: caption, size: TypeSize.body, color: active ? t.text : t.mutedText,
-        alignment: .center, weight: active ? .bold : .regular)
+        alignment: beside ? TextAlignment(.right, .middle) : .center, weight: active ? .bold : .regular)
       if region.hovered {
         overTile = true
         if let index = features.firstIndex(of: feature) {

@@ -70,18 +70,23 @@ public final class PlaygroundView {
     if let lesson, let masked = maskingFrozenControls(ui.input, layout: layout, controls: lesson.controls) {
       ui.begin(masked)
     }
+    reserveBanner(ui, layout, state)
     var f = FrameBuilder(state: state, ui: ui, layout: layout)
     ui.draw.fillRect(layout.window, ui.theme.windowBackground)
     drawTopBar(&f)
-    drawBanner(&f)
-    drawDataPanel(&f)
-    drawNetworkPanel(&f)
-    drawOutputPanel(&f)
+    drawPanelTabs(&f)
+    // A folded window draws only the panel its tab shows (the other lies off screen).
+    if layout.dataPanel.intersects(layout.window) { drawDataPanel(&f) }
+    if layout.networkPanel.intersects(layout.window) { drawNetworkPanel(&f) }
+    if layout.outputPanel.intersects(layout.window) { drawOutputPanel(&f) }
     if let lesson {
       drawFrozenControls(&f, controls: lesson.controls)
-      let pointer = lesson.step.highlight.flatMap { layout.rect(of: $0, features: state.config.features) }
+      let pointer = lesson.step.highlight
+        .flatMap { layout.rect(of: $0, features: state.config.features) }
+        .flatMap { layout.pointerTarget($0) }
       drawLessonPanel(&f, session: lesson, pointer: pointer)
     }
+    drawBanner(&f)
     if state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.
       f.actions.removeAll()

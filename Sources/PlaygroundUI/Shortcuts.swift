@@ -8,7 +8,7 @@ enum Shortcuts {
     ("→", "Train one epoch"),
     ("R", "Reset the weights"),
     ("H or ?", "Show / hide this help"),
-    ("Esc", "Close this help"),
+    ("Esc", "Close this help or a message"),
     ("F12", "Save a screenshot"),
     ("Ctrl+S", "Save the session"),
     ("Ctrl+O", "Open a session"),
@@ -37,6 +37,7 @@ extension PlaygroundView {
       case (.character("h"), false), (.character("?"), false): f.actions.append(.toggleHelp)
       case (.character("/"), false) where press.modifiers.contains(.shift): f.actions.append(.toggleHelp)
       case (.escape, _) where f.state.showHelp: f.actions.append(.toggleHelp)
+      case (.escape, _) where f.state.banner != nil && f.ui.focusedID == nil: f.actions.append(.dismissBanner)
       case (.function(12), _): f.commands.append(.screenshot)
       case (.character("s"), true): f.commands.append(.save)
       case (.character("o"), true): f.commands.append(.open)
@@ -54,9 +55,11 @@ extension PlaygroundView {
     let o = ui.overlay
     ui.overlay = DrawList()
     ui.overlay.fillRect(window, Color(argb: 0x7020_2428))
-    let rowHeight: Float = 30
+    // Rows shrink (to 22 px, the type's own height) before anything is left out.
     let rows = Shortcuts.list.count + Shortcuts.mouse.count
-    let height = min(window.height - 20, 48 + 40 + 10 + Float(rows) * rowHeight + 32)
+    let chrome: Float = 48 + 40 + 10 + 32
+    let rowHeight = max(22, min(30, (window.height - 20 - chrome) / Float(rows)))
+    let height = min(window.height - 20, chrome + Float(rows) * rowHeight)
     let card = window.centered(Size(min(640, window.width - 40), height))
     ui.overlay.fillRoundedRect(card, radius: 10, t.panel)
     ui.overlay.strokeRoundedRect(card, radius: 10, width: 1.5, t.panelBorder)
@@ -72,7 +75,10 @@ extension PlaygroundView {
     for (i, row) in (Shortcuts.list + Shortcuts.mouse).enumerated() {
       if i == Shortcuts.list.count { _ = inner.cutTop(10) }
       let line = inner.cutTop(rowHeight)
-      guard line.maxY <= footer.minY else { break }
+      guard line.maxY <= footer.minY + 1 else {
+        ui.noteTruncation(row.keys + " " + row.what, in: line, how: "lines dropped")
+        continue
+      }
       ui.overlay.text(
         row.keys, at: Point(line.x, line.midY), size: TypeSize.body, t.accent, alignment: .left, weight: .bold
       )

@@ -86,26 +86,4 @@ extension PlaygroundView {
   func hint(_ ui: UIContext, _ rect: Rect, _ text: String) {
     if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text) }
   }
-
-  /// The message strip: warnings in orange, errors in red, information in blue; × dismisses it.
-  func drawBanner(_ f: inout FrameBuilder) {
-    guard let banner = f.state.banner, let rect = f.layout.banner else { return }
-    let ui = f.ui
-    let (fill, edge): (Color, Color) =
-      switch banner.kind {
-      case .warning: (Color(rgb: 0xFFE9CC), Color(rgb: 0xE07B00))
-      case .error: (Color(rgb: 0xFCE1E1), Color(rgb: 0xC62828))
-      case .info: (Color(rgb: 0xDCEBF7), Color(rgb: 0x0877BD))
-      }
-    ui.draw.fillRoundedRect(rect, radius: 6, fill)
-    ui.draw.strokeRoundedRect(rect, radius: 6, width: 2, edge)
-    ui.draw.fillRect(Rect(x: rect.x, y: rect.y, width: 6, height: rect.height), edge)
-    let text = rect.inset(dx: 18, dy: 0).splitRight(rect.height).rest
-    ui.label(banner.text, in: text, size: TypeSize.body, color: f.theme.text, weight: .bold)
-    if let close = f.layout.bannerClose,
-      ui.iconButton("Dismiss banner", icon: .close, in: close, style: .plain)
-    {
-      f.actions.append(.dismissBanner)
-    }
-  }
 }

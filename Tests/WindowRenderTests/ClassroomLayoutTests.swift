@@ -1,0 +1,129 @@
+import Datasets
+import Foundation
+import ImmediateUI
+import LessonKit
+import PlaygroundCore
+import PlaygroundUI
+import SDLFrontend
+import Testing
+
+/// Every page at the window sizes a classroom uses, built with the real font and audited: no text
+/// shortened with "…", clipped or dropped, no control on top of another (`LayoutReport`).
+@Suite(.serialized) @MainActor struct ClassroomLayoutTests {
+  /// A window in pixels and the zoom it is shown at.
+  struct Screen: CustomStringConvertible {
+    var width: Float
+    var height: Float
+    var zoom: Float
+    var logical: Size { Size(width / zoom, height / zoom) }
+    var description: String { "\(Int(width))x\(Int(height))@\(zoom)" }
+  }
+
+  static let screens = [
+    Screen(width: 800, height: 600, zoom: 1), Screen(width: 1024, height: 640, zoom: 1),
+    Screen(width: 1280, height: 800, zoom: 1), Screen(width: 1280, height: 800, zoom: 1.5),
+    Screen(width: 1920, height: 1080, zoom: 2),
+  ]
+
+  /// One canvas per zoom: the font's pixel sizes, and so its widths, depend on it.
+  var canvases: [Float: OffscreenCanvas] = [:]
+
+  mutating func measurer(zoom: Float) throws -> any TextMeasurer {
+    if let c = canvases[zoom] { return c.measurer }
+    let c = try OffscreenCanvas(width: 64, height: 64, scale: zoom)
+    canvases[zoom] = c
+    return c.measurer
+  }
+
+  /// The audit of one frame of `state` on `screen`, as lines naming what is wrong.
+  mutating func problems(
+    _ state: AppState, on screen: Screen, lesson: LessonSession? = nil, page: CNNPage = .results
+  ) throws -> [String] {
+    let measurer = try measurer(zoom: screen.zoom)
+    let ui = UIContext(theme: .light, measurer: measurer)
+    let view = PlaygroundView()
+    view.lesson = lesson
+    view.cnnPage = page
+    var input = UIInput()
+    input.windowSize = screen.logical
+    input.mouse = Point(-100, -100)
+    ui.begin(input)
+    _ = view.frame(state, ui)
+    let list = ui.end()
+    var report = ui.report
+    report.audit(
+      list, window: Rect(x: 0, y: 0, width: screen.logical.width, height: screen.logical.height),
+      measurer: measurer, overlayFrom: ui.overlayStart)
+    return report.truncated.map { "cut (\($0.how)): '\($0.text)'" }
+      + (report.overlaps() + report.textOverlaps).map { "overlap: \($0.first.name) × \($0.second.name)" }
+  }
+
+  mutating func expectClean(_ name: String, _ state: AppState, lesson: LessonSession? = nil, page: CNNPage = .results) throws {
+    for screen in Self.screens {
+      let found = try problems(state, on: screen, lesson: lesson, page: page)
+      #expect(found.isEmpty, "\(name) at \(screen): \(found.prefix(6).joined(separator: "; "))")
+    }
+  }
+
+  @Test mutating func twoDPagesFitEveryClassroomSize() throws {
+    var state = try AppState()
+    try expectClean("2-D start", state)
+    reduce(&state, .train(epochs: 20))
+    reduce(&state, .showSidePanel(.data))
+    try expectClean("2-D, DATA tab", state)
+    reduce(&state, .showSidePanel(.output))
+    try expectClean("2-D, OUTPUT tab", state)
+    reduce(&state, .showBanner(Banner(.warning, String(repeating: "Training diverged: try a smaller learning rate. ", count: 3))))
+    try expectClean("2-D with a long banner", state)
+    reduce(&state, .dismissBanner)
+    reduce(&state, .toggleHelp)
+    try expectClean("help", state)
+    var spiral = PlaygroundConfig()
+    spiral.dataset = .spiral
+    spiral.features = Feature.allCases
+    spiral.hiddenLayers = [8, 8, 8, 8, 8, 8]
+    var deep = try AppState(config: spiral)
+    reduce(&deep, .train(epochs: 5))
+    try expectClean("2-D spiral, six layers", deep)
+    var plane = PlaygroundConfig()
+    plane.problem = .regression
+    plane.dataset = .regPlane
+    try expectClean("2-D regression", try AppState(config: plane))
+    var blobs = PlaygroundConfig()
+    blobs.dataset = .blobs3
+    let three = try AppState(config: blobs)
+    try expectClean("2-D three classes", three)
+  }
+
+  @Test mutating func cnnPagesFitEveryClassroomSize() throws {
+    var state = try AppState()
+    reduce(&state, .setMode(.cnn))
+    try expectClean("CNN results", state)
+    try expectClean("CNN class pictures", state, page: .classPictures)
+  }
+
+  @Test mutating func everyLessonStepFitsEveryClassroomSize() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Lessons").path
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+    #expect(files.count >= 19)
+    for file in files {
+      let lesson = try Lesson.load(path: folder + "/" + file)
+      var state = try lesson.startingState()
+      var session = LessonSession(lesson: lesson, state: &state)
+      while true {
+        try expectClean("\(file) step \(session.stepNumber)", state, lesson: session)
+        if session.isLastStep { break }
+        session.showMe(&state)
+        _ = session.next(&state)
+      }
+    }
+  }
+
+  /// The report is truthful: a window far too small for the playground reports what it cuts.
+  @Test mutating func aTinyWindowReportsWhatItCuts() throws {
+    let state = try AppState()
+    let found = try problems(state, on: Screen(width: 320, height: 240, zoom: 1))
+    #expect(found.contains { $0.hasPrefix("cut") })
+  }
+}
