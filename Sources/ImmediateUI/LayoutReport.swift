@@ -100,6 +100,8 @@ public struct LayoutReport: Hashable, Sendable {
   ) {
     var clips: [Rect] = []
     var boxes: [Control] = []
+    // Text an opaque picture drawn later paints over is as good as cut.
+    var texts: [(box: Rect, text: String)] = []
     for (index, command) in zip(commands.indices, commands) {
       let floating = floatingFrom.map { index >= $0 } ?? false
       switch command {
@@ -127,10 +129,16 @@ public struct LayoutReport: Hashable, Sendable {
         if visibleInk.width > 0 && visibleInk.height > 0 && (!againstControls || !isCovered(visibleInk, floating: floating)) {
           boxes.append(Control(name: "text '\(string)'", rect: visibleInk, floating: floating))
         }
+        texts.append((ink, string))
         if let clip = clips.last, !LayoutReport.shows(box, within: clip) {
           truncated.append(Truncation(text: string, rect: box, how: "clipped"))
         } else if !LayoutReport.shows(box, within: window) {
           truncated.append(Truncation(text: string, rect: box, how: "outside window"))
+        }
+      case .image(_, let rect, _, _):
+        for (i, t) in texts.enumerated().reversed() where LayoutReport.cross(t.box, rect) {
+          truncated.append(Truncation(text: t.text, rect: t.box, how: "covered by a picture"))
+          texts.remove(at: i)
         }
       default: continue
       }

@@ -21,7 +21,6 @@ extension PlaygroundView {
       let size = ui.fittingSize("FEATURES", width: row.width, from: TypeSize.heading, weight: .bold)
       ui.label("FEATURES", in: row, size: size, color: t.mutedText, weight: .bold)
     }
-    ui.label("Output", in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
     let editorBefore = runEditor(&f)
 
     // Layer +/− and the count.
@@ -51,6 +50,8 @@ extension PlaygroundView {
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
     drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
+    // After the links, whose opaque picture would cover it.
+    ui.label("Output", in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
     var overTile = false
     drawFeatureTiles(&f, overTile: &overTile)
     let outputs = cache.outputs?.widths ?? []

@@ -51,7 +51,6 @@ import Testing
     out += l.classButtons.enumerated().map { ("class \($0.offset)", $0.element) }
     if let r = l.legend { out.append(("legend", r)) }
     if let r = l.warpPicker { out.append(("warpPicker", r)) }
-    if let r = l.bannerClose { out.append(("bannerClose", r)) }
     return out
   }
 
@@ -61,6 +60,11 @@ import Testing
       reduce(&h.state, .showBanner(Banner(.warning, "Training diverged — try a smaller learning rate")))
     }
     let l = h.layout
+    // The banner floats over the panels on purpose; it stays in the window, under the top bar.
+    if let b = l.banner {
+      #expect(encloses(l.window, b) && b.minY >= l.topBar.maxY)
+      #expect(l.bannerClose.map { encloses(b, $0) } ?? false)
+    }
     let context = "\(Int(size.width))×\(Int(size.height)) \(config.dataset) \(config.hiddenLayers)"
     assertDisjoint(l.regions.enumerated().map { ("region \($0.offset)", $0.element) }, context)
     assertDisjoint(controls(l), context)
