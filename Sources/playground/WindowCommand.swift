@@ -27,6 +27,9 @@ struct Window: ParsableCommand {
   /// With --screenshot or --layout-json: the page to show (results, class-pictures, help).
   @Option(help: .hidden)
   var page: String?
+  /// In a narrow window: the panel the tabs show first (data, network, output).
+  @Option(help: .hidden)
+  var panel: String?
   @Option(help: "The window's size in pixels, WIDTHxHEIGHT (default 1280x800; with --zoom 1.5 the window opens 1.5 times larger where the screen allows).")
   var size: String?
   @Option(help: "Open a saved session file (Ctrl+S saves back to it, Ctrl+O reopens it).")
@@ -119,6 +122,12 @@ struct Window: ParsableCommand {
     case "class-pictures": cnnPage = .classPictures
     case "help": reduce(&state, .toggleHelp)
     default: throw UsageError(message: "--page must be results, class-pictures or help, got '\(page ?? "")'")
+    }
+    if let panel {
+      guard let side = SidePanel(rawValue: panel) else {
+        throw UsageError(message: "--panel must be data, network or output, got '\(panel)'")
+      }
+      reduce(&state, .showSidePanel(side))
     }
     let screenshot = self.screenshot
     let epochs = self.epochs
