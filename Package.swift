@@ -100,7 +100,7 @@ let tests: [Target] = [
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
   .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI"]),
   // Whole frames rendered with SDL's software renderer.
-  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "SDLFrontend"]),
+  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "SDLFrontend", "LessonKit"]),
 ]
 
 let package = Package(

@@ -130,6 +130,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .toggleHelp: state.showHelp.toggle()
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner
+  case .setChartExpanded(let on): state.chart.expanded = on
+  case .setChartLogScale(let on): state.chart.logScale = on
   }
 }
 
