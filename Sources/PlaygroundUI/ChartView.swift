@@ -84,13 +84,14 @@ struct ChartGeometry {
     _ = body.cutTop(10)  // room for the top tick label's upper half
     let xRow = body.cutBottom(Self.labelHeight + 4)
     let approximateY = max(2, Int(body.height / 44))
-    let yRange = spec.logScale || spec.fixedRange != nil ? range : AxisTicks.niceRange(range, approximateCount: approximateY)
+    let nice = AxisTicks.niceRange(range, approximateCount: approximateY)
+    let yRange = spec.logScale || spec.fixedRange != nil ? range : nice.range
     self.yRange = yRange
-    let yStep = AxisTicks.step(span: yRange.upperBound - yRange.lowerBound, approximateCount: approximateY)
+    let yStep = nice.step
     let yValues =
       spec.logScale
       ? AxisTicks.decades(in: yRange, maximumCount: max(2, Int(body.height / 28)))
-      : AxisTicks.linear(in: yRange, approximateCount: approximateY)
+      : AxisTicks.multiples(of: yStep, in: yRange)
     let yLabels = yValues.map { v -> String in
       if spec.logScale { return AxisTicks.decadeLabel(v) }
       return spec.percent ? AxisTicks.label(v * 100, step: yStep * 100) + "%" : AxisTicks.label(v, step: yStep)
@@ -138,6 +139,17 @@ extension UIContext {
     let t = theme
     let area = g.plotArea
     draw.fillRect(area, Color(rgb: 0xF7F8FA))
+    if spec.logScale {
+      // Faint lines at 2…9 × each decade, so the log scale reads as one.
+      for decade in AxisTicks.decades(in: (g.yRange.lowerBound / 10)...g.yRange.upperBound, maximumCount: 64) {
+        for k in 2...9 {
+          let v = decade * Float(k)
+          guard v > g.yRange.lowerBound && v < g.yRange.upperBound else { continue }
+          let y = LineChart.y(value: v, in: area, yRange: g.yRange, logScale: true)
+          draw.line(from: Point(area.minX, y), to: Point(area.maxX, y), width: 1, Color(rgb: 0xE6E9ED))
+        }
+      }
+    }
     for tick in g.yTicks {
       draw.line(from: Point(area.minX, tick.position), to: Point(area.maxX, tick.position), width: 1, t.separator)
       draw.line(from: Point(area.minX - 5, tick.position), to: Point(area.minX, tick.position), width: 1.5, t.mutedText)

@@ -11,14 +11,10 @@ extension PlaygroundView {
     let state = f.state
     let expand = l.chartExpandButton
     guard let logToggle = l.chartLogToggle else {
-      // Folded: a "Loss chart" button, or a chart icon where that does not fit.
-      if expand.width >= 90 {
-        if ui.button("Loss chart", in: expand) { f.actions.append(.setChartExpanded(true)) }
-      } else {
-        ui.noteControl("chart expand", expand)
-        if ui.withID("chart.expand", { ui.button("", in: expand) }) { f.actions.append(.setChartExpanded(true)) }
-        drawChartIcon(ui, in: expand.inset(9), color: f.theme.text)
-      }
+      // Folded: a chart icon beside Copy config.
+      ui.noteControl("chart expand", expand)
+      if ui.withID("chart.expand", { ui.button("", in: expand) }) { f.actions.append(.setChartExpanded(true)) }
+      drawChartIcon(ui, in: expand.inset(dx: 10, dy: 7), color: f.theme.text)
       hint(ui, expand, "Show the loss chart in the plot's place")
       return
     }

@@ -10,19 +10,20 @@ enum OutputMetrics {
   static let statsHeight: Float = 74
   /// The smallest loss chart worth showing (header, a plot area, the epoch labels).
   static let chartMinimum: Float = 140
-  /// Widths of the toggles and the collapsed chart's button.
+  /// Widths of the toggles (long and short labels).
   static let showTestWidth: Float = 168
   static let discretizeWidth: Float = 186
-  static let chartButtonWidth: Float = 116
   static let shortToggleWidth: Float = 124
   /// The folded chart's icon button beside the table.
-  static let chartIconSide: Float = 44
+  static let chartIconSide: Float = 40
   /// One class's legend entry (swatch and "Class 1"), the warp menu.
   static let classEntryWidth: Float = 100
   static let warpPickerWidth: Float = 140
   /// The side column beside the plot when the panel is wide and short, and its table as a list.
   static let sideColumn: Float = 164
-  static let sideStatsHeight: Float = 4 * 24
+  static let sideStatsHeight: Float = 4 * 22
+  /// Rows of the side column's class legend.
+  static let sideLegendRow: Float = 32
   /// The header controls of the chart: Log scale and expand.
   static let logToggleWidth: Float = 66
   static let expandSide: Float = 30
@@ -40,6 +41,9 @@ extension Layout {
     var inner = outputPanel.inset(m.margin)
     let heading = inner.cutTop(m.headingRow, spacing: 8)
     copyConfigButton = Rect(x: heading.maxX - 140, y: heading.midY - 17, width: 140, height: 34)
+    // Where the folded chart's button goes: a chart icon left of Copy config.
+    let folded = Rect(
+      x: copyConfigButton.minX - 10 - o.chartIconSide, y: copyConfigButton.y, width: o.chartIconSide, height: 34)
     let body = inner
     let regression = state.config.problem == .regression
     let classes = regression ? 0 : max(2, state.experiment.classCount)
@@ -61,7 +65,6 @@ extension Layout {
     // Short labels ("Test data", "Discretize") when both long ones do not fit one row.
     let longToggles = body.width >= o.showTestWidth + o.discretizeWidth + 10
     let toggleItems: [Float] = longToggles ? [o.showTestWidth, o.discretizeWidth] : [o.shortToggleWidth, o.shortToggleWidth]
-    let buttonItem: [Float] = [o.chartButtonWidth]
 
     // Stacked: the table on top, the plot, then rows across the panel's width.
     func stackedBelow(chartCollapsed: Bool) -> Float {
@@ -75,11 +78,13 @@ extension Layout {
     let openSide = stackedSide(stackedBelow(chartCollapsed: false) + o.chartMinimum + 10)
     // Beside: the table (as a list), legend, toggles and the chart button right of the plot.
     let column = o.sideColumn
-    let columnItems = (legendItems + toggleItems + buttonItem).map { min($0, column) }
+    let columnItems = (legendItems + toggleItems).map { min($0, column) }
+    let legendRow = regression ? m.controlHeight : o.sideLegendRow
     let columnNeeds =
-      o.sideStatsHeight + 8 + Self.flowHeight(Array(columnItems.prefix(legendItems.count)), width: column, row: m.controlHeight)
-      + 8 + Self.flowHeight(Array(columnItems.suffix(3)), width: column, row: m.toggleHeight)
-    let besideSide = min(body.width - o.plotGutterLeft - 12 - column, body.height - o.plotGutterBottom).rounded(.down)
+      o.sideStatsHeight + 8 + Self.flowHeight(Array(columnItems.prefix(legendItems.count)), width: column, row: legendRow)
+      + 8 + Self.flowHeight(Array(columnItems.suffix(2)), width: column, row: m.toggleHeight)
+    let besideSide = min(body.width - o.plotGutterLeft - 12 - column, body.height - 10 - o.plotGutterBottom)
+      .rounded(.down)
     let beside = besideSide + o.plotGutterBottom >= columnNeeds ? besideSide : 0
 
     // The chart shows under the plot when that costs the plot at most a fifth and keeps it ≥ 260.
@@ -87,29 +92,20 @@ extension Layout {
     var rest = body
     if !chartOpen && beside > collapsedSide {
       let side = max(60, beside)
+      _ = rest.cutTop(10)  // room for the top tick label's upper half
       let block = rest.cutTop(side + o.plotGutterBottom)
       plot = Rect(x: block.x + o.plotGutterLeft, y: block.y, width: side, height: side)
       var right = Rect(x: plot.maxX + 12, y: block.y, width: block.maxX - plot.maxX - 12, height: block.height)
       stats = right.cutTop(o.sideStatsHeight, spacing: 8)
-      let legendRects = Self.flow(Array(columnItems.prefix(legendItems.count)), in: &right, row: m.controlHeight)
+      let legendRects = Self.flow(Array(columnItems.prefix(legendItems.count)), in: &right, row: legendRow)
       _ = right.cutTop(8)
-      let rowRects = Self.flow(Array(columnItems.suffix(3)), in: &right, row: m.toggleHeight)
+      let rowRects = Self.flow(Array(columnItems.suffix(2)), in: &right, row: m.toggleHeight)
       assignLegend(legendRects, classes: classes, regression: regression, warp: hasWarp)
       showTestToggle = rowRects[0]
       discretizeToggle = rowRects[1]
-      chartExpandButton = rowRects[2]
-      lossChart = chartExpandButton
     } else {
       let side = max(60, chartOpen ? openSide : collapsedSide)
-      var statsRow = rest.cutTop(o.statsHeight, spacing: 12)
-      if !chartOpen {
-        // The folded chart's button: a chart icon beside the table.
-        chartExpandButton = statsRow.cutRight(o.chartIconSide, spacing: 10)
-        chartExpandButton = Rect(
-          x: chartExpandButton.x, y: statsRow.midY - o.chartIconSide / 2, width: o.chartIconSide, height: o.chartIconSide)
-        lossChart = chartExpandButton
-      }
-      stats = statsRow
+      stats = rest.cutTop(o.statsHeight, spacing: 12)
       let block = rest.cutTop(side + o.plotGutterBottom, spacing: 8)
       let x = (block.midX - (side + o.plotGutterLeft) / 2 + o.plotGutterLeft).rounded()
       plot = Rect(x: x, y: block.y, width: side, height: side)
@@ -124,6 +120,11 @@ extension Layout {
         layChart(in: rest, accuracy: false)
         chartExpandButton = chartHeaderControls(lossChart).expand
       }
+    }
+
+    if !chartOpen {
+      chartExpandButton = folded
+      lossChart = folded
     }
 
     guard let warp = state.warp, hidden.indices.contains(warp.layer), hidden[warp.layer] >= 2 else { return }
@@ -196,5 +197,16 @@ extension Layout {
       x += w + 10
     }
     return rects
+  }
+}
+
+extension Layout {
+  /// The output plot's side for an output panel of `panel` size showing `state` (0 while the chart
+  /// is expanded), so the window's column split can give OUTPUT the width its plot needs.
+  public static func outputPlotSide(panel: Size, state: AppState) -> Float {
+    var l = Layout()
+    l.outputPanel = Rect(x: 0, y: 0, width: panel.width, height: panel.height)
+    l.layOutputPanel(state: state)
+    return l.plot.width
   }
 }

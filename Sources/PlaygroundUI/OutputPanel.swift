@@ -3,16 +3,19 @@ import PlaygroundCore
 import Visualization
 
 extension PlaygroundView {
-  /// The decision boundary with the points, loss and accuracy, the loss chart, display toggles,
-  /// the class picker (or the regression legend), Copy config and the layer-warp view.
+  /// The decision boundary with its axis ticks and the points, loss and accuracy, the loss chart
+  /// (or its button), display toggles, the class legend (or the color bar), Copy config and the
+  /// layer-warp view. With the chart expanded, the chart takes the plot's place.
   func drawOutputPanel(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
     let t = f.theme
     let state = f.state
     ui.panel(l.outputPanel)
-    heading(
-      ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
+    // The folded chart's button may share the heading row with Copy config.
+    let folded = l.chartLogToggle == nil && !state.chart.expanded
+    let headingEnd = folded ? l.chartExpandButton.minX : l.copyConfigButton.minX
+    heading(ui, "OUTPUT", in: l.outputPanel, width: headingEnd - l.outputPanel.x - 2 * Metrics.margin)
     if ui.button("Copy config", in: l.copyConfigButton) {
       f.commands.append(.copyToClipboard(state.config.shareString))
     }

@@ -22,12 +22,26 @@ public enum AxisTicks {
     Legend.ticks(in: range, approximateCount: approximateCount)
   }
 
-  /// `range` with its top raised to the next multiple of the nice step, so the top tick sits on
-  /// the chart's top edge. The bottom is kept (a loss axis starts at 0).
-  public static func niceRange(_ range: ClosedRange<Float>, approximateCount: Int = 5) -> ClosedRange<Float> {
+  /// Every multiple of `step` inside `range` (with a little slack at the top for rounding).
+  public static func multiples(of step: Float, in range: ClosedRange<Float>) -> [Float] {
+    guard step > 0, step.isFinite else { return [range.lowerBound] }
+    var ticks: [Float] = []
+    var k = (range.lowerBound / step).rounded(.up)
+    while k * step <= range.upperBound + step * 1e-4 {
+      ticks.append(k * step == 0 ? 0 : k * step)  // no "-0"
+      k += 1
+    }
+    return ticks
+  }
+
+  /// `range` with its top raised to the next multiple of the nice step for it, so the top tick
+  /// sits on the chart's top edge, and that step. The bottom is kept (a loss axis starts at 0).
+  public static func niceRange(_ range: ClosedRange<Float>, approximateCount: Int = 5)
+    -> (range: ClosedRange<Float>, step: Float)
+  {
     let step = step(span: range.upperBound - range.lowerBound, approximateCount: approximateCount)
     let top = (range.upperBound / step - 1e-4).rounded(.up) * step
-    return range.lowerBound...max(top, range.upperBound)
+    return (range.lowerBound...max(top, range.upperBound), step)
   }
 
   /// The smallest run of whole decades holding `range` (positive values only): 0.03…0.7 gives
@@ -66,7 +80,8 @@ public enum AxisTicks {
     return ticks
   }
 
-  /// A linear tick's label with as many decimals as the step needs ("0.25" for steps of 0.05).
+  /// A linear tick's label with as many decimals as the step needs ("0.25" for steps of 0.05),
+  /// and "0" for zero.
   public static func label(_ value: Float, step: Float) -> String {
     var decimals = 0
     var s = step
@@ -74,7 +89,9 @@ public enum AxisTicks {
       s *= 10
       decimals += 1
     }
-    return NumberFormat.fixed(value == 0 ? 0 : value, decimals: decimals)
+    // Zero is written "0" whatever the step: the axis's origin reads plainly.
+    if abs(value) < step * 1e-3 { return "0" }
+    return NumberFormat.fixed(value, decimals: decimals)
   }
 
   /// A decade's label: "1", "10", "0.01" down to 0.001, then "1e-4".

@@ -14,15 +14,15 @@ import Testing
 
   @Test func linearTicksAreNiceAndCoverTheRaisedRange() {
     #expect(AxisTicks.step(span: 0.73, approximateCount: 5) == 0.2)
-    #expect(AxisTicks.niceRange(0...0.73) == 0...0.8)
-    #expect(AxisTicks.linear(in: 0...0.8).map { AxisTicks.label($0, step: 0.2) } == ["0", "0.2", "0.4", "0.6", "0.8"])
+    #expect(AxisTicks.niceRange(0...0.73) == (0...0.8, 0.2))
+    #expect(AxisTicks.multiples(of: 0.2, in: 0...0.8).map { AxisTicks.label($0, step: 0.2) } == ["0", "0.2", "0.4", "0.6", "0.8"])
+    #expect(AxisTicks.linear(in: 0...0.73) == [0, 0.2, 0.4, 0.6])
     // Many ranges: the top is raised to a multiple of a nice step and becomes the last tick.
     var top: Float = 0.0013
     while top < 5000 {
       for count in [2, 4, 5, 8] {
-        let range = AxisTicks.niceRange(0...top, approximateCount: count)
-        let step = AxisTicks.step(span: range.upperBound, approximateCount: count)
-        let ticks = AxisTicks.linear(in: range, approximateCount: count)
+        let (range, step) = AxisTicks.niceRange(0...top, approximateCount: count)
+        let ticks = AxisTicks.multiples(of: step, in: range)
         #expect(range.upperBound >= top && range.upperBound < top + step * 1.001, "\(top) → \(range)")
         #expect(isNice(step), "step \(step) for \(top)")
         #expect(ticks.first == 0, "\(top)")
