@@ -18,6 +18,7 @@ enum OutputMetrics {
   static let chartIconSide: Float = 40
   /// One class's legend entry (swatch and "Class 1"), the warp menu.
   static let classEntryWidth: Float = 100
+  static let narrowClassEntryWidth: Float = 90
   static let warpPickerWidth: Float = 140
   /// The side column beside the plot when the panel is wide and short, and its table as a list.
   static let sideColumn: Float = 164
@@ -60,7 +61,12 @@ extension Layout {
 
     // Items under (or beside) the plot, as widths to flow into rows.
     let legendItems: [Float] =
-      (regression ? [min(280, body.width)] : Array(repeating: o.classEntryWidth, count: classes))
+      (regression
+        ? [min(280, body.width)]
+        // Entries narrow (to a 15 pt label) so up to three classes share one row in a narrow panel.
+        : Array(
+          repeating: max(o.narrowClassEntryWidth, min(o.classEntryWidth, ((body.width - Float(classes - 1) * 10) / Float(classes)).rounded(.down))),
+          count: classes))
       + (hasWarp ? [o.warpPickerWidth] : [])
     // Short labels ("Test data", "Discretize") when both long ones do not fit one row.
     let longToggles = body.width >= o.showTestWidth + o.discretizeWidth + 10

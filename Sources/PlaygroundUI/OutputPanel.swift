@@ -137,12 +137,15 @@ extension PlaygroundView {
     for (k, r) in f.layout.classButtons.enumerated() {
       let region = ui.region("class \(k)", r)
       let selected = f.state.selectedClass == k
-      let radius = min(r.height / 2 - 5, 10)
-      let center = Point(r.x + 4 + radius, r.midY)
+      let radius = min(r.height / 2 - 5, 9)
+      let center = Point(r.x + 3 + radius, r.midY)
       if selected { ui.draw.strokeCircle(center: center, radius: radius + 3, width: 3, f.theme.text) }
       ui.draw.fillCircle(center: center, radius: radius, ClassPalette.standard.hue(k))
-      let text = Rect(x: center.x + radius + 7, y: r.y, width: r.maxX - center.x - radius - 7, height: r.height)
-      ui.label("Class \(k + 1)", in: text, size: TypeSize.body, color: f.theme.text, weight: selected ? .bold : .regular)
+      let text = Rect(x: center.x + radius + 6, y: r.y, width: r.maxX - center.x - radius - 6, height: r.height)
+      let name = "Class \(k + 1)"
+      let weight: FontWeight = selected ? .bold : .regular
+      let size = ui.fittingSize(name, width: text.width, from: TypeSize.body, weight: weight)
+      ui.label(name, in: text, size: size, color: f.theme.text, weight: weight)
       if region.hovered && ui.activeID == nil { ui.tooltip("Clicks in the plot add \(Choices.className(k))") }
       if region.clicked && !selected { f.actions.append(.selectClass(k)) }
     }
