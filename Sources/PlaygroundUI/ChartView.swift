@@ -60,7 +60,8 @@ struct ChartGeometry {
     var body = rect
     let header = body.cutTop(Self.headerHeight)
     let titleSize = measure(spec.title)
-    title = Rect(x: header.x, y: header.midY - titleSize.height / 2, width: titleSize.width, height: titleSize.height)
+    title = Rect(
+      x: header.x, y: header.midY - titleSize.height / 2, width: titleSize.width, height: titleSize.height)
     let entries = spec.lines.map { measure($0.name).width }
     let legendWidth = entries.reduce(0) { $0 + 26 + $1 } + Float(max(0, entries.count - 1)) * 14
     var legendRow = header
@@ -94,20 +95,23 @@ struct ChartGeometry {
       : AxisTicks.multiples(of: yStep, in: yRange)
     let yLabels = yValues.map { v -> String in
       if spec.logScale { return AxisTicks.decadeLabel(v) }
-      return spec.percent ? AxisTicks.label(v * 100, step: yStep * 100) + "%" : AxisTicks.label(v, step: yStep)
+      return spec.percent
+        ? AxisTicks.label(v * 100, step: yStep * 100) + "%" : AxisTicks.label(v, step: yStep)
     }
     let yWidths = yLabels.map { measure($0).width }
     let gutter = max(titleSize.width * 0.5, (yWidths.max() ?? 0) + 10)
     let xTitleSize = measure("epoch")
     let rightPad: Float = 12
     plotArea = Rect(
-      x: body.x + gutter, y: body.y, width: max(1, body.width - gutter - rightPad), height: max(1, body.height))
+      x: body.x + gutter, y: body.y, width: max(1, body.width - gutter - rightPad),
+      height: max(1, body.height))
     let area = plotArea
     yTicks = zip(yValues, zip(yLabels, yWidths)).map { v, label in
       let y = LineChart.y(value: v, in: area, yRange: yRange, logScale: spec.logScale)
       let h = Self.labelHeight
       return ChartTick(
-        position: y, label: label.0, box: Rect(x: area.minX - 7 - label.1, y: y - h / 2, width: label.1, height: h))
+        position: y, label: label.0,
+        box: Rect(x: area.minX - 7 - label.1, y: y - h / 2, width: label.1, height: h))
     }
 
     // x ticks: whole epochs, labels centred under them, none across the "epoch" title or a neighbour.
@@ -141,7 +145,8 @@ extension UIContext {
     draw.fillRect(area, Color(rgb: 0xF7F8FA))
     if spec.logScale {
       // Faint lines at 2…9 × each decade, so the log scale reads as one.
-      for decade in AxisTicks.decades(in: (g.yRange.lowerBound / 10)...g.yRange.upperBound, maximumCount: 64) {
+      for decade in AxisTicks.decades(in: (g.yRange.lowerBound / 10)...g.yRange.upperBound, maximumCount: 64)
+      {
         for k in 2...9 {
           let v = decade * Float(k)
           guard v > g.yRange.lowerBound && v < g.yRange.upperBound else { continue }
@@ -151,12 +156,17 @@ extension UIContext {
       }
     }
     for tick in g.yTicks {
-      draw.line(from: Point(area.minX, tick.position), to: Point(area.maxX, tick.position), width: 1, t.separator)
-      draw.line(from: Point(area.minX - 5, tick.position), to: Point(area.minX, tick.position), width: 1.5, t.mutedText)
+      draw.line(
+        from: Point(area.minX, tick.position), to: Point(area.maxX, tick.position), width: 1, t.separator)
+      draw.line(
+        from: Point(area.minX - 5, tick.position), to: Point(area.minX, tick.position), width: 1.5,
+        t.mutedText)
       label(tick.label, in: tick.box, size: caption, color: t.mutedText, alignment: .right)
     }
     for tick in g.xTicks {
-      draw.line(from: Point(tick.position, area.maxY), to: Point(tick.position, area.maxY + 5), width: 1.5, t.mutedText)
+      draw.line(
+        from: Point(tick.position, area.maxY), to: Point(tick.position, area.maxY + 5), width: 1.5,
+        t.mutedText)
       label(tick.label, in: tick.box, size: caption, color: t.mutedText, alignment: .center)
     }
     draw.line(from: Point(area.minX, area.minY), to: Point(area.minX, area.maxY), width: 1.5, t.mutedText)

@@ -13,7 +13,9 @@ extension PlaygroundView {
     guard let logToggle = l.chartLogToggle else {
       // Folded: a chart icon beside Copy config.
       ui.noteControl("chart expand", expand)
-      if ui.withID("chart.expand", { ui.button("", in: expand) }) { f.actions.append(.setChartExpanded(true)) }
+      if ui.withID("chart.expand", { ui.button("", in: expand) }) {
+        f.actions.append(.setChartExpanded(true))
+      }
       drawChartIcon(ui, in: expand.inset(dx: 10, dy: 7), color: f.theme.text)
       hint(ui, expand, "Show the loss chart in the plot's place")
       return
@@ -48,7 +50,8 @@ extension PlaygroundView {
     if ui.isMouseOver(plotArea) && ui.activeID == nil {
       let e = state.evaluation
       ui.tooltip(
-        "Epoch \(state.experiment.epoch): test loss \(Format.loss(e.test.loss)), training \(Format.loss(e.train.loss))")
+        "Epoch \(state.experiment.epoch): test loss \(Format.loss(e.test.loss)), training \(Format.loss(e.train.loss))"
+      )
     }
   }
 
@@ -56,7 +59,8 @@ extension PlaygroundView {
   private func drawChartIcon(_ ui: UIContext, in r: Rect, color: Color) {
     ui.draw.line(from: Point(r.minX, r.minY), to: Point(r.minX, r.maxY), width: 2, color)
     ui.draw.line(from: Point(r.minX, r.maxY), to: Point(r.maxX, r.maxY), width: 2, color)
-    let curve = [(0.12, 0.1), (0.3, 0.45), (0.5, 0.62), (0.75, 0.72), (1.0, 0.76)].map { (fx: Float, fy: Float) in
+    let curve = [(0.12, 0.1), (0.3, 0.45), (0.5, 0.62), (0.75, 0.72), (1.0, 0.76)].map {
+      (fx: Float, fy: Float) in
       Point(r.minX + 3 + (r.width - 3) * fx, r.minY + (r.height - 4) * fy)
     }
     ui.draw.polyline(curve, width: 2.5, ChartColors.test)

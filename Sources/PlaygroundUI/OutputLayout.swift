@@ -44,7 +44,8 @@ extension Layout {
     copyConfigButton = Rect(x: heading.maxX - 140, y: heading.midY - 17, width: 140, height: 34)
     // Where the folded chart's button goes: a chart icon left of Copy config.
     let folded = Rect(
-      x: copyConfigButton.minX - 10 - o.chartIconSide, y: copyConfigButton.y, width: o.chartIconSide, height: 34)
+      x: copyConfigButton.minX - 10 - o.chartIconSide, y: copyConfigButton.y, width: o.chartIconSide,
+      height: 34)
     let body = inner
     let regression = state.config.problem == .regression
     let classes = regression ? 0 : max(2, state.experiment.classCount)
@@ -65,12 +66,15 @@ extension Layout {
         ? [min(280, body.width)]
         // Entries narrow (to a 15 pt label) so up to three classes share one row in a narrow panel.
         : Array(
-          repeating: max(o.narrowClassEntryWidth, min(o.classEntryWidth, ((body.width - Float(classes - 1) * 10) / Float(classes)).rounded(.down))),
+          repeating: max(
+            o.narrowClassEntryWidth,
+            min(o.classEntryWidth, ((body.width - Float(classes - 1) * 10) / Float(classes)).rounded(.down))),
           count: classes))
       + (hasWarp ? [o.warpPickerWidth] : [])
     // Short labels ("Test data", "Discretize") when both long ones do not fit one row.
     let longToggles = body.width >= o.showTestWidth + o.discretizeWidth + 10
-    let toggleItems: [Float] = longToggles ? [o.showTestWidth, o.discretizeWidth] : [o.shortToggleWidth, o.shortToggleWidth]
+    let toggleItems: [Float] =
+      longToggles ? [o.showTestWidth, o.discretizeWidth] : [o.shortToggleWidth, o.shortToggleWidth]
 
     // Stacked: the table on top, the plot, then rows across the panel's width.
     func stackedBelow(chartCollapsed: Bool) -> Float {
@@ -87,7 +91,8 @@ extension Layout {
     let columnItems = (legendItems + toggleItems).map { min($0, column) }
     let legendRow = regression ? m.controlHeight : o.sideLegendRow
     let columnNeeds =
-      o.sideStatsHeight + 8 + Self.flowHeight(Array(columnItems.prefix(legendItems.count)), width: column, row: legendRow)
+      o.sideStatsHeight + 8
+      + Self.flowHeight(Array(columnItems.prefix(legendItems.count)), width: column, row: legendRow)
       + 8 + Self.flowHeight(Array(columnItems.suffix(2)), width: column, row: m.toggleHeight)
     let besideSide = min(body.width - o.plotGutterLeft - 12 - column, body.height - 10 - o.plotGutterBottom)
       .rounded(.down)
@@ -101,7 +106,8 @@ extension Layout {
       _ = rest.cutTop(10)  // room for the top tick label's upper half
       let block = rest.cutTop(side + o.plotGutterBottom)
       plot = Rect(x: block.x + o.plotGutterLeft, y: block.y, width: side, height: side)
-      var right = Rect(x: plot.maxX + 12, y: block.y, width: block.maxX - plot.maxX - 12, height: block.height)
+      var right = Rect(
+        x: plot.maxX + 12, y: block.y, width: block.maxX - plot.maxX - 12, height: block.height)
       stats = right.cutTop(o.sideStatsHeight, spacing: 8)
       let legendRects = Self.flow(Array(columnItems.prefix(legendItems.count)), in: &right, row: legendRow)
       _ = right.cutTop(8)
@@ -158,7 +164,8 @@ extension Layout {
     let expand = Rect(
       x: chart.maxX - o.expandSide, y: chart.y + (ChartGeometry.headerHeight - o.expandSide) / 2,
       width: o.expandSide, height: o.expandSide)
-    let log = Rect(x: expand.minX - 10 - o.logToggleWidth, y: expand.y, width: o.logToggleWidth, height: o.expandSide)
+    let log = Rect(
+      x: expand.minX - 10 - o.logToggleWidth, y: expand.y, width: o.logToggleWidth, height: o.expandSide)
     return (log, expand)
   }
 

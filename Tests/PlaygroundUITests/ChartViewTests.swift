@@ -40,7 +40,10 @@ import Visualization
     let loss = series((0...30).map { 0.7 * Float(1 - Double($0) / 40) })
     let spec = ChartSpec(
       title: "Loss",
-      lines: [ChartLine(series: loss, name: "Training", color: .black), ChartLine(series: loss, name: "Test", color: .black)])
+      lines: [
+        ChartLine(series: loss, name: "Training", color: .black),
+        ChartLine(series: loss, name: "Test", color: .black),
+      ])
     let (g, drawn) = draw(spec)
     #expect(g.yRange.lowerBound == 0)
     #expect(g.yRange.upperBound >= 0.7 && g.yRange.upperBound <= 0.8)
@@ -71,7 +74,8 @@ import Visualization
 
   @Test func logAxisHasDecadeTicks() {
     let loss = series((0...40).map { 0.7 * (0..<$0).reduce(Float(1)) { p, _ in p * 0.85 } })
-    let spec = ChartSpec(title: "Loss", lines: [ChartLine(series: loss, name: "Test", color: .black)], logScale: true)
+    let spec = ChartSpec(
+      title: "Loss", lines: [ChartLine(series: loss, name: "Test", color: .black)], logScale: true)
     let (g, drawn) = draw(spec)
     #expect(g.yRange.lowerBound <= loss.valueExtent!.lowerBound && g.yRange.upperBound == 1)
     #expect(g.yTicks.map(\.label) == ["0.001", "0.01", "0.1", "1"])

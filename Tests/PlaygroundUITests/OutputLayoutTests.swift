@@ -22,8 +22,12 @@ import Testing
     var out: [(String, Rect)] = [("stats", l.stats), ("copy", l.copyConfigButton)]
     if l.plot.width > 0 {
       out.append(
-        ("plot", Rect(x: l.plot.x - o.plotGutterLeft, y: l.plot.y - 10, width: l.plot.width + o.plotGutterLeft + 10,
-          height: l.plot.height + o.plotGutterBottom + 10)))
+        (
+          "plot",
+          Rect(
+            x: l.plot.x - o.plotGutterLeft, y: l.plot.y - 10, width: l.plot.width + o.plotGutterLeft + 10,
+            height: l.plot.height + o.plotGutterBottom + 10)
+        ))
       out += [("showTest", l.showTestToggle), ("discretize", l.discretizeToggle)]
     }
     out += l.classButtons.enumerated().map { ("class \($0.offset)", $0.element) }
@@ -43,7 +47,9 @@ import Testing
     for i in all.indices {
       for j in all.indices where j > i {
         let o = all[i].1.intersection(all[j].1)
-        #expect(o.width < 0.5 || o.height < 0.5, "\(context): \(all[i].0) \(all[i].1) overlaps \(all[j].0) \(all[j].1)")
+        #expect(
+          o.width < 0.5 || o.height < 0.5,
+          "\(context): \(all[i].0) \(all[i].1) overlaps \(all[j].0) \(all[j].1)")
       }
     }
   }
@@ -61,7 +67,8 @@ import Testing
         reduce(&state, .setChartExpanded(expanded))
         for width in stride(from: Float(300), through: 560, by: 20) {
           for height in stride(from: Float(400), through: 900, by: 25) {
-            check(lay(state, width: width, height: height), "\(config.dataset) \(width)×\(height) \(expanded)")
+            check(
+              lay(state, width: width, height: height), "\(config.dataset) \(width)×\(height) \(expanded)")
           }
         }
       }

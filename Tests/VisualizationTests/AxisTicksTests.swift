@@ -15,7 +15,10 @@ import Testing
   @Test func linearTicksAreNiceAndCoverTheRaisedRange() {
     #expect(AxisTicks.step(span: 0.73, approximateCount: 5) == 0.2)
     #expect(AxisTicks.niceRange(0...0.73) == (0...0.8, 0.2))
-    #expect(AxisTicks.multiples(of: 0.2, in: 0...0.8).map { AxisTicks.label($0, step: 0.2) } == ["0", "0.2", "0.4", "0.6", "0.8"])
+    #expect(
+      AxisTicks.multiples(of: 0.2, in: 0...0.8).map { AxisTicks.label($0, step: 0.2) } == [
+        "0", "0.2", "0.4", "0.6", "0.8",
+      ])
     #expect(AxisTicks.linear(in: 0...0.73) == [0, 0.2, 0.4, 0.6])
     // Many ranges: the top is raised to a multiple of a nice step and becomes the last tick.
     var top: Float = 0.0013
@@ -46,12 +49,17 @@ import Testing
     #expect(AxisTicks.decadeRange(0.1...1) == 0.1...1)
     #expect(AxisTicks.decadeRange(0.00042...3) == 0.0001...10)
     #expect(AxisTicks.decades(in: 0.01...1) == [0.01, 0.1, 1])
-    #expect(AxisTicks.decades(in: 0.0001...10).map(AxisTicks.decadeLabel) == ["1e-4", "0.001", "0.01", "0.1", "1", "10"])
+    #expect(
+      AxisTicks.decades(in: 0.0001...10).map(AxisTicks.decadeLabel) == [
+        "1e-4", "0.001", "0.01", "0.1", "1", "10",
+      ])
     // Too many decades for the room: every second one, still decades.
     let sparse = AxisTicks.decades(in: 1e-8...1, maximumCount: 4)
     #expect(sparse.count <= 5 && sparse.count >= 3)
     #expect(sparse.last == 1)
-    for v in sparse { #expect(AxisTicks.decadeLabel(v).hasPrefix("1") || AxisTicks.decadeLabel(v).hasPrefix("0.0")) }
+    for v in sparse {
+      #expect(AxisTicks.decadeLabel(v).hasPrefix("1") || AxisTicks.decadeLabel(v).hasPrefix("0.0"))
+    }
   }
 
   @Test func epochTicksAreWholeRoundNumbers() {

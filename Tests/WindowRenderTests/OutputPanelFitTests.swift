@@ -20,7 +20,9 @@ import Testing
     .appendingPathComponent("../../Lessons").standardized
 
   /// One frame audited as `playground --layout-json` audits it, and its layout.
-  func audit(_ state: AppState, lesson: LessonSession? = nil, size: (Int, Int, Float)) throws -> (LayoutReport, Layout) {
+  func audit(_ state: AppState, lesson: LessonSession? = nil, size: (Int, Int, Float)) throws -> (
+    LayoutReport, Layout
+  ) {
     let zoom = size.2
     let logical = Size(Float(size.0) / zoom, Float(size.1) / zoom)
     let view = PlaygroundView()
@@ -50,14 +52,16 @@ import Testing
       // The panel's own parts: inside it. (When the window's columns do not fit, other panels
       // run into this one; that is the column split's business, checked elsewhere.)
       func mine(_ r: Rect) -> Bool {
-        r.minX >= panel.minX - 1 && r.maxX <= panel.maxX + 1 && r.minY >= panel.minY - 1 && r.maxY <= panel.maxY + 1
+        r.minX >= panel.minX - 1 && r.maxX <= panel.maxX + 1 && r.minY >= panel.minY - 1
+          && r.maxY <= panel.maxY + 1
       }
       // Too narrow a network column spills its tiles and labels over this panel.
       let othersOverlap = layout.networkPanel.width < 200
       for cut in report.truncated where mine(cut.rect) && !othersOverlap {
         Issue.record("\(context): “\(cut.text)” \(cut.how) at \(cut.rect)")
       }
-      for o in report.overlaps() + report.textOverlaps where mine(o.first.rect) && mine(o.second.rect) && !othersOverlap {
+      for o in report.overlaps() + report.textOverlaps
+      where mine(o.first.rect) && mine(o.second.rect) && !othersOverlap {
         Issue.record("\(context): \(o.first.name) \(o.first.rect) overlaps \(o.second.name) \(o.second.rect)")
       }
       guard !state.chart.expanded else { continue }
