@@ -436,18 +436,19 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
-    // The shared chart (axes, ticks, legend); its header row takes the caption strip above each rect.
+    // The shared chart (axes, ticks, legend); its header row takes the caption strip above each
+    // rect. The latest values are in the top bar, so the titles stay short and the legend fits beside.
     func chart(_ spec: ChartSpec, _ r: Rect) {
       ui.chart(spec, in: Rect(x: r.x, y: r.y - 22, width: r.width, height: r.height + 22))
     }
     chart(
       ChartSpec(
-        title: "Test accuracy  \(Format.percent(cnn.evaluation.test.accuracy))",
+        title: "Test accuracy",
         lines: [ChartLine(series: cnn.testAccuracy, name: "Test", color: t.accent)], fixedRange: 0...1, percent: true),
       l.accuracyChart)
     chart(
       ChartSpec(
-        title: "Loss  \(Format.loss(cnn.evaluation.test.loss))",
+        title: "Loss",
         lines: [
           ChartLine(series: cnn.trainLoss, name: "Training", color: ChartColors.train, width: 2),
           ChartLine(series: cnn.testLoss, name: "Test", color: ChartColors.test),

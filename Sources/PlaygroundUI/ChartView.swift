@@ -113,6 +113,13 @@ struct ChartGeometry {
         position: y, label: label.0,
         box: Rect(x: area.minX - 7 - label.1, y: y - h / 2, width: label.1, height: h))
     }
+    // In a short chart, labels one line apart at most: keep the top one, then every one below
+    // that clears the last kept.
+    var kept: [ChartTick] = []
+    for tick in yTicks.reversed() where kept.last.map({ tick.box.minY >= $0.box.maxY - 4 }) ?? true {
+      kept.append(tick)
+    }
+    yTicks = kept.reversed()
 
     // x ticks: whole epochs, labels centred under them, none across the "epoch" title or a neighbour.
     xTitle = Rect(

@@ -126,3 +126,20 @@ import Visualization
     #expect(h.state.experiment.epoch == 50)
   }
 }
+
+extension ChartViewTests {
+  @Test func aShortChartKeepsItsYLabelsApart() {
+    let loss = series((0...30).map { 2 - Float($0) / 20 })
+    let spec = ChartSpec(title: "Loss", lines: [ChartLine(series: loss, name: "Test", color: .black)])
+    for height: Float in [70, 80, 95, 120, 160] {
+      let ui = UIContext(measurer: ApproximateTextMeasurer())
+      ui.begin(UIInput())
+      let g = ui.chart(spec, in: Rect(x: 0, y: 0, width: 300, height: height))
+      #expect(!g.yTicks.isEmpty)
+      #expect(g.yTicks.last?.position == g.plotArea.minY, "the top of the axis is labelled")
+      for (a, b) in zip(g.yTicks, g.yTicks.dropFirst()) {
+        #expect(a.box.minY >= b.box.maxY - 4, "\(height): \(a.label) and \(b.label) collide")
+      }
+    }
+  }
+}
