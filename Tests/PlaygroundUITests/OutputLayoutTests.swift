@@ -1,4 +1,3 @@
-import Foundation
 import ImmediateUI
 import PlaygroundCore
 import Testing
@@ -91,26 +90,5 @@ import Testing
     // Tall panels show the chart under the plot; short ones fold it behind a button.
     #expect(lay(state, width: 400, height: 900).chartLogToggle != nil)
     #expect(lay(state, width: 400, height: 450).chartLogToggle == nil)
-  }
-}
-
-extension OutputLayoutTests {
-  /// Prints the plot side for panel widths at each classroom height (NP_PLOT_TABLE=1), for
-  /// choosing the column split.
-  @Test func plotSideTable() throws {
-    guard ProcessInfo.processInfo.environment["NP_PLOT_TABLE"] != nil else { return }
-    var three = PlaygroundConfig()
-    three.dataset = .spiral3
-    three.hiddenLayers = [16, 3]
-    for (name, config) in [("circle", PlaygroundConfig()), ("spiral3+warp", three)] {
-      let state = try AppState(config: config)
-      for windowHeight in [533, 540, 600, 640, 720, 800] as [Float] {
-        let panel = windowHeight - 78 - 24
-        let row = stride(from: Float(320), through: 560, by: 20).map {
-          "\(Int($0)):\(Int(Layout.outputPlotSide(panel: Size($0, panel), state: state)))"
-        }
-        print("PLOT \(name) h\(Int(windowHeight)) " + row.joined(separator: " "))
-      }
-    }
   }
 }

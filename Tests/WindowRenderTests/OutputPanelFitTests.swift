@@ -129,26 +129,3 @@ import Testing
     try expectFits(state, lesson: session, "\(file) last step")
   }
 }
-
-extension OutputPanelFitTests {
-  /// With NP_SHOT_DIR set, writes expanded-chart screenshots there (for looking at, not checking).
-  @Test func expandedChartScreenshots() throws {
-    guard let dir = ProcessInfo.processInfo.environment["NP_SHOT_DIR"] else { return }
-    var state = try trained { $0.dataset = .spiral }
-    for _ in 0..<30 { reduce(&state, .train(epochs: 10)) }
-    reduce(&state, .setChartExpanded(true))
-    for (w, h, z) in [(1280, 800, Float(1)), (1280, 800, 1.5)] {
-      let logical = Size(Float(w) / z, Float(h) / z)
-      for log in [false, true] {
-        reduce(&state, .setChartLogScale(log))
-        let canvas = try OffscreenCanvas(width: w, height: h, scale: z)
-        let ui = UIContext(theme: .light, measurer: canvas.measurer)
-        var input = UIInput()
-        input.windowSize = logical
-        ui.begin(input)
-        _ = PlaygroundView().frame(state, ui)
-        try PNGFile.save(try canvas.render(ui.end()), to: "\(dir)/expanded-\(w)x\(h)@\(z)-log\(log).png")
-      }
-    }
-  }
-}
