@@ -67,7 +67,8 @@ extension UIContext {
     let t = theme
     let rowHeight = t.controlHeight
     let widest = options.map { measure($0, size: t.bodySize).width }.max() ?? 0
-    let width = max(anchor.width, widest + 2 * t.padding + 24)
+    // Room for the text, the row's padding on both sides, the check mark (18) and the list's inset (2 × 4).
+    let width = max(anchor.width, widest + 2 * t.padding + 18 + 8 + 2)
     let height = rowHeight * Float(options.count) + 8
     var y = anchor.maxY + 4
     if y + height > input.windowSize.height, anchor.minY - 4 - height >= 0 {

@@ -51,6 +51,10 @@ public enum Action: Equatable, Sendable {
   case showSidePanel(SidePanel)
   case dismissBanner
   case showBanner(Banner)
+  /// The loss chart takes the output plot's place (true) or returns to its own (false).
+  case setChartExpanded(Bool)
+  /// The loss chart's y axis on a log scale (true) or linear from 0 (false).
+  case setChartLogScale(Bool)
   // Modes
   /// Shows the 2-D playground or the CNN shapes mode (made on first use).
   case setMode(AppMode)

@@ -14,6 +14,8 @@ public struct AppState: Sendable {
   public internal(set) var trainLoss = ChartSeries()
   public internal(set) var testLoss = ChartSeries()
   public internal(set) var testAccuracy = ChartSeries()
+  /// How the loss chart is shown (expanded, log scale).
+  public internal(set) var chart = ChartOptions()
   /// The neuron whose picture fills the output panel while hovered (nil: the output).
   public internal(set) var focusedNeuron: NeuronRef?
   /// The class a left click in the output adds.

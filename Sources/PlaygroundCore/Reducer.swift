@@ -131,6 +131,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .showSidePanel(let panel): state.sidePanel = panel
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner
+  case .setChartExpanded(let on): state.chart.expanded = on
+  case .setChartLogScale(let on): state.chart.logScale = on
   }
 }
 

@@ -436,24 +436,23 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
-    func chart(_ title: String, _ series: [ChartSeries], _ colors: [Color], _ r: Rect, fixed: ClosedRange<Float>?) {
-      ui.label(title, in: Rect(x: r.x, y: r.y - 22, width: r.width, height: 20), size: TypeSize.caption, color: t.mutedText)
-      ui.draw.fillRect(r, Color(rgb: 0xF7F8FA))
-      ui.draw.strokeRect(r, width: 1, t.separator)
-      let area = r.inset(dx: 4, dy: 6)
-      let yRange = fixed ?? LineChart.yRange(fitting: series)
-      let epochs = LineChart.epochRange(fitting: series)
-      for (s, color) in zip(series, colors) {
-        let line = LineChart.polyline(series: s, in: area, yRange: yRange, epochRange: epochs)
-        if line.count >= 2 { ui.draw.polyline(line, width: 2.5, color) }
-      }
+    // The shared chart (axes, ticks, legend); its header row takes the caption strip above each
+    // rect. The latest values are in the top bar, so the titles stay short and the legend fits beside.
+    func chart(_ spec: ChartSpec, _ r: Rect) {
+      ui.chart(spec, in: Rect(x: r.x, y: r.y - 22, width: r.width, height: r.height + 22))
     }
     chart(
-      "Test accuracy  \(Format.percent(cnn.evaluation.test.accuracy))", [cnn.testAccuracy], [t.accent], l.accuracyChart,
-      fixed: 0...1)
+      ChartSpec(
+        title: "Test accuracy",
+        lines: [ChartLine(series: cnn.testAccuracy, name: "Test", color: t.accent)], fixedRange: 0...1, percent: true),
+      l.accuracyChart)
     chart(
-      "Loss  test \(Format.loss(cnn.evaluation.test.loss)) (black) · train \(Format.loss(cnn.evaluation.train.loss))",
-      [cnn.testLoss, cnn.trainLoss], [Color(rgb: 0x25292E), Color(rgb: 0x9AA3AD)], l.lossChart, fixed: nil)
+      ChartSpec(
+        title: "Loss",
+        lines: [
+          ChartLine(series: cnn.trainLoss, name: "Training", color: ChartColors.train, width: 2),
+          ChartLine(series: cnn.testLoss, name: "Test", color: ChartColors.test),
+        ]), l.lossChart)
     // Confusion matrix: rows the true class, columns the predicted; shade by share of the row.
     let confusion = cnn.evaluation.test.confusion
     let k = confusion.count

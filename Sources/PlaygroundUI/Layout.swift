@@ -95,7 +95,14 @@ public struct Layout: Hashable, Sendable {
   /// The color bar for regression outputs.
   public var legend: Rect? = nil
   public var copyConfigButton: Rect = .zero
+  /// The loss chart; when there is no room for it, the "Loss chart" button that expands it.
   public var lossChart: Rect = .zero
+  /// The chart's expand (or, expanded, shrink) button, and its Log scale toggle (nil while the
+  /// chart is folded behind the button).
+  public var chartExpandButton: Rect = .zero
+  public var chartLogToggle: Rect? = nil
+  /// The accuracy chart under the loss chart (expanded, classification, when tall enough).
+  public var accuracyChart: Rect? = nil
   /// The layer-warp picker and view (nil when no hidden layer has two neurons).
   public var warpPicker: Rect? = nil
   public var warpView: Rect? = nil
@@ -156,7 +163,7 @@ extension Layout {
       \.removeLayerButton,
       \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,
       \.copyConfigButton,
-      \.lossChart,
+      \.lossChart, \.chartExpandButton,
     ] as [WritableKeyPath<Layout, Rect>] {
       snap(&self[keyPath: keyPath])
     }
@@ -165,6 +172,8 @@ extension Layout {
     snap(&legend)
     snap(&warpPicker)
     snap(&warpView)
+    snap(&chartLogToggle)
+    snap(&accuracyChart)
     // Tiles keep one size per layer: snap the origin, round the side.
     func tile(_ r: Rect) -> Rect {
       Rect(x: r.x.rounded(), y: r.y.rounded(), width: r.width.rounded(), height: r.height.rounded())

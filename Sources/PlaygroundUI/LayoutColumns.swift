@@ -19,16 +19,23 @@ extension Layout {
   mutating func layColumns(_ main: Rect, state: AppState) {
     let m = Metrics.self
     var columns = main
-    if main.width >= m.foldBelowWidth {
-      let dataWidth = min(220, max(160, main.width * 0.155))
-      let outputWidth = min(480, max(330, main.width * 0.31))
+    // The plot a class can read from the back: 290 px; 240 on a small screen (800 × 600); 260 in
+    // the shortest windows, which are a projector's zoom (260 logical pixels at zoom 1.5 are
+    // larger on screen than 290 at zoom 1).
+    let target: Float = main.height >= 620 ? 290 : main.height >= 480 ? 240 : 260
+    let output = Layout.outputWidth(reaching: target, height: main.height, state: state)
+    let dataMin: Float = 160
+    let networkMin: Float = 340
+    if main.width >= dataMin + networkMin + output + 2 * m.gap {
+      let dataWidth = min(220, max(dataMin, main.width * 0.155))
+      let outputWidth = min(max(output, 480), max(output, main.width * 0.31))
       dataPanel = columns.cutLeft(dataWidth, spacing: m.gap)
       outputPanel = columns.cutRight(outputWidth, spacing: m.gap)
       networkPanel = columns
       panelTabs = []
       return
     }
-    if main.width < m.foldAllBelowWidth {
+    if main.width < m.foldAllBelowWidth || main.width < 300 + output + m.gap {
       let tabs = columns.cutTop(m.tabHeight, spacing: 8).columns(3, spacing: 8)
       panelTabs = zip(SidePanel.allCases, tabs).map { TaggedRect($0, $1) }
       // The panels not shown go far off screen: not drawn, not clickable.
@@ -38,13 +45,22 @@ extension Layout {
       outputPanel = state.sidePanel == .output ? columns : away.offset(dx: 40_000, dy: 0)
       return
     }
-    let outputWidth = min(420, max(300, (main.width * 0.44).rounded()))
+    // The network keeps at least 300 px; OUTPUT takes what its plot needs, up to half.
+    let outputWidth = min(max(output, main.width * 0.44), main.width - 300 - m.gap)
     outputPanel = columns.cutRight(outputWidth, spacing: m.gap)
     let tabs = columns.cutTop(m.tabHeight, spacing: 8).columns(2, spacing: 8)
     panelTabs = [TaggedRect(.data, tabs[0]), TaggedRect(.network, tabs[1])]
     let away = columns.offset(dx: 20_000, dy: 0)
     dataPanel = state.sidePanel == .data ? columns : away
     networkPanel = state.sidePanel != .data ? columns : away
+  }
+
+  /// The narrowest OUTPUT panel (in steps of 10 px, from 330 to 560) of `height` whose plot is at
+  /// least `target` pixels wide.
+  static func outputWidth(reaching target: Float, height: Float, state: AppState) -> Float {
+    var width: Float = 330
+    while width < 560 && outputPlotSide(panel: Size(width, height), state: state) < target { width += 10 }
+    return width
   }
 
   /// The panel a folded window shows in the shared place.

@@ -3,25 +3,30 @@ import PlaygroundCore
 import Visualization
 
 extension PlaygroundView {
-  /// The decision boundary with the points, loss and accuracy, the loss chart, display toggles,
-  /// the class picker (or the regression legend), Copy config and the layer-warp view.
+  /// The decision boundary with its axis ticks and the points, loss and accuracy, the loss chart
+  /// (or its button), display toggles, the class legend (or the color bar), Copy config and the
+  /// layer-warp view. With the chart expanded, the chart takes the plot's place.
   func drawOutputPanel(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
     let t = f.theme
     let state = f.state
     ui.panel(l.outputPanel)
-    heading(
-      ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
+    // The folded chart's button may share the heading row with Copy config.
+    let folded = l.chartLogToggle == nil && !state.chart.expanded
+    let headingEnd = folded ? l.chartExpandButton.minX : l.copyConfigButton.minX
+    heading(ui, "OUTPUT", in: l.outputPanel, width: headingEnd - l.outputPanel.x - 2 * Metrics.margin)
     if ui.button("Copy config", in: l.copyConfigButton) {
       f.commands.append(.copyToClipboard(state.config.shareString))
     }
     hint(ui, l.copyConfigButton, "Copy every setting as one line (open it with --config)")
 
     drawStats(&f)
-    drawLossChart(&f)
+    drawCharts(&f)
+    guard !state.chart.expanded else { return }
 
     ui.draw.image(cache.output, in: l.plot, smooth: true, key: textureKey("output"))
+    drawPlotTicks(&f)
     if let focus = state.focusedNeuron {
       let text =
         focus.layer == 0
@@ -35,10 +40,12 @@ extension PlaygroundView {
     }
     handlePlotClicks(&f)
 
-    if let on = ui.toggle("Show test data", isOn: state.config.showTestData, in: l.showTestToggle) {
+    let showTest = fitting(ui, ["Show test data", "Test data"], in: l.showTestToggle)
+    if let on = ui.toggle(showTest, isOn: state.config.showTestData, in: l.showTestToggle) {
       f.actions.append(.setShowTestData(on))
     }
-    if let on = ui.toggle("Discretize output", isOn: state.config.discretize, in: l.discretizeToggle) {
+    let discretize = fitting(ui, ["Discretize output", "Discretize"], in: l.discretizeToggle)
+    if let on = ui.toggle(discretize, isOn: state.config.discretize, in: l.discretizeToggle) {
       f.actions.append(.setDiscretize(on))
     }
     drawClassPicker(&f)
@@ -46,13 +53,34 @@ extension PlaygroundView {
     drawWarp(&f)
   }
 
-  /// Loss (and accuracy for classes) on the test and training sets, as a small table whose
-  /// column heads carry the chart's line colors.
+  /// Loss (and accuracy for classes) on the test and training sets: a table whose column heads
+  /// carry the chart's line colors, or a list of four rows in a narrow column.
   private func drawStats(_ f: inout FrameBuilder) {
     let ui = f.ui
     let t = f.theme
     let e = f.state.evaluation
-    let rows = f.layout.stats.rows(3, spacing: 2)
+    let r = f.layout.stats
+    var table: [(String, Float, Float, (Float) -> String)] = [("Loss", e.test.loss, e.train.loss, Format.loss)]
+    if f.state.experiment.classCount > 0 {
+      table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent))
+    }
+    guard r.width >= 220 else {
+      // A list: "Test loss 0.123", "Training loss 0.118", … with the line color before each loss.
+      let rows = r.rows(4, spacing: 0)
+      var k = 0
+      for row in table {
+        for (name, value, color) in [("Test", row.1, ChartColors.test), ("Training", row.2, ChartColors.train)] {
+          var cell = rows[k]
+          let swatch = cell.cutLeft(14, spacing: 6)
+          if row.0 == "Loss" { ui.draw.fillRect(Rect(x: swatch.x, y: cell.midY - 1.5, width: 14, height: 3), color) }
+          ui.label("\(name) \(row.0.lowercased())", in: cell, size: TypeSize.caption, color: t.mutedText)
+          ui.label(row.3(value), in: cell, size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+          k += 1
+        }
+      }
+      return
+    }
+    let rows = r.rows(3, spacing: 2)
     let columns = { (r: Rect) in r.columns(weights: [1.1, 1, 1], spacing: 6) }
     let head = columns(rows[0])
     for (k, (name, color)) in [("Test", ChartColors.test), ("Training", ChartColors.train)].enumerated() {
@@ -62,12 +90,6 @@ extension PlaygroundView {
         Rect(x: cell.maxX - min(cell.width, 40), y: cell.maxY - 3, width: min(cell.width, 40), height: 3),
         color)
     }
-    var table: [(String, Float, Float, (Float) -> String)] = [
-      ("Loss", e.test.loss, e.train.loss, Format.loss)
-    ]
-    if f.state.experiment.classCount > 0 {
-      table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent))
-    }
     for (k, row) in table.enumerated() {
       let cells = columns(rows[k + 1])
       ui.label(row.0, in: cells[0], size: TypeSize.caption, color: t.mutedText)
@@ -75,27 +97,6 @@ extension PlaygroundView {
         row.3(row.1), in: cells[1], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
       ui.label(
         row.3(row.2), in: cells[2], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
-    }
-  }
-
-  /// Test and training loss over the epochs on shared axes.
-  private func drawLossChart(_ f: inout FrameBuilder) {
-    let ui = f.ui
-    let t = f.theme
-    let r = f.layout.lossChart
-    guard r.width > 30 else { return }
-    ui.draw.fillRect(r, Color(rgb: 0xF7F8FA))
-    ui.draw.strokeRect(r, width: 1, t.separator)
-    let series = [f.state.testLoss, f.state.trainLoss]
-    let plotArea = r.inset(dx: 4, dy: 6)
-    let yRange = LineChart.yRange(fitting: series)
-    let epochs = LineChart.epochRange(fitting: series)
-    for (s, color) in zip(series, [ChartColors.test, ChartColors.train]) {
-      let line = LineChart.polyline(series: s, in: plotArea, yRange: yRange, epochRange: epochs)
-      if line.count >= 2 { ui.draw.polyline(line, width: 2, color) }
-    }
-    if ui.isMouseOver(r) {
-      ui.tooltip("Loss over \(f.state.experiment.epoch) epochs (top: \(Format.loss(yRange.upperBound)))")
     }
   }
 
@@ -129,34 +130,47 @@ extension PlaygroundView {
     }
   }
 
-  /// One round swatch per class; the selected one is ringed.
+  /// The class legend: a swatch and "Class 1" per class. Each entry also picks the class a
+  /// click in the plot adds; the picked one is ringed and bold.
   private func drawClassPicker(_ f: inout FrameBuilder) {
     let ui = f.ui
     for (k, r) in f.layout.classButtons.enumerated() {
       let region = ui.region("class \(k)", r)
       let selected = f.state.selectedClass == k
-      let radius = r.width / 2 - 5
-      if selected { ui.draw.strokeCircle(center: r.center, radius: radius + 3, width: 3, f.theme.text) }
-      ui.draw.fillCircle(center: r.center, radius: radius, ClassPalette.standard.hue(k))
+      let radius = min(r.height / 2 - 5, 9)
+      let center = Point(r.x + 3 + radius, r.midY)
+      if selected { ui.draw.strokeCircle(center: center, radius: radius + 3, width: 3, f.theme.text) }
+      ui.draw.fillCircle(center: center, radius: radius, ClassPalette.standard.hue(k))
+      let text = Rect(x: center.x + radius + 6, y: r.y, width: r.maxX - center.x - radius - 6, height: r.height)
+      let name = "Class \(k + 1)"
+      let weight: FontWeight = selected ? .bold : .regular
+      let size = ui.fittingSize(name, width: text.width, from: TypeSize.body, weight: weight)
+      ui.label(name, in: text, size: size, color: f.theme.text, weight: weight)
       if region.hovered && ui.activeID == nil { ui.tooltip("Clicks in the plot add \(Choices.className(k))") }
       if region.clicked && !selected { f.actions.append(.selectClass(k)) }
     }
   }
 
-  /// The regression color bar with its two end values.
+  /// The regression color bar with round values under it.
   private func drawLegend(_ f: inout FrameBuilder) {
     guard let r = f.layout.legend else { return }
     let ui = f.ui
-    let bar = Rect(x: r.x, y: r.y + 2, width: r.width, height: 12)
+    let bar = Rect(x: r.x + 10, y: r.y + 2, width: r.width - 20, height: 12)
     ui.draw.image(cache.legend, in: bar, smooth: true, key: textureKey("legend"))
     let range = cache.valueRange
-    let labels = r.splitTop(16).rest
-    ui.label(
-      NumberFormat.compact(range.lowerBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText,
-      alignment: .left)
-    ui.label(
-      NumberFormat.compact(range.upperBound), in: labels, size: TypeSize.caption, color: f.theme.mutedText,
-      alignment: .right)
+    let count = max(2, Int(bar.width / 70))
+    let step = AxisTicks.step(span: range.upperBound - range.lowerBound, approximateCount: count)
+    var lastEnd = -Float.infinity
+    for v in AxisTicks.linear(in: range, approximateCount: count) {
+      let x = bar.x + bar.width * (v - range.lowerBound) / (range.upperBound - range.lowerBound)
+      let text = AxisTicks.label(v, step: step)
+      let w = ui.measure(text, size: TypeSize.caption).width
+      let box = Rect(x: x - w / 2, y: bar.maxY + 3, width: w, height: 20)
+      guard box.minX >= r.minX - 0.5, box.maxX <= r.maxX + 0.5, box.minX >= lastEnd + 8 else { continue }
+      ui.draw.line(from: Point(x, bar.minY), to: Point(x, bar.maxY + 3), width: 1.5, f.theme.text)
+      ui.label(text, in: box, size: TypeSize.caption, color: f.theme.mutedText, alignment: .center)
+      lastEnd = box.maxX
+    }
   }
 
   /// The warp picker and, when a layer is chosen, its warped grid with the training points.

@@ -45,9 +45,15 @@ import Testing
     }
     out += l.outputNeuronTiles.enumerated().map { ("output tile \($0.offset)", $0.element) }
     out += [
-      ("stats", l.stats), ("lossChart", l.lossChart), ("plot", l.plot), ("showTest", l.showTestToggle),
+      ("stats", l.stats), ("plot", l.plot), ("showTest", l.showTestToggle),
       ("discretize", l.discretizeToggle), ("copyConfig", l.copyConfigButton),
     ]
+    // A shown chart holds its own Log toggle and expand button; a folded one is that button.
+    if let log = l.chartLogToggle {
+      out += [("chartLog", log), ("chartExpand", l.chartExpandButton)]
+    } else {
+      out.append(("lossChart", l.lossChart))
+    }
     out += l.classButtons.enumerated().map { ("class \($0.offset)", $0.element) }
     if let r = l.legend { out.append(("legend", r)) }
     if let r = l.warpPicker { out.append(("warpPicker", r)) }
