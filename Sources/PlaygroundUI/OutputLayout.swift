@@ -22,7 +22,8 @@ enum OutputMetrics {
   static let warpPickerWidth: Float = 140
   /// The side column beside the plot when the panel is wide and short, and its table as a list.
   static let sideColumn: Float = 164
-  static let sideStatsHeight: Float = 4 * 22
+  /// The narrow table: a head row ("Test", "Train") and rows for loss and accuracy.
+  static let sideStatsHeight: Float = 3 * 24
   /// Rows of the side column's class legend.
   static let sideLegendRow: Float = 32
   /// The header controls of the chart: Log scale and expand.

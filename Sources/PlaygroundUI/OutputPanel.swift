@@ -54,7 +54,7 @@ extension PlaygroundView {
   }
 
   /// Loss (and accuracy for classes) on the test and training sets: a table whose column heads
-  /// carry the chart's line colors, or a list of four rows in a narrow column.
+  /// carry the chart's line colors (shorter names and 15 pt numbers in a narrow column).
   private func drawStats(_ f: inout FrameBuilder) {
     let ui = f.ui
     let t = f.theme
@@ -64,39 +64,28 @@ extension PlaygroundView {
     if f.state.experiment.classCount > 0 {
       table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent))
     }
-    guard r.width >= 220 else {
-      // A list: "Test loss 0.123", "Training loss 0.118", … with the line color before each loss.
-      let rows = r.rows(4, spacing: 0)
-      var k = 0
-      for row in table {
-        for (name, value, color) in [("Test", row.1, ChartColors.test), ("Training", row.2, ChartColors.train)] {
-          var cell = rows[k]
-          let swatch = cell.cutLeft(14, spacing: 6)
-          if row.0 == "Loss" { ui.draw.fillRect(Rect(x: swatch.x, y: cell.midY - 1.5, width: 14, height: 3), color) }
-          ui.label("\(name) \(row.0.lowercased())", in: cell, size: TypeSize.caption, color: t.mutedText)
-          ui.label(row.3(value), in: cell, size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
-          k += 1
-        }
-      }
-      return
-    }
+    // A narrow column (beside the plot): the same table with short names and 15 pt numbers.
+    let narrow = r.width < 220
     let rows = r.rows(3, spacing: 2)
-    let columns = { (r: Rect) in r.columns(weights: [1.1, 1, 1], spacing: 6) }
+    let columns = { (r: Rect) in r.columns(weights: narrow ? [0.8, 1, 1] : [1.1, 1, 1], spacing: narrow ? 4 : 6) }
     let head = columns(rows[0])
-    for (k, (name, color)) in [("Test", ChartColors.test), ("Training", ChartColors.train)].enumerated() {
+    let heads = [("Test", ChartColors.test), (narrow ? "Train" : "Training", ChartColors.train)]
+    for (k, (name, color)) in heads.enumerated() {
       let cell = head[k + 1]
       ui.label(name, in: cell, size: TypeSize.caption, color: t.mutedText, alignment: .right)
       ui.draw.fillRect(
         Rect(x: cell.maxX - min(cell.width, 40), y: cell.maxY - 3, width: min(cell.width, 40), height: 3),
         color)
     }
+    let valueSize = narrow ? TypeSize.caption : TypeSize.body
     for (k, row) in table.enumerated() {
       let cells = columns(rows[k + 1])
-      ui.label(row.0, in: cells[0], size: TypeSize.caption, color: t.mutedText)
+      let name = narrow && row.0 == "Accuracy" ? "Acc." : row.0
+      ui.label(name, in: cells[0], size: TypeSize.caption, color: t.mutedText)
       ui.label(
-        row.3(row.1), in: cells[1], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+        row.3(row.1), in: cells[1], size: valueSize, color: t.text, alignment: .right, weight: .bold)
       ui.label(
-        row.3(row.2), in: cells[2], size: TypeSize.body, color: t.text, alignment: .right, weight: .bold)
+        row.3(row.2), in: cells[2], size: valueSize, color: t.text, alignment: .right, weight: .bold)
     }
   }
 
