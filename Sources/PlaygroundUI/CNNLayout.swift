@@ -27,6 +27,8 @@ public struct CAMCellLayout: Hashable, Sendable {
   public var image: Rect
   public var template: Rect
   public var text: Rect
+  /// The class name, under the picture.
+  public var name: Rect = .zero
 }
 
 /// Where everything of the CNN mode goes for one window size and state, in logical pixels.
@@ -72,6 +74,8 @@ public struct CNNLayout: Hashable, Sendable {
   public var accuracyChart: Rect = .zero
   public var lossChart: Rect = .zero
   public var confusion: Rect = .zero
+  /// "Curves | Confusion", when both do not fit (zero otherwise).
+  public var resultsTabs: Rect = .zero
   /// CAM settings controls: objective, start, step size, L2 decay, blur, jitter, cap; restart.
   public var camControls: [Rect] = []
   public var camRestart: Rect = .zero
@@ -79,11 +83,15 @@ public struct CNNLayout: Hashable, Sendable {
   /// training image and no |r|).
   public var camCaption: Rect = .zero
   public var camCells: [CAMCellLayout] = []
+  /// Where the cells go; an enlarged picture covers it.
+  public var camGrid: Rect = .zero
 
   /// Nothing placed (no CNN session yet).
   public init() {}
 
-  public init(size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout) {
+  public init(
+    size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout, tab: CNNResultsTab = .curves
+  ) {
     let m = Metrics.self
     window = base.window
     batchSize = base.activation
@@ -100,10 +108,17 @@ public struct CNNLayout: Hashable, Sendable {
     resultsPanel = columns.cutRight((330 * scale).rounded(), spacing: m.gap)
     imagePanel = columns.cutRight((272 * scale).rounded(), spacing: m.gap)
     networkPanel = columns
+    if page == .classPictures {
+      // The pictures need room a class can see from the back: the page takes the network column
+      // (filters and maps fold away until the results page is back).
+      resultsPanel = Rect(
+        x: networkPanel.x, y: resultsPanel.y, width: resultsPanel.maxX - networkPanel.x, height: resultsPanel.height)
+      networkPanel = Rect(x: networkPanel.x, y: networkPanel.y, width: 0, height: networkPanel.height)
+    }
     layControls(cnn)
-    layNetwork(cnn)
+    if networkPanel.width > 0 { layNetwork(cnn) }
     layImage(cnn)
-    layResults(cnn, page: page)
+    layResults(cnn, page: page, tab: tab)
   }
 
   /// Content area of a panel (below its heading).
@@ -151,14 +166,15 @@ public struct CNNLayout: Hashable, Sendable {
       let removeFilter = header.cutRight(26, spacing: 8)
       // Filters and maps share the block: as many columns as give the largest square tiles.
       let half = (block.height - 6) / 2
-      func tiles(_ area: Rect) -> [Rect] {
+      func tiles(_ area: Rect, snap: Float = 1) -> [Rect] {
         var best: (side: Float, cols: Int) = (0, 1)
         for cols in 1...filters {
           let rows = (filters + cols - 1) / cols
           let side = min((area.width - Float(cols - 1) * 4) / Float(cols), (area.height - Float(rows - 1) * 4) / Float(rows), 64)
           if side > best.side { best = (side, cols) }
         }
-        let side = best.side.rounded(.down)
+        // Filter tiles are whole multiples of the kernel: every weight block the same size.
+        let side = best.side >= snap ? (best.side / snap).rounded(.down) * snap : best.side.rounded(.down)
         return (0..<filters).map { i in
           Rect(x: area.x + Float(i % best.cols) * (side + 4), y: area.y + Float(i / best.cols) * (side + 4), width: side, height: side)
         }
@@ -169,7 +185,7 @@ public struct CNNLayout: Hashable, Sendable {
       let filterArea = Rect(x: labelArea.x, y: labelArea.y, width: labelArea.width, height: half)
       let mapArea = Rect(x: labelArea.x, y: labelArea.y + half + 6, width: labelArea.width, height: half)
       return CNNLayerLayout(
-        header: header, removeFilter: removeFilter, addFilter: addFilter, filterTiles: tiles(filterArea),
+        header: header, removeFilter: removeFilter, addFilter: addFilter, filterTiles: tiles(filterArea, snap: 5),
         mapTiles: tiles(mapArea))
     }
     galleryHeading = gallery.splitTop(26).top
@@ -202,47 +218,106 @@ public struct CNNLayout: Hashable, Sendable {
     probabilityRows = (0..<k).map { _ in r.cutTop(h) }
   }
 
-  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage) {
+  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage, tab: CNNResultsTab) {
     var r = resultsPanel.inset(12)
     let head = r.cutTop(Metrics.headingRow, spacing: 8)
     pageSwitch = head
     switch page {
     case .results:
-      let chartHeight = min(120, (r.height * 0.22).rounded())
+      layResultsPage(cnn, in: r, tab: tab)
+    case .classPictures:
+      layClassPictures(cnn, in: r)
+    }
+  }
+
+  /// The curves and the confusion matrix; when the matrix's numbers would not fit at 15 pt below
+  /// the curves, a "Curves | Confusion" switch shows one or the other (nothing shrinks below).
+  private mutating func layResultsPage(_ cnn: CNNAppState, in area: Rect, tab: CNNResultsTab) {
+    var r = area
+    let k = max(1, cnn.experiment.classCount)
+    let need = CNNLayout.confusionCell(cnn)
+    let label = CNNLayout.confusionLabel
+    func layCharts(_ r: inout Rect, share: Float) {
+      let chartHeight = min(share == 0.22 ? 120 : 220, (r.height * share).rounded())
       _ = r.cutTop(22)
       accuracyChart = r.cutTop(chartHeight, spacing: 8)
       _ = r.cutTop(22)
       lossChart = r.cutTop(chartHeight, spacing: 10)
+    }
+    func layConfusion(_ r: inout Rect) {
       _ = r.cutTop(22, spacing: 4)
       let side = min(r.width, r.height)
       confusion = Rect(x: r.x, y: r.y, width: side, height: side)
-    case .classPictures:
-      // Seven settings, two per row with captions above; Restart beside the last.
-      var controls: [Rect] = []
-      for _ in 0..<4 {
-        _ = r.cutTop(20)
-        let cells = r.cutTop(32, spacing: 6).columns(2, spacing: 10)
-        controls.append(contentsOf: cells)
+    }
+    var both = r
+    layCharts(&both, share: 0.22)
+    if (min(both.width, both.height - 26) - label) / Float(k) >= need {
+      layConfusion(&both)
+      return
+    }
+    accuracyChart = .zero
+    lossChart = .zero
+    resultsTabs = r.cutTop(Metrics.controlHeight - 4, spacing: 12)
+    if tab == .curves { layCharts(&r, share: 0.36) } else { layConfusion(&r) }
+  }
+
+  /// The width of the matrix's row and column headers.
+  static let confusionLabel: Float = 30
+
+  /// The smallest confusion cell that holds its largest count at 15 pt (digits of the biggest
+  /// class's test images; about 9 px a digit plus room).
+  static func confusionCell(_ cnn: CNNAppState) -> Float {
+    let k = max(1, cnn.experiment.classCount)
+    var counts = [Int](repeating: 0, count: k)
+    for image in cnn.experiment.test where image.label < k { counts[image.label] += 1 }
+    let digits = String(max(counts.max() ?? 0, 1)).count
+    return max(22, Float(digits) * 9 + 6)
+  }
+
+  /// The class pictures page (it has the network column's room too): the seven ascent settings
+  /// and Restart in rows of up to four, then per class the picture as large as the rows allow
+  /// (a column beside it with the reference and |r|, p; the name below).
+  private mutating func layClassPictures(_ cnn: CNNAppState, in area: Rect) {
+    var r = area
+    let perRow = max(2, min(4, Int((r.width + 10) / 160)))
+    var controls: [Rect] = []
+    while controls.count < 8 {
+      _ = r.cutTop(20)
+      controls.append(contentsOf: r.cutTop(32, spacing: 6).columns(perRow, spacing: 10))
+    }
+    controls = Array(controls.prefix(8))
+    camRestart = controls.removeLast()
+    camControls = controls
+    camCaption = r.cutTop(24, spacing: 4)
+    camGrid = r
+    let k = cnn.experiment.classCount
+    guard k > 0 else { return }
+    // The largest picture side for which every class fits.
+    let textColumn: Float = 78
+    let nameRow: Float = 22
+    var side: Float = 40
+    var cols = 1
+    for s in stride(from: Float(220), through: 40, by: -4) {
+      let cellW = s + 8 + textColumn
+      let c = min(k, max(1, Int((r.width + 12) / (cellW + 12))))
+      let rows = (k + c - 1) / c
+      if Float(rows) * (s + nameRow + 10) <= r.height && cellW <= r.width {
+        side = s
+        cols = c
+        break
       }
-      camRestart = controls.removeLast()
-      camControls = controls
-      camCaption = r.cutTop(24, spacing: 4)
-      let k = cnn.experiment.classCount
-      let gridCols = k <= 4 ? 1 : 2
-      let rows = (k + gridCols - 1) / gridCols
-      let cellW = (r.width - Float(gridCols - 1) * 10) / Float(gridCols)
-      let cellH = min(90, (r.height / Float(rows)).rounded(.down))
-      camCells = (0..<k).map { i in
-        let cell = Rect(
-          x: r.x + Float(i % gridCols) * (cellW + 10), y: r.y + Float(i / gridCols) * cellH, width: cellW,
-          height: cellH - 4)
-        // Two columns leave room for "0.83" beside the pictures; one column for three lines.
-        let s = min(cell.height, gridCols == 1 ? 84 : ((cellW - 4 - 8 - 42) / 2).rounded(.down))
-        let image = Rect(x: cell.x, y: cell.y, width: s, height: s)
-        let template = Rect(x: image.maxX + 4, y: cell.y, width: s, height: s)
-        let text = Rect(x: template.maxX + 8, y: cell.y, width: max(0, cell.maxX - template.maxX - 8), height: s)
-        return CAMCellLayout(image: image, template: template, text: text)
-      }
+    }
+    let cellW = ((r.width - Float(cols - 1) * 12) / Float(cols)).rounded(.down)
+    camCells = (0..<k).map { i in
+      let x = r.x + Float(i % cols) * (cellW + 12)
+      let y = r.y + Float(i / cols) * (side + nameRow + 10)
+      let image = Rect(x: x, y: y, width: side, height: side)
+      // The reference is half the picture, leaving two lines (|r|, p) under it.
+      let t = max(24, min((side / 2).rounded(.down), side - 46))
+      let template = Rect(x: image.maxX + 8, y: y, width: t, height: t)
+      let text = Rect(x: template.x, y: template.maxY + 4, width: max(0, x + cellW - template.x), height: side - t - 4)
+      let name = Rect(x: x, y: image.maxY + 2, width: cellW, height: nameRow - 2)
+      return CAMCellLayout(image: image, template: template, text: text, name: name)
     }
   }
 }
@@ -253,4 +328,10 @@ public enum CNNPage: Hashable, Sendable {
   case results
   /// Class activation maximization: what the network thinks each class looks like.
   case classPictures
+}
+
+/// Which half of the results page shows when the page is too small for both.
+public enum CNNResultsTab: Hashable, Sendable {
+  case curves
+  case confusion
 }

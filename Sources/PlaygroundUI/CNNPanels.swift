@@ -27,21 +27,6 @@ enum CNNColors {
   static let positive = (r: Float(0x08), g: Float(0x77), b: Float(0xBD))
   static let negative = (r: Float(0xF5), g: Float(0x93), b: Float(0x22))
 
-  /// A k×k filter as a diverging raster, scaled to its largest |w|.
-  static func filterRaster(_ w: [Float], side: Int) -> Raster {
-    let big = max(w.map { abs($0) }.max() ?? 0, 1e-6)
-    var r = Raster(width: side, height: side)
-    for i in 0..<min(w.count, side * side) {
-      let t = min(abs(w[i]) / big, 1)
-      let c = w[i] >= 0 ? positive : negative
-      let red = UInt32(255 + (c.r - 255) * t)
-      let green = UInt32(255 + (c.g - 255) * t)
-      let blue = UInt32(255 + (c.b - 255) * t)
-      r.pixels[i] = 0xFF00_0000 | red << 16 | green << 8 | blue
-    }
-    return r
-  }
-
   /// The image in gray with the saliency on top in red (brighter = more influence).
   static func saliencyRaster(_ image: [Float], _ saliency: [Float], side: Int) -> Raster {
     let big = max(saliency.max() ?? 0, 1e-9)
@@ -148,8 +133,8 @@ extension PlaygroundView {
     for tile in l.classTiles {
       let on = config.shapes.contains(tile.tag)
       let hovered = ui.isMouseOver(tile.rect)
-      // The button only takes the click: the picture is drawn over its label.
-      if ui.button(tile.tag.rawValue, in: tile.rect, style: .plain) {
+      // An invisible hit area: the picture is the control.
+      if ui.region(tile.tag.rawValue, tile.rect).clicked {
         c.actions.append(.cnn(.toggleClass(tile.tag)))
       }
       if let raster = c.cache.templates[tile.tag] {
@@ -229,12 +214,19 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
-    let network = cnn.experiment.network
+    // The class pictures page takes this column.
+    guard l.networkPanel.width > 0 else { return }
     ui.panel(l.networkPanel)
     let head = l.networkPanel.inset(12).splitTop(Metrics.headingRow).top
     let what = cnn.inspectDrawing ? "your drawing" : "test image \(cnn.selectedTestImage + 1)"
     ui.label("LAYERS: filters, maps of \(cnn.inspectDrawing ? "drawing" : "image")", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
     let activations = c.cache.activations
+    // Whole weight blocks as large as the tiles (the renderer scales them on, nearest neighbour).
+    let kernels = cnn.config.shape.convs.map(\.kernel)
+    let scales = zip(l.layers, kernels).map { layer, k in
+      max(1, Int((layer.filterTiles.first?.width ?? 0) / Float(k)))
+    }
+    let filterPictures = c.cache.filters(cnn, scales: scales)
     ui.pushID("cnn.network")
     for (stage, layer) in l.layers.enumerated() {
       let filters = cnn.config.convLayers[stage]
@@ -255,22 +247,15 @@ extension PlaygroundView {
       if let first = layer.mapTiles.first {
         ui.label("Maps", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
       }
-      let cin = stage == 0 ? 1 : cnn.config.convLayers[stage - 1]
-      for (o, rect) in layer.filterTiles.enumerated() where o < filters {
-        // Deeper filters see many maps: show the mean over their inputs.
-        var w = network.filter(stage: stage, output: o, input: 0)
-        if cin > 1 {
-          for i in 1..<cin {
-            let more = network.filter(stage: stage, output: o, input: i)
-            for j in w.indices { w[j] += more[j] }
-          }
-          w = w.map { $0 / Float(cin) }
-        }
-        let side = Int(Double(w.count).squareRoot())
-        ui.draw.image(CNNColors.filterRaster(w, side: side), in: rect, key: textureKey("cnn.filter.\(stage).\(o)"))
+      let pictures = stage < filterPictures.count ? filterPictures[stage] : []
+      for (o, rect) in layer.filterTiles.enumerated() where o < filters && o < pictures.count {
+        // Crisp weight blocks, each filter scaled to its own largest |w| (white = 0).
+        ui.draw.image(pictures[o], in: rect, key: textureKey("cnn.filter.\(stage).\(o)"))
         ui.draw.strokeRect(rect, width: 1, t.separator)
         if ui.isMouseOver(rect) {
-          ui.tooltip("Filter \(o + 1) of layer \(stage + 1): blue weights add, orange subtract")
+          ui.tooltip(
+            "Filter \(o + 1) of layer \(stage + 1)\(stage > 0 ? " (mean over its inputs)" : ""): "
+              + "blue weights add, orange subtract, white ≈ 0 (scaled to its largest weight)")
         }
       }
       if let a = activations {
@@ -295,7 +280,7 @@ extension PlaygroundView {
       in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
     for (i, rect) in l.galleryTiles.enumerated() where i < mistakes.count {
       let m = mistakes[i]
-      if ui.button("mistake \(i)", in: rect, style: .plain) {
+      if ui.region("mistake \(i)", rect).clicked {
         c.actions.append(.cnn(.selectTestImage(m.testIndex)))
       }
       ui.draw.image(
@@ -425,6 +410,7 @@ extension PlaygroundView {
       cnnCache.page = pages[i]
     }
     _ = t
+    if cnnCache.page != .classPictures { cnnCache.enlarged = nil }
     switch cnnCache.page {
     case .results: drawCNNCharts(&c)
     case .classPictures: drawCAM(&c)
@@ -448,56 +434,25 @@ extension PlaygroundView {
         if line.count >= 2 { ui.draw.polyline(line, width: 2.5, color) }
       }
     }
+    if l.resultsTabs.width > 0 {
+      let tabs: [CNNResultsTab] = [.curves, .confusion]
+      if let i = ui.segmented(
+        "cnn.results.tab", options: ["Curves", "Confusion"], selected: tabs.firstIndex(of: cnnCache.resultsTab) ?? 0,
+        in: l.resultsTabs)
+      {
+        cnnCache.resultsTab = tabs[i]
+      }
+    }
+    guard l.accuracyChart.width > 0 else {
+      drawConfusion(&c)
+      return
+    }
     chart(
       "Test accuracy  \(Format.percent(cnn.evaluation.test.accuracy))", [cnn.testAccuracy], [t.accent], l.accuracyChart,
       fixed: 0...1)
     chart(
       "Loss  test \(Format.loss(cnn.evaluation.test.loss)) (black) · train \(Format.loss(cnn.evaluation.train.loss))",
       [cnn.testLoss, cnn.trainLoss], [Color(rgb: 0x25292E), Color(rgb: 0x9AA3AD)], l.lossChart, fixed: nil)
-    // Confusion matrix: rows the true class, columns the predicted; shade by share of the row.
-    let confusion = cnn.evaluation.test.confusion
-    let k = confusion.count
-    guard k > 0, l.confusion.width > 40 else { return }
-    ui.label(
-      "Confusion: row = true, column = guess",
-      in: Rect(x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20),
-      size: TypeSize.caption, color: t.mutedText)
-    let label = min(36, l.confusion.width / Float(k + 1))
-    let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
-    let origin = Point(l.confusion.x + label, l.confusion.y + label)
-    let e = cnn.experiment
-    for i in 0..<k {
-      // Row and column headers: each class's icon (a shape's template, an imported class's mean).
-      if case let (raster, key)? = c.cache.classIcon(i, of: e) {
-        let s = min(label - 4, cell - 2)
-        ui.draw.image(
-          raster, in: Rect(x: l.confusion.x, y: origin.y + Float(i) * cell + (cell - s) / 2, width: s, height: s),
-          key: key)
-        ui.draw.image(
-          raster, in: Rect(x: origin.x + Float(i) * cell + (cell - s) / 2, y: l.confusion.y, width: s, height: s),
-          key: key)
-        let header = Rect(x: l.confusion.x, y: origin.y + Float(i) * cell, width: label, height: cell)
-        if e.shapeKind(i) == nil && ui.isMouseOver(header) {
-          ui.tooltip("Imported class \(e.className(i)) (its mean image)")
-        }
-      }
-      let total = max(1, confusion[i].reduce(0, +))
-      for j in 0..<k {
-        let r = Rect(x: origin.x + Float(j) * cell, y: origin.y + Float(i) * cell, width: cell - 1, height: cell - 1)
-        let share = Float(confusion[i][j]) / Float(total)
-        let base = i == j ? (r: Float(0x08), g: Float(0x77), b: Float(0xBD)) : (r: Float(0xE0), g: Float(0x5A), b: Float(0x00))
-        let fill = Color(
-          r: UInt8(255 + (base.r - 255) * share), g: UInt8(255 + (base.g - 255) * share), b: UInt8(255 + (base.b - 255) * share))
-        ui.draw.fillRect(r, fill)
-        if cell >= 34 && confusion[i][j] > 0 {
-          ui.label(
-            String(confusion[i][j]), in: r, size: TypeSize.caption, color: share > 0.5 ? t.textOnAccent : t.text,
-            alignment: .center)
-        }
-        if ui.isMouseOver(r) {
-          ui.tooltip("\(confusion[i][j]) test \(e.className(i))s predicted as \(e.className(j))")
-        }
-      }
-    }
+    drawConfusion(&c)
   }
 }
