@@ -111,8 +111,11 @@ public struct CNNLayout: Hashable, Sendable {
     if page == .classPictures {
       // The pictures need room a class can see from the back: the page takes the network column
       // (filters and maps fold away until the results page is back).
+      // The drawing canvas moves to the right edge; the pages' panel takes the rest.
+      let right = resultsPanel.maxX
+      imagePanel.x = right - imagePanel.width
       resultsPanel = Rect(
-        x: networkPanel.x, y: resultsPanel.y, width: resultsPanel.maxX - networkPanel.x, height: resultsPanel.height)
+        x: networkPanel.x, y: resultsPanel.y, width: imagePanel.x - m.gap - networkPanel.x, height: resultsPanel.height)
       networkPanel = Rect(x: networkPanel.x, y: networkPanel.y, width: 0, height: networkPanel.height)
     }
     layControls(cnn)

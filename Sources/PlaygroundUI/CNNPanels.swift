@@ -352,9 +352,11 @@ extension PlaygroundView {
         color: t.mutedText)
     }
     let p = c.cache.activations?.probabilities ?? []
+    // The names column fits the longest class name (the bars take the rest).
+    let widest = names.map { ui.measure($0, size: TypeSize.caption, weight: .bold).width }.max() ?? 0
     for (k, row) in l.probabilityRows.enumerated() where k < names.count && k < p.count {
       var r = row
-      let name = r.cutLeft(min(116, r.width * 0.45), spacing: 6)
+      let name = r.cutLeft(min((widest + 2).rounded(.up), r.width * 0.62), spacing: 6)
       let value = r.cutRight(56, spacing: 6)
       ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
       let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
