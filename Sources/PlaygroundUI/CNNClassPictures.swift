@@ -72,14 +72,28 @@ extension PlaygroundView {
         changed = true
       }
     }
-    if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
-    hint(ui, l.camRestart, "Grow every class picture again from the current network")
+    if l.camRestart.width > 0 {
+      if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
+      hint(ui, l.camRestart, "Grow every class picture again from the current network")
+    }
+    if l.camSettingsToggle.width > 0 {
+      let open = c.cache.camSettingsOpen
+      if ui.button(open ? "Back to the pictures" : "Ascent settings…", in: l.camSettingsToggle) {
+        c.cache.camSettingsOpen.toggle()
+      }
+    }
     ui.popID()
+    guard l.camCaption.width > 0 else {
+      if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
+      return
+    }
     if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
     // Per class: the growing picture, the reference, |r| (shapes only) and p.
     let e = cnn.experiment
+    let caption = "Network's picture (click to enlarge) · shape · |r|"
+    let fits = ui.measure(caption, size: TypeSize.caption).width <= l.camCaption.width
     ui.label(
-      "Network's picture (click to enlarge) · shape · |r|", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
+      fits ? caption : "Click a picture to enlarge it", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
     hint(
       ui, l.camCaption,
       "|r|: how much the grown picture looks like the clean shape (1 = the same pattern); "

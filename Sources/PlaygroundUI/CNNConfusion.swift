@@ -13,10 +13,10 @@ extension PlaygroundView {
     let confusion = cnn.evaluation.test.confusion
     let k = confusion.count
     guard k > 0, l.confusion.width > 40 else { return }
-    ui.label(
-      "Confusion: row = true, column = guess",
-      in: Rect(x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20),
-      size: TypeSize.caption, color: t.mutedText)
+    let captionRect = Rect(x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20)
+    let caption = ["Confusion: row = true, column = guess", "Rows: true class · columns: guess", "Row: true · column: guess"]
+      .first { ui.measure($0, size: TypeSize.caption).width <= captionRect.width } ?? "Row: true · column: guess"
+    ui.label(caption, in: captionRect, size: TypeSize.caption, color: t.mutedText)
     let label = min(CNNLayout.confusionLabel, l.confusion.width / Float(k + 1))
     let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
     let origin = Point(l.confusion.x + label, l.confusion.y + label)

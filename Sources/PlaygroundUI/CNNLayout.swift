@@ -71,6 +71,10 @@ public struct CNNLayout: Hashable, Sendable {
   // MARK: Right: results or class pictures
   public var resultsPanel: Rect = .zero
   public var pageSwitch: Rect = .zero
+  /// "Layers", left of the page switch, when the filters and maps fold into this panel (zero otherwise).
+  public var layersTab: Rect = .zero
+  /// The drawing panel is a page too ("Draw", left of "Layers"; the image panel is zero otherwise).
+  public var drawingFolded = false
   public var accuracyChart: Rect = .zero
   public var lossChart: Rect = .zero
   public var confusion: Rect = .zero
@@ -79,6 +83,8 @@ public struct CNNLayout: Hashable, Sendable {
   /// CAM settings controls: objective, start, step size, L2 decay, blur, jitter, cap; restart.
   public var camControls: [Rect] = []
   public var camRestart: Rect = .zero
+  /// "Ascent settings", when the settings fold away to leave the pictures room (zero otherwise).
+  public var camSettingsToggle: Rect = .zero
   /// "Network's picture · clean shape · |r|" above the cells (an imported class shows its mean
   /// training image and no |r|).
   public var camCaption: Rect = .zero
@@ -90,7 +96,8 @@ public struct CNNLayout: Hashable, Sendable {
   public init() {}
 
   public init(
-    size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout, tab: CNNResultsTab = .curves
+    size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout, tab: CNNResultsTab = .curves,
+    camSettingsOpen: Bool = false
   ) {
     let m = Metrics.self
     window = base.window
@@ -108,20 +115,39 @@ public struct CNNLayout: Hashable, Sendable {
     resultsPanel = columns.cutRight((330 * scale).rounded(), spacing: m.gap)
     imagePanel = columns.cutRight((272 * scale).rounded(), spacing: m.gap)
     networkPanel = columns
-    if page == .classPictures {
-      // The pictures need room a class can see from the back: the page takes the network column
-      // (filters and maps fold away until the results page is back).
-      // The drawing canvas moves to the right edge; the pages' panel takes the rest.
+    // Under 1100 logical pixels four columns leave none of them room: the filters and maps fold
+    // into the right-hand panel as a third page ("Layers"), beside results and class pictures.
+    let narrow = main.width < 1100
+    let shown: CNNPage = !narrow && page == .layers ? .results : page
+    if narrow || shown == .classPictures {
+      // The pages' panel takes the network column too (the pictures need room a class can see
+      // from the back); the drawing canvas moves to the right edge.
       let right = resultsPanel.maxX
       imagePanel.x = right - imagePanel.width
       resultsPanel = Rect(
         x: networkPanel.x, y: resultsPanel.y, width: imagePanel.x - m.gap - networkPanel.x, height: resultsPanel.height)
       networkPanel = Rect(x: networkPanel.x, y: networkPanel.y, width: 0, height: networkPanel.height)
     }
+    // Narrower still (a lesson's strip beside a small window): the drawing folds in too ("Draw").
+    drawingFolded = narrow && resultsPanel.width < 330
+    if drawingFolded {
+      resultsPanel.width = imagePanel.maxX - resultsPanel.x
+    }
+    let shownHere: CNNPage = !drawingFolded && shown == .drawing ? .results : shown
+    if narrow {
+      var head = resultsPanel.inset(12)
+      var row = head.cutTop(Metrics.headingRow, spacing: 6)
+      // Four pages take two rows (Draw | Layers above Results | Class pictures): whole labels.
+      layersTab = drawingFolded ? row : row.cutLeft((row.width / 3).rounded(.down))
+      var panel = resultsPanel
+      _ = panel.cutTop(12 + Metrics.headingRow + 4 + (drawingFolded ? Metrics.headingRow + 6 : 0))
+      if shownHere == .layers { networkPanel = panel }
+      if drawingFolded { imagePanel = shownHere == .drawing ? panel : Rect(x: panel.x, y: panel.y, width: 0, height: 0) }
+    }
     layControls(cnn)
     if networkPanel.width > 0 { layNetwork(cnn) }
-    layImage(cnn)
-    layResults(cnn, page: page, tab: tab)
+    if imagePanel.width > 0 { layImage(cnn) }
+    layResults(cnn, page: shownHere, tab: tab, settingsOpen: camSettingsOpen)
   }
 
   /// Content area of a panel (below its heading).
@@ -133,8 +159,16 @@ public struct CNNLayout: Hashable, Sendable {
 
   private mutating func layControls(_ cnn: CNNAppState) {
     var r = CNNLayout.content(controlsPanel)
-    let cols = 3
-    let side = min(60, ((r.width - 8 * Float(cols - 1)) / Float(cols)).rounded(.down))
+    // Three columns of class tiles, four when the layer rows would not fit below three.
+    let layerRows = Float(cnn.config.convLayers.count) * (Metrics.smallButton + 8)
+    let below = Metrics.headingRow + 4 + Metrics.smallButton + 10 + layerRows + 10
+      + (cnn.experiment.imported.isEmpty ? 0 : 30 + Float(cnn.experiment.imported.count) * 30)
+    func tileSide(_ cols: Int) -> Float { min(60, ((r.width - 8 * Float(cols - 1)) / Float(cols)).rounded(.down)) }
+    func gridHeight(_ cols: Int) -> Float {
+      Float((ShapeKind.allCases.count + cols - 1) / cols) * (tileSide(cols) + 8) + 10
+    }
+    let cols = gridHeight(3) + below <= r.height ? 3 : 4
+    let side = tileSide(cols)
     let rows = (ShapeKind.allCases.count + cols - 1) / cols
     let grid = r.cutTop(Float(rows) * (side + 8), spacing: 10)
     classTiles = ShapeKind.allCases.enumerated().map { i, kind in
@@ -212,24 +246,35 @@ public struct CNNLayout: Hashable, Sendable {
     // Narrow panels (a lesson's strip takes room) keep "Saliency" and the class name whole.
     clearButton = row.cutLeft(min(84, max(64, (row.width * 0.34).rounded())), spacing: 8)
     saliencyToggle = row
-    var add = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
-    addButton = add.cutLeft(min(118, max(80, (add.width * 0.44).rounded())), spacing: 6)
-    addClassMenu = add
+    if r.width >= 250 {
+      var add = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
+      addButton = add.cutLeft(min(118, max(80, (add.width * 0.44).rounded())), spacing: 6)
+      addClassMenu = add
+    } else {
+      // A narrow panel stacks them, so the class menu shows "Horizontal line" whole.
+      addClassMenu = r.cutTop(Metrics.controlHeight - 4, spacing: 6)
+      addButton = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
+    }
     _ = r.cutTop(24, spacing: 4)  // "Prediction" caption
+    // Rows of at least 21 px (15 pt type): the likeliest classes when not all fit.
     let k = cnn.experiment.classCount
-    let h = min(30, (r.height / Float(k)).rounded(.down))
-    probabilityRows = (0..<k).map { _ in r.cutTop(h) }
+    let n = max(1, min(k, Int(r.height / 21)))
+    let h = min(30, (r.height / Float(n)).rounded(.down))
+    probabilityRows = (0..<n).map { _ in r.cutTop(h) }
   }
 
-  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage, tab: CNNResultsTab) {
+  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage, tab: CNNResultsTab, settingsOpen: Bool) {
     var r = resultsPanel.inset(12)
-    let head = r.cutTop(Metrics.headingRow, spacing: 8)
+    if drawingFolded { _ = r.cutTop(Metrics.headingRow, spacing: 6) }
+    var head = r.cutTop(Metrics.headingRow, spacing: 8)
+    if layersTab.width > 0 && !drawingFolded { _ = head.cutLeft(layersTab.width) }
     pageSwitch = head
     switch page {
+    case .layers, .drawing: break
     case .results:
       layResultsPage(cnn, in: r, tab: tab)
     case .classPictures:
-      layClassPictures(cnn, in: r)
+      layClassPictures(cnn, in: r, settingsOpen: settingsOpen)
     }
   }
 
@@ -280,28 +325,55 @@ public struct CNNLayout: Hashable, Sendable {
   /// The class pictures page (it has the network column's room too): the seven ascent settings
   /// and Restart in rows of up to four, then per class the picture as large as the rows allow
   /// (a column beside it with the reference and |r|, p; the name below).
-  private mutating func layClassPictures(_ cnn: CNNAppState, in area: Rect) {
+  private mutating func layClassPictures(_ cnn: CNNAppState, in area: Rect, settingsOpen: Bool) {
     var r = area
     let perRow = max(2, min(4, Int((r.width + 10) / 160)))
-    var controls: [Rect] = []
-    while controls.count < 8 {
-      _ = r.cutTop(20)
-      controls.append(contentsOf: r.cutTop(32, spacing: 6).columns(perRow, spacing: 10))
+    func laySettings(_ r: inout Rect) {
+      var controls: [Rect] = []
+      while controls.count < 8 {
+        _ = r.cutTop(20)
+        controls.append(contentsOf: r.cutTop(32, spacing: 6).columns(perRow, spacing: 10))
+      }
+      controls = Array(controls.prefix(8))
+      camRestart = controls.removeLast()
+      camControls = controls
     }
-    controls = Array(controls.prefix(8))
-    camRestart = controls.removeLast()
-    camControls = controls
+    var withSettings = r
+    laySettings(&withSettings)
+    _ = withSettings.cutTop(28)
+    // Pictures under 64 px with the settings showing: the settings fold behind a button instead.
+    if layCAMCells(cnn, in: withSettings) < 64 {
+      camSettingsToggle = r.cutTop(32, spacing: 8)
+      camControls = []
+      camRestart = .zero
+      camCells = []
+      if settingsOpen {
+        laySettings(&r)
+        return
+      }
+    } else {
+      r = withSettings
+      r.y -= 28
+      r.height += 28
+    }
     camCaption = r.cutTop(24, spacing: 4)
+    layCAMCells(cnn, in: r)
+  }
+
+  /// One cell per class in `r` with the largest picture that lets every class fit; the side.
+  @discardableResult
+  private mutating func layCAMCells(_ cnn: CNNAppState, in r: Rect) -> Float {
     camGrid = r
     let k = cnn.experiment.classCount
-    guard k > 0 else { return }
+    guard k > 0 else { return 0 }
     // The largest picture side for which every class fits.
     let textColumn: Float = 78
     let nameRow: Float = 22
-    var side: Float = 40
+    var side: Float = 0
     var cols = 1
-    for s in stride(from: Float(220), through: 40, by: -4) {
-      let cellW = s + 8 + textColumn
+    for s in stride(from: Float(220), through: 24, by: -4) {
+      // Wide enough for the longest shape name ("Hollow triangle") in bold under the picture.
+      let cellW = max(s + 8 + textColumn, 132)
       let c = min(k, max(1, Int((r.width + 12) / (cellW + 12))))
       let rows = (k + c - 1) / c
       if Float(rows) * (s + nameRow + 10) <= r.height && cellW <= r.width {
@@ -309,6 +381,10 @@ public struct CNNLayout: Hashable, Sendable {
         cols = c
         break
       }
+    }
+    guard side > 0 else {
+      camCells = []
+      return 0
     }
     let cellW = ((r.width - Float(cols - 1) * 12) / Float(cols)).rounded(.down)
     camCells = (0..<k).map { i in
@@ -322,6 +398,7 @@ public struct CNNLayout: Hashable, Sendable {
       let name = Rect(x: x, y: image.maxY + 2, width: cellW, height: nameRow - 2)
       return CAMCellLayout(image: image, template: template, text: text, name: name)
     }
+    return side
   }
 }
 
@@ -331,6 +408,11 @@ public enum CNNPage: Hashable, Sendable {
   case results
   /// Class activation maximization: what the network thinks each class looks like.
   case classPictures
+  /// The filters, feature maps and mistakes, in this panel (only in windows too narrow for their
+  /// own column; elsewhere it shows the results).
+  case layers
+  /// The drawing canvas and prediction, in this panel (only in the narrowest windows).
+  case drawing
 }
 
 /// Which half of the results page shows when the page is too small for both.

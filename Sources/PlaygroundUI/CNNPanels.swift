@@ -151,7 +151,10 @@ extension PlaygroundView {
     ui.popID()
     drawImportedClasses(&c)
     let info = Rect(x: l.controlsPanel.x + 12, y: l.removeLayerButton.y - Metrics.headingRow - 4, width: l.controlsPanel.width - 24, height: Metrics.headingRow)
-    ui.label("CONV LAYERS", in: info, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    // A narrow column takes the heading a size smaller rather than cut it.
+    let fits = ui.measure("CONV LAYERS", size: TypeSize.heading, weight: .bold).width <= info.width
+    ui.label(
+      "CONV LAYERS", in: info, size: fits ? TypeSize.heading : TypeSize.caption, color: t.mutedText, weight: .bold)
     ui.pushID("cnn.layers")
     if ui.iconButton("remove layer", icon: .minus, in: l.removeLayerButton, enabled: config.convLayers.count > 1) {
       c.actions.append(.cnn(.removeConvLayer))
@@ -163,8 +166,9 @@ extension PlaygroundView {
       c.actions.append(.cnn(.addConvLayer))
     }
     ui.label(
-      "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")", in: l.layerCountLabel,
-      size: TypeSize.body, weight: .bold)
+      l.layerCountLabel.width >= 80
+        ? "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")" : "\(config.convLayers.count)",
+      in: l.layerCountLabel, size: TypeSize.body, weight: .bold)
     for (i, r) in l.filterSteppers.enumerated() {
       let (stepper, label) = r.splitRight(min(100, r.width / 2))
       ui.label("Layer \(i + 1)", in: label, size: TypeSize.body, color: t.text)
@@ -178,9 +182,16 @@ extension PlaygroundView {
     // What the network is, under the controls.
     if let last = l.filterSteppers.last {
       let text = Rect(x: last.x, y: last.maxY + 14, width: last.width, height: l.controlsPanel.maxY - last.maxY - 24)
-      ui.paragraph(
-        "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images. Each layer: 5×5 filters, ReLU, max pool.",
-        in: text, size: TypeSize.caption, color: t.mutedText)
+      // The whole sentence where it fits, else the counts alone (never a cut paragraph).
+      let counts = "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images."
+      let full = counts + " Each layer: 5×5 filters, ReLU, max pool."
+      let lineWidth = ui.measure(full, size: TypeSize.caption).width
+      let lines = (lineWidth / max(1, text.width - 20)).rounded(.up) + 1
+      if text.height >= lines * 20 {
+        ui.paragraph(full, in: text, size: TypeSize.caption, color: t.mutedText)
+      } else if text.height >= 44 {
+        ui.paragraph(counts, in: text, size: TypeSize.caption, color: t.mutedText)
+      }
     }
   }
 
@@ -304,6 +315,8 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
+    // Folded into the pages' panel ("Draw") and another page showing.
+    guard l.imagePanel.width > 0 else { return }
     ui.panel(l.imagePanel)
     let head = l.imagePanel.inset(12).splitTop(Metrics.headingRow).top
     let e = cnn.experiment
@@ -312,7 +325,13 @@ extension PlaygroundView {
       cnn.inspectDrawing || e.test.isEmpty
       ? "DRAW A SHAPE"
       : "TEST: \(e.className(e.test[min(cnn.selectedTestImage, e.test.count - 1)].label).uppercased())"
-    ui.label(title, in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    // A narrow panel drops "TEST: ", then takes a smaller size, rather than cut the class name.
+    let fitting = [title, title.replacingOccurrences(of: "TEST: ", with: "")].first {
+      ui.measure($0, size: TypeSize.heading, weight: .bold).width <= head.width
+    }
+    ui.label(
+      fitting ?? title.replacingOccurrences(of: "TEST: ", with: ""), in: head,
+      size: fitting == nil ? TypeSize.caption : TypeSize.heading, color: t.mutedText, weight: .bold)
     let image = cnn.inspectedImage
     let raster: Raster =
       if cnn.showSaliency, let s = c.cache.saliency {
@@ -352,19 +371,49 @@ extension PlaygroundView {
         color: t.mutedText)
     }
     let p = c.cache.activations?.probabilities ?? []
-    // The names column fits the longest class name (the bars take the rest).
-    let widest = names.map { ui.measure($0, size: TypeSize.caption, weight: .bold).width }.max() ?? 0
-    for (k, row) in l.probabilityRows.enumerated() where k < names.count && k < p.count {
+    guard p.count == names.count else { return }
+    // When not every class has a row, the likeliest take the rows and the last row counts the rest.
+    let rows = l.probabilityRows
+    let shown: [Int] =
+      rows.count >= names.count
+      ? Array(names.indices)
+      : Array(names.indices.sorted { p[$0] > p[$1] }.prefix(rows.count - 1)).sorted()
+    // The names column fits the longest shown name; where the bars get too short, the bar lies
+    // under the name instead (a tinted row as long as the probability).
+    let widest = shown.map { ui.measure(names[$0], size: TypeSize.caption, weight: .bold).width }.max() ?? 0
+    let beside = rows.first.map { $0.width - 56 - 12 - (widest + 2).rounded(.up) >= 40 } ?? true
+    for (row, k) in zip(rows, shown) {
       var r = row
-      let name = r.cutLeft(min((widest + 2).rounded(.up), r.width * 0.62), spacing: 6)
-      let value = r.cutRight(56, spacing: 6)
-      ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
-      let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
-      ui.draw.fillRect(bar, t.control)
-      ui.draw.fillRect(
-        Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
-        k == predicted ? t.accent : t.track)
-      ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      if beside {
+        let name = r.cutLeft((widest + 2).rounded(.up), spacing: 6)
+        let value = r.cutRight(56, spacing: 6)
+        ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
+        let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
+        ui.draw.fillRect(bar, t.control)
+        ui.draw.fillRect(
+          Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
+          k == predicted ? t.accent : t.track)
+        ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      } else {
+        let bar = r.inset(dx: 0, dy: 1)
+        ui.draw.fillRect(bar, t.control)
+        ui.draw.fillRect(
+          Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
+          k == predicted ? Color(rgb: 0xA9D2EE) : Color(rgb: 0xDADFE4))
+        let value = r.cutRight(52, spacing: 4)
+        let room = r.inset(dx: 4, dy: 0)
+        let bold = k == predicted && ui.measure(names[k], size: TypeSize.caption, weight: .bold).width <= room.width
+        ui.label(names[k], in: room, size: TypeSize.caption, color: t.text, weight: bold ? .bold : .regular)
+        ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      }
+    }
+    if shown.count < names.count, let last = rows.last {
+      let rest = names.indices.filter { !shown.contains($0) }
+      ui.label(
+        "+ \(rest.count) more classes", in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
+      if ui.isMouseOver(last) {
+        ui.tooltip(rest.map { "\(names[$0]) \(Format.percent(p[$0]))" }.joined(separator: " · "))
+      }
     }
   }
 
@@ -404,18 +453,37 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     ui.panel(l.resultsPanel)
-    let pages: [CNNPage] = [.results, .classPictures]
-    if let i = ui.segmented(
-      "cnn.page", options: ["Results", "Class pictures"], selected: pages.firstIndex(of: cnnCache.page) ?? 0,
-      in: l.pageSwitch)
+    // Narrow windows add "Layers" (the network column folded into this panel) on the left.
+    let narrow = l.layersTab.width > 0
+    let pages: [CNNPage] =
+      l.drawingFolded
+      ? [.drawing, .layers, .results, .classPictures]
+      : (narrow ? [.layers, .results, .classPictures] : [.results, .classPictures])
+    let shown = pages.contains(cnnCache.page) ? cnnCache.page : CNNPage.results
+    if l.drawingFolded {
+      // Two rows of two: Draw | Layers above Results | Class pictures (one selection between them).
+      let top: [CNNPage] = [.drawing, .layers]
+      let bottom: [CNNPage] = [.results, .classPictures]
+      if let i = ui.segmented("cnn.page.more", options: ["Draw", "Layers"], selected: top.firstIndex(of: shown) ?? -1, in: l.layersTab) {
+        cnnCache.page = top[i]
+      }
+      if let i = ui.segmented(
+        "cnn.page", options: ["Results", "Class pictures"], selected: bottom.firstIndex(of: shown) ?? -1, in: l.pageSwitch)
+      {
+        cnnCache.page = bottom[i]
+      }
+    } else if let i = ui.segmented(
+      "cnn.page", options: narrow ? ["Layers", "Results", "Pictures"] : ["Results", "Class pictures"],
+      selected: pages.firstIndex(of: shown) ?? 0, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
     {
       cnnCache.page = pages[i]
     }
     _ = t
     if cnnCache.page != .classPictures { cnnCache.enlarged = nil }
-    switch cnnCache.page {
+    switch shown {
     case .results: drawCNNCharts(&c)
     case .classPictures: drawCAM(&c)
+    case .layers, .drawing: break
     }
   }
 

@@ -12,6 +12,8 @@ final class CNNViewCache {
   var resultsTab: CNNResultsTab = .curves
   /// The class whose picture is shown enlarged on the class pictures page (click or Esc closes).
   var enlarged: Int?
+  /// Whether the folded ascent settings are open (small windows fold them behind a button).
+  var camSettingsOpen = false
   /// Each filter's picture (mean over its inputs, diverging colours), per layer, for one revision.
   private var filterKey: (revision: Int, layers: [Int], scales: [Int])?
   private(set) var filterRasters: [[Raster]] = []
@@ -173,9 +175,10 @@ extension PlaygroundView {
     drawCNNTopBar(&c, base)
     drawBanner(&f)
     drawCNNControls(&c)
-    drawCNNNetwork(&c)
-    drawCNNImage(&c)
+    // Results first: in a narrow window its panel holds the network or the drawing (pages).
     drawCNNResults(&c)
+    drawCNNImage(&c)
+    drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
     if let lesson { drawCNNLesson(&f, layout, session: lesson) }
     if state.showHelp {
@@ -199,7 +202,8 @@ extension PlaygroundView {
     let base = layout(for: size, state: state)
     guard let cnn = state.cnn else { return CNNLayout() }
     return CNNLayout(
-      size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base, tab: cnnCache.resultsTab)
+      size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base, tab: cnnCache.resultsTab,
+      camSettingsOpen: cnnCache.camSettingsOpen)
   }
 
   /// The right-hand page of the CNN mode (results or class pictures); scripts and the layout
