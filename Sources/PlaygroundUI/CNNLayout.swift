@@ -193,8 +193,10 @@ public struct CNNLayout: Hashable, Sendable {
   private mutating func layNetwork(_ cnn: CNNAppState) {
     var r = CNNLayout.content(networkPanel)
     let galleryHeight: Float = 30 + 2 * 52
-    let gallery = r.cutBottom(galleryHeight, spacing: 8)
     let count = cnn.config.convLayers.count
+    // The mistakes gallery folds away when it would leave a layer's tiles under about 30 px.
+    let withGallery = (r.height - galleryHeight - 8 - Float(count - 1) * 8) / Float(count)
+    let gallery = withGallery >= 100 ? r.cutBottom(galleryHeight, spacing: 8) : Rect.zero
     let perLayer = (r.height - Float(count - 1) * 8) / Float(count)
     layers = cnn.config.convLayers.map { filters in
       var block = r.cutTop(perLayer, spacing: 8)
@@ -207,7 +209,7 @@ public struct CNNLayout: Hashable, Sendable {
         var best: (side: Float, cols: Int) = (0, 1)
         for cols in 1...filters {
           let rows = (filters + cols - 1) / cols
-          let side = min((area.width - Float(cols - 1) * 4) / Float(cols), (area.height - Float(rows - 1) * 4) / Float(rows), 64)
+          let side = min((area.width - Float(cols - 1) * 4) / Float(cols), (area.height - Float(rows - 1) * 4) / Float(rows), 140)
           if side > best.side { best = (side, cols) }
         }
         // Filter tiles are whole multiples of the kernel: every weight block the same size.
@@ -224,6 +226,11 @@ public struct CNNLayout: Hashable, Sendable {
       return CNNLayerLayout(
         header: header, removeFilter: removeFilter, addFilter: addFilter, filterTiles: tiles(filterArea, snap: 5),
         mapTiles: tiles(mapArea))
+    }
+    guard gallery.height > 0 else {
+      galleryHeading = .zero
+      galleryTiles = []
+      return
     }
     galleryHeading = gallery.splitTop(26).top
     let tilesArea = gallery.splitTop(30).rest

@@ -286,9 +286,11 @@ extension PlaygroundView {
     // The gallery of mistakes.
     let mistakes = c.cache.mistakes
     let count = cnn.experiment.test.count - Int((cnn.evaluation.test.accuracy * Float(cnn.experiment.test.count)).rounded())
-    ui.label(
-      count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
-      in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
+    if l.galleryHeading.width > 0 {
+      ui.label(
+        count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
+        in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
+    }
     for (i, rect) in l.galleryTiles.enumerated() where i < mistakes.count {
       let m = mistakes[i]
       if ui.region("mistake \(i)", rect).clicked {
