@@ -41,7 +41,9 @@ final class TrainingHandOver {
   /// `settle` waits for it, for commands that read or replace the state), then this frame's
   /// `actions` — or, while the worker still runs, they wait in `queued` for its state.
   @discardableResult
-  func end(_ state: inout AppState, actions: [Action], stopNow: Bool, settle: Bool = false) -> PreparedOutputs? {
+  func end(_ state: inout AppState, actions: [Action], stopNow: Bool, settle: Bool = false)
+    -> PreparedOutputs?
+  {
     collect(
       &state, actions: actions, stopNow: stopNow || settle,
       waitSeconds: settle ? nil : waitMilliseconds.map { $0 / 1000 })
