@@ -348,8 +348,12 @@ public struct CNNLayout: Hashable, Sendable {
     var withSettings = r
     laySettings(&withSettings)
     _ = withSettings.cutTop(28)
-    // Pictures under 64 px with the settings showing: the settings fold behind a button instead.
-    if layCAMCells(cnn, in: withSettings) < 64 {
+    // Pictures under 112 px with the settings showing: the settings fold behind a button when
+    // that makes the pictures larger (12 classes at 1280×800 get 112 px instead of 86).
+    let shown = layCAMCells(cnn, in: withSettings)
+    var folded = r
+    _ = folded.cutTop(32 + 8 + 28)
+    if shown < 112 && layCAMCells(cnn, in: folded) > shown {
       camSettingsToggle = r.cutTop(32, spacing: 8)
       camControls = []
       camRestart = .zero
