@@ -382,12 +382,12 @@ public struct CNNLayout: Hashable, Sendable {
     let nameRow: Float = 22
     var side: Float = 0
     var cols = 1
-    for s in stride(from: Float(220), through: 24, by: -4) {
+    for s in stride(from: Float(220), through: 24, by: -2) {
       // Wide enough for the longest shape name ("Hollow triangle") in bold under the picture.
       let cellW = max(s + 8 + textColumn, 132)
       let c = min(k, max(1, Int((r.width + 12) / (cellW + 12))))
       let rows = (k + c - 1) / c
-      if Float(rows) * (s + nameRow + 10) <= r.height && cellW <= r.width {
+      if Float(rows) * (s + nameRow + 6) <= r.height && cellW <= r.width {
         side = s
         cols = c
         break
@@ -400,7 +400,7 @@ public struct CNNLayout: Hashable, Sendable {
     let cellW = ((r.width - Float(cols - 1) * 12) / Float(cols)).rounded(.down)
     camCells = (0..<k).map { i in
       let x = r.x + Float(i % cols) * (cellW + 12)
-      let y = r.y + Float(i / cols) * (side + nameRow + 10)
+      let y = r.y + Float(i / cols) * (side + nameRow + 6)
       let image = Rect(x: x, y: y, width: side, height: side)
       // The reference is half the picture, leaving two lines (|r|, p) under it.
       let t = max(24, min((side / 2).rounded(.down), side - 46))
