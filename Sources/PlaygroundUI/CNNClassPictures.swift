@@ -72,22 +72,44 @@ extension PlaygroundView {
         changed = true
       }
     }
-    if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
-    hint(ui, l.camRestart, "Grow every class picture again from the current network")
+    if l.camRestart.width > 0 {
+      if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
+      hint(ui, l.camRestart, "Grow every class picture again from the current network")
+    }
+    if l.camSettingsToggle.width > 0 {
+      let open = c.cache.camSettingsOpen
+      if ui.button(open ? "Back to the pictures" : "Ascent settings…", in: l.camSettingsToggle) {
+        c.cache.camSettingsOpen.toggle()
+      }
+    }
     ui.popID()
+    guard l.camCaption.width > 0 else {
+      if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
+      return
+    }
     if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
     // Per class: the growing picture, the reference, |r| (shapes only) and p.
     let e = cnn.experiment
+    let caption = "Network's picture (click to enlarge) · shape · |r|"
+    let fits = ui.measure(caption, size: TypeSize.caption).width <= l.camCaption.width
     ui.label(
-      "Network's picture · shape · |r|", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
+      fits ? caption : "Click a picture to enlarge it", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
     hint(
       ui, l.camCaption,
       "|r|: how much the grown picture looks like the clean shape (1 = the same pattern); "
         + "an imported class shows its mean image and no |r|"
     )
+    if let k = c.cache.enlarged, k < e.classCount, l.camGrid.width > 0 {
+      drawEnlargedCAM(&c, k)
+      return
+    }
+    c.cache.enlarged = nil
+    ui.pushID("cnn.cam.cells")
     for (k, cell) in l.camCells.enumerated() where k < e.classCount {
       let name = e.className(k)
       let reference = c.cache.referencePixels(k, of: e)
+      let hit = ui.region("class picture \(k)", cell.image)
+      if hit.clicked { c.cache.enlarged = k }
       if k < cnn.cams.count {
         let cam = cnn.cams[k]
         ui.draw.image(
@@ -96,32 +118,74 @@ extension PlaygroundView {
         // A shape's |r| compares with its clean template; an imported class has none (a dash).
         let rValue: Float? = e.shapeKind(k) != nil ? reference.map { cam.similarity(to: $0) } : nil
         let rText = rValue.map { NumberFormat.fixed($0, decimals: 2) } ?? "–"
-        let wide = cell.text.width >= 110
-        let lines = wide ? [name, "|r| \(rText)", "p \(Format.percent(cam.probability))"] : [rText]
-        for (j, line) in lines.enumerated() {
+        let lines = ["|r| \(rText)", "p \(Format.percent(cam.probability))"]
+        for (j, line) in lines.enumerated() where Float(j + 1) * 21 <= cell.text.height + 1 {
           ui.label(
             line, in: Rect(x: cell.text.x, y: cell.text.y + Float(j) * 21, width: cell.text.width, height: 20),
-            size: TypeSize.caption, color: j == 0 && wide ? t.text : t.mutedText, weight: j == 0 && wide ? .bold : .regular)
+            size: TypeSize.caption, color: t.mutedText)
         }
-        if ui.isMouseOver(cell.image) {
+        if hit.hovered {
           let similarity =
             rValue.map { "|r| with the template \(NumberFormat.fixed($0, decimals: 2))" }
             ?? "beside it the mean of its imported images"
           ui.tooltip(
             "What the network thinks a \(name) looks like: step \(cam.steps) of \(cam.settings.maxSteps), "
-              + "p = \(Format.percent(cam.probability)), \(similarity)")
+              + "p = \(Format.percent(cam.probability)), \(similarity). Click to enlarge")
         }
       } else {
         ui.draw.fillRect(cell.image, t.control)
       }
+      ui.label(name, in: cell.name, size: TypeSize.caption, color: t.text, weight: .bold)
       if case let (raster, key)? = c.cache.classIcon(k, of: e) {
         ui.draw.image(raster, in: cell.template, key: key)
       }
       if e.shapeKind(k) == nil && ui.isMouseOver(cell.template) {
         ui.tooltip("The mean of the \(name) class's imported images (it has no clean template)")
       }
-      ui.draw.strokeRect(cell.image, width: 1, t.separator)
+      ui.draw.strokeRect(cell.image, width: hit.hovered ? 2 : 1, hit.hovered ? t.accent : t.separator)
       ui.draw.strokeRect(cell.template, width: 1, t.separator)
     }
+    ui.popID()
+  }
+
+  /// One class's picture large, beside its reference at the same size; a click on it or Esc closes.
+  private func drawEnlargedCAM(_ c: inout CNNFrame, _ k: Int) {
+    let ui = c.ui
+    let t = c.theme
+    let cnn = c.cnn
+    let e = cnn.experiment
+    let area = c.layout.camGrid
+    let side = max(40, min(((area.width - 16) / 2).rounded(.down), area.height - 2 * 24 - 12).rounded(.down))
+    let picture = Rect(x: area.x, y: area.y, width: side, height: side)
+    let template = Rect(x: picture.maxX + 16, y: area.y, width: side, height: side)
+    let close = ui.region("cnn.cam.enlarged", Rect(x: area.x, y: area.y, width: template.maxX - area.x, height: side))
+    if close.clicked || ui.input.keys.contains(where: { $0.key == .escape }) {
+      c.cache.enlarged = nil
+    }
+    if k < cnn.cams.count {
+      ui.draw.image(
+        CNNPictures.grayscale(cnn.cams[k].image, width: ShapeImages.size, height: ShapeImages.size, scale: 1), in: picture,
+        key: textureKey("cnn.cam.\(k)"))
+    } else {
+      ui.draw.fillRect(picture, t.control)
+    }
+    if case let (raster, key)? = c.cache.classIcon(k, of: e) { ui.draw.image(raster, in: template, key: key) }
+    ui.draw.strokeRect(picture, width: 2, t.accent)
+    ui.draw.strokeRect(template, width: 1, t.separator)
+    var text = Rect(x: area.x, y: picture.maxY + 8, width: area.width, height: 22)
+    var line = e.className(k)
+    if k < cnn.cams.count {
+      let cam = cnn.cams[k]
+      line += " · p \(Format.percent(cam.probability))"
+      if e.shapeKind(k) != nil, let reference = c.cache.referencePixels(k, of: e) {
+        line += " · |r| \(NumberFormat.fixed(cam.similarity(to: reference), decimals: 2))"
+      }
+    }
+    ui.label(line, in: text, size: TypeSize.body, color: t.text, weight: .bold)
+    text.y += 24
+    ui.label(
+      "Left: the network's picture · right: \(e.shapeKind(k) != nil ? "the clean shape" : "the mean image"). Click or Esc closes.",
+      in: text, size: TypeSize.caption, color: t.mutedText)
+    if close.hovered { ui.tooltip("Click to go back to every class") }
   }
 }

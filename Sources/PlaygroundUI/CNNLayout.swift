@@ -27,6 +27,8 @@ public struct CAMCellLayout: Hashable, Sendable {
   public var image: Rect
   public var template: Rect
   public var text: Rect
+  /// The class name, under the picture.
+  public var name: Rect = .zero
 }
 
 /// Where everything of the CNN mode goes for one window size and state, in logical pixels.
@@ -69,21 +71,34 @@ public struct CNNLayout: Hashable, Sendable {
   // MARK: Right: results or class pictures
   public var resultsPanel: Rect = .zero
   public var pageSwitch: Rect = .zero
+  /// "Layers", left of the page switch, when the filters and maps fold into this panel (zero otherwise).
+  public var layersTab: Rect = .zero
+  /// The drawing panel is a page too ("Draw", left of "Layers"; the image panel is zero otherwise).
+  public var drawingFolded = false
   public var accuracyChart: Rect = .zero
   public var lossChart: Rect = .zero
   public var confusion: Rect = .zero
+  /// "Curves | Confusion", when both do not fit (zero otherwise).
+  public var resultsTabs: Rect = .zero
   /// CAM settings controls: objective, start, step size, L2 decay, blur, jitter, cap; restart.
   public var camControls: [Rect] = []
   public var camRestart: Rect = .zero
+  /// "Ascent settings", when the settings fold away to leave the pictures room (zero otherwise).
+  public var camSettingsToggle: Rect = .zero
   /// "Network's picture · clean shape · |r|" above the cells (an imported class shows its mean
   /// training image and no |r|).
   public var camCaption: Rect = .zero
   public var camCells: [CAMCellLayout] = []
+  /// Where the cells go; an enlarged picture covers it.
+  public var camGrid: Rect = .zero
 
   /// Nothing placed (no CNN session yet).
   public init() {}
 
-  public init(size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout) {
+  public init(
+    size: Size, state: AppState, cnn: CNNAppState, page: CNNPage, base: Layout, tab: CNNResultsTab = .curves,
+    camSettingsOpen: Bool = false
+  ) {
     let m = Metrics.self
     window = base.window
     batchSize = base.activation
@@ -99,10 +114,39 @@ public struct CNNLayout: Hashable, Sendable {
     resultsPanel = columns.cutRight((330 * scale).rounded(), spacing: m.gap)
     imagePanel = columns.cutRight((272 * scale).rounded(), spacing: m.gap)
     networkPanel = columns
+    // Under 1100 logical pixels four columns leave none of them room: the filters and maps fold
+    // into the right-hand panel as a third page ("Layers"), beside results and class pictures.
+    let narrow = main.width < 1100
+    let shown: CNNPage = !narrow && page == .layers ? .results : page
+    if narrow || shown == .classPictures {
+      // The pages' panel takes the network column too (the pictures need room a class can see
+      // from the back); the drawing canvas moves to the right edge.
+      let right = resultsPanel.maxX
+      imagePanel.x = right - imagePanel.width
+      resultsPanel = Rect(
+        x: networkPanel.x, y: resultsPanel.y, width: imagePanel.x - m.gap - networkPanel.x, height: resultsPanel.height)
+      networkPanel = Rect(x: networkPanel.x, y: networkPanel.y, width: 0, height: networkPanel.height)
+    }
+    // Narrower still (a lesson's strip beside a small window): the drawing folds in too ("Draw").
+    drawingFolded = narrow && resultsPanel.width < 330
+    if drawingFolded {
+      resultsPanel.width = imagePanel.maxX - resultsPanel.x
+    }
+    let shownHere: CNNPage = !drawingFolded && shown == .drawing ? .results : shown
+    if narrow {
+      var head = resultsPanel.inset(12)
+      var row = head.cutTop(Metrics.headingRow, spacing: 6)
+      // Four pages take two rows (Draw | Layers above Results | Class pictures): whole labels.
+      layersTab = drawingFolded ? row : row.cutLeft((row.width / 3).rounded(.down))
+      var panel = resultsPanel
+      _ = panel.cutTop(12 + Metrics.headingRow + 4 + (drawingFolded ? Metrics.headingRow + 6 : 0))
+      if shownHere == .layers { networkPanel = panel }
+      if drawingFolded { imagePanel = shownHere == .drawing ? panel : Rect(x: panel.x, y: panel.y, width: 0, height: 0) }
+    }
     layControls(cnn)
-    layNetwork(cnn)
-    layImage(cnn)
-    layResults(cnn, page: page)
+    if networkPanel.width > 0 { layNetwork(cnn) }
+    if imagePanel.width > 0 { layImage(cnn) }
+    layResults(cnn, page: shownHere, tab: tab, settingsOpen: camSettingsOpen)
   }
 
   /// Content area of a panel (below its heading).
@@ -114,8 +158,16 @@ public struct CNNLayout: Hashable, Sendable {
 
   private mutating func layControls(_ cnn: CNNAppState) {
     var r = CNNLayout.content(controlsPanel)
-    let cols = 3
-    let side = min(60, ((r.width - 8 * Float(cols - 1)) / Float(cols)).rounded(.down))
+    // Three columns of class tiles, four when the layer rows would not fit below three.
+    let layerRows = Float(cnn.config.convLayers.count) * (Metrics.smallButton + 8)
+    let below = Metrics.headingRow + 4 + Metrics.smallButton + 10 + layerRows + 10
+      + (cnn.experiment.imported.isEmpty ? 0 : 30 + Float(cnn.experiment.imported.count) * 30)
+    func tileSide(_ cols: Int) -> Float { min(60, ((r.width - 8 * Float(cols - 1)) / Float(cols)).rounded(.down)) }
+    func gridHeight(_ cols: Int) -> Float {
+      Float((ShapeKind.allCases.count + cols - 1) / cols) * (tileSide(cols) + 8) + 10
+    }
+    let cols = gridHeight(3) + below <= r.height ? 3 : 4
+    let side = tileSide(cols)
     let rows = (ShapeKind.allCases.count + cols - 1) / cols
     let grid = r.cutTop(Float(rows) * (side + 8), spacing: 10)
     classTiles = ShapeKind.allCases.enumerated().map { i, kind in
@@ -140,8 +192,10 @@ public struct CNNLayout: Hashable, Sendable {
   private mutating func layNetwork(_ cnn: CNNAppState) {
     var r = CNNLayout.content(networkPanel)
     let galleryHeight: Float = 30 + 2 * 52
-    let gallery = r.cutBottom(galleryHeight, spacing: 8)
     let count = cnn.config.convLayers.count
+    // The mistakes gallery folds away when it would leave a layer's tiles under about 30 px.
+    let withGallery = (r.height - galleryHeight - 8 - Float(count - 1) * 8) / Float(count)
+    let gallery = withGallery >= 100 ? r.cutBottom(galleryHeight, spacing: 8) : Rect.zero
     let perLayer = (r.height - Float(count - 1) * 8) / Float(count)
     layers = cnn.config.convLayers.map { filters in
       var block = r.cutTop(perLayer, spacing: 8)
@@ -150,14 +204,15 @@ public struct CNNLayout: Hashable, Sendable {
       let removeFilter = header.cutRight(26, spacing: 8)
       // Filters and maps share the block: as many columns as give the largest square tiles.
       let half = (block.height - 6) / 2
-      func tiles(_ area: Rect) -> [Rect] {
+      func tiles(_ area: Rect, snap: Float = 1) -> [Rect] {
         var best: (side: Float, cols: Int) = (0, 1)
         for cols in 1...filters {
           let rows = (filters + cols - 1) / cols
-          let side = min((area.width - Float(cols - 1) * 4) / Float(cols), (area.height - Float(rows - 1) * 4) / Float(rows), 64)
+          let side = min((area.width - Float(cols - 1) * 4) / Float(cols), (area.height - Float(rows - 1) * 4) / Float(rows), 140)
           if side > best.side { best = (side, cols) }
         }
-        let side = best.side.rounded(.down)
+        // Filter tiles are whole multiples of the kernel: every weight block the same size.
+        let side = best.side >= snap ? (best.side / snap).rounded(.down) * snap : best.side.rounded(.down)
         return (0..<filters).map { i in
           Rect(x: area.x + Float(i % best.cols) * (side + 4), y: area.y + Float(i / best.cols) * (side + 4), width: side, height: side)
         }
@@ -168,8 +223,13 @@ public struct CNNLayout: Hashable, Sendable {
       let filterArea = Rect(x: labelArea.x, y: labelArea.y, width: labelArea.width, height: half)
       let mapArea = Rect(x: labelArea.x, y: labelArea.y + half + 6, width: labelArea.width, height: half)
       return CNNLayerLayout(
-        header: header, removeFilter: removeFilter, addFilter: addFilter, filterTiles: tiles(filterArea),
+        header: header, removeFilter: removeFilter, addFilter: addFilter, filterTiles: tiles(filterArea, snap: 5),
         mapTiles: tiles(mapArea))
+    }
+    guard gallery.height > 0 else {
+      galleryHeading = .zero
+      galleryTiles = []
+      return
     }
     galleryHeading = gallery.splitTop(26).top
     let tilesArea = gallery.splitTop(30).rest
@@ -192,57 +252,163 @@ public struct CNNLayout: Hashable, Sendable {
     // Narrow panels (a lesson's strip takes room) keep "Saliency" and the class name whole.
     clearButton = row.cutLeft(min(84, max(64, (row.width * 0.34).rounded())), spacing: 8)
     saliencyToggle = row
-    var add = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
-    addButton = add.cutLeft(min(118, max(80, (add.width * 0.44).rounded())), spacing: 6)
-    addClassMenu = add
+    if r.width >= 250 {
+      var add = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
+      addButton = add.cutLeft(min(118, max(80, (add.width * 0.44).rounded())), spacing: 6)
+      addClassMenu = add
+    } else {
+      // A narrow panel stacks them, so the class menu shows "Horizontal line" whole.
+      addClassMenu = r.cutTop(Metrics.controlHeight - 4, spacing: 6)
+      addButton = r.cutTop(Metrics.controlHeight - 4, spacing: 10)
+    }
     _ = r.cutTop(24, spacing: 4)  // "Prediction" caption
+    // Rows of at least 21 px (15 pt type): the likeliest classes when not all fit.
     let k = cnn.experiment.classCount
-    let h = min(30, (r.height / Float(k)).rounded(.down))
-    probabilityRows = (0..<k).map { _ in r.cutTop(h) }
+    let n = max(1, min(k, Int(r.height / 21)))
+    let h = min(30, (r.height / Float(n)).rounded(.down))
+    probabilityRows = (0..<n).map { _ in r.cutTop(h) }
   }
 
-  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage) {
+  private mutating func layResults(_ cnn: CNNAppState, page: CNNPage, tab: CNNResultsTab, settingsOpen: Bool) {
     var r = resultsPanel.inset(12)
-    let head = r.cutTop(Metrics.headingRow, spacing: 8)
+    if drawingFolded { _ = r.cutTop(Metrics.headingRow, spacing: 6) }
+    var head = r.cutTop(Metrics.headingRow, spacing: 8)
+    if layersTab.width > 0 && !drawingFolded { _ = head.cutLeft(layersTab.width) }
     pageSwitch = head
     switch page {
+    case .layers, .drawing: break
     case .results:
-      let chartHeight = min(120, (r.height * 0.22).rounded())
+      layResultsPage(cnn, in: r, tab: tab)
+    case .classPictures:
+      layClassPictures(cnn, in: r, settingsOpen: settingsOpen)
+    }
+  }
+
+  /// The curves and the confusion matrix; when the matrix's numbers would not fit at 15 pt below
+  /// the curves, a "Curves | Confusion" switch shows one or the other (nothing shrinks below).
+  private mutating func layResultsPage(_ cnn: CNNAppState, in area: Rect, tab: CNNResultsTab) {
+    var r = area
+    let k = max(1, cnn.experiment.classCount)
+    let need = CNNLayout.confusionCell(cnn)
+    let label = CNNLayout.confusionLabel
+    func layCharts(_ r: inout Rect, share: Float) {
+      let chartHeight = min(share == 0.22 ? 120 : 220, (r.height * share).rounded())
       _ = r.cutTop(22)
       accuracyChart = r.cutTop(chartHeight, spacing: 8)
       _ = r.cutTop(22)
       lossChart = r.cutTop(chartHeight, spacing: 10)
+    }
+    func layConfusion(_ r: inout Rect) {
       _ = r.cutTop(22, spacing: 4)
       let side = min(r.width, r.height)
       confusion = Rect(x: r.x, y: r.y, width: side, height: side)
-    case .classPictures:
-      // Seven settings, two per row with captions above; Restart beside the last.
+    }
+    var both = r
+    layCharts(&both, share: 0.22)
+    if (min(both.width, both.height - 26) - label) / Float(k) >= need {
+      layConfusion(&both)
+      return
+    }
+    accuracyChart = .zero
+    lossChart = .zero
+    resultsTabs = r.cutTop(Metrics.controlHeight - 4, spacing: 12)
+    if tab == .curves { layCharts(&r, share: 0.36) } else { layConfusion(&r) }
+  }
+
+  /// The width of the matrix's row and column headers.
+  static let confusionLabel: Float = 30
+
+  /// The smallest confusion cell that holds its largest count at 15 pt (digits of the biggest
+  /// class's test images; about 9 px a digit plus room).
+  static func confusionCell(_ cnn: CNNAppState) -> Float {
+    let k = max(1, cnn.experiment.classCount)
+    var counts = [Int](repeating: 0, count: k)
+    for image in cnn.experiment.test where image.label < k { counts[image.label] += 1 }
+    let digits = String(max(counts.max() ?? 0, 1)).count
+    return max(22, Float(digits) * 9 + 6)
+  }
+
+  /// The class pictures page (it has the network column's room too): the seven ascent settings
+  /// and Restart in rows of up to four, then per class the picture as large as the rows allow
+  /// (a column beside it with the reference and |r|, p; the name below).
+  private mutating func layClassPictures(_ cnn: CNNAppState, in area: Rect, settingsOpen: Bool) {
+    var r = area
+    let perRow = max(2, min(4, Int((r.width + 10) / 160)))
+    func laySettings(_ r: inout Rect) {
       var controls: [Rect] = []
-      for _ in 0..<4 {
+      while controls.count < 8 {
         _ = r.cutTop(20)
-        let cells = r.cutTop(32, spacing: 6).columns(2, spacing: 10)
-        controls.append(contentsOf: cells)
+        controls.append(contentsOf: r.cutTop(32, spacing: 6).columns(perRow, spacing: 10))
       }
+      controls = Array(controls.prefix(8))
       camRestart = controls.removeLast()
       camControls = controls
-      camCaption = r.cutTop(24, spacing: 4)
-      let k = cnn.experiment.classCount
-      let gridCols = k <= 4 ? 1 : 2
-      let rows = (k + gridCols - 1) / gridCols
-      let cellW = (r.width - Float(gridCols - 1) * 10) / Float(gridCols)
-      let cellH = min(90, (r.height / Float(rows)).rounded(.down))
-      camCells = (0..<k).map { i in
-        let cell = Rect(
-          x: r.x + Float(i % gridCols) * (cellW + 10), y: r.y + Float(i / gridCols) * cellH, width: cellW,
-          height: cellH - 4)
-        // Two columns leave room for "0.83" beside the pictures; one column for three lines.
-        let s = min(cell.height, gridCols == 1 ? 84 : ((cellW - 4 - 8 - 42) / 2).rounded(.down))
-        let image = Rect(x: cell.x, y: cell.y, width: s, height: s)
-        let template = Rect(x: image.maxX + 4, y: cell.y, width: s, height: s)
-        let text = Rect(x: template.maxX + 8, y: cell.y, width: max(0, cell.maxX - template.maxX - 8), height: s)
-        return CAMCellLayout(image: image, template: template, text: text)
+    }
+    var withSettings = r
+    laySettings(&withSettings)
+    _ = withSettings.cutTop(28)
+    // Pictures under 112 px with the settings showing: the settings fold behind a button when
+    // that makes the pictures larger (12 classes at 1280×800 get 112 px instead of 86).
+    let shown = layCAMCells(cnn, in: withSettings)
+    var folded = r
+    _ = folded.cutTop(32 + 8 + 28)
+    if shown < 112 && layCAMCells(cnn, in: folded) > shown {
+      camSettingsToggle = r.cutTop(32, spacing: 8)
+      camControls = []
+      camRestart = .zero
+      camCells = []
+      if settingsOpen {
+        laySettings(&r)
+        return
+      }
+    } else {
+      r = withSettings
+      r.y -= 28
+      r.height += 28
+    }
+    camCaption = r.cutTop(24, spacing: 4)
+    layCAMCells(cnn, in: r)
+  }
+
+  /// One cell per class in `r` with the largest picture that lets every class fit; the side.
+  @discardableResult
+  private mutating func layCAMCells(_ cnn: CNNAppState, in r: Rect) -> Float {
+    camGrid = r
+    let k = cnn.experiment.classCount
+    guard k > 0 else { return 0 }
+    // The largest picture side for which every class fits.
+    let textColumn: Float = 78
+    let nameRow: Float = 22
+    var side: Float = 0
+    var cols = 1
+    for s in stride(from: Float(220), through: 24, by: -2) {
+      // Wide enough for the longest shape name ("Hollow triangle") in bold under the picture.
+      let cellW = max(s + 8 + textColumn, 132)
+      let c = min(k, max(1, Int((r.width + 12) / (cellW + 12))))
+      let rows = (k + c - 1) / c
+      if Float(rows) * (s + nameRow + 6) <= r.height && cellW <= r.width {
+        side = s
+        cols = c
+        break
       }
     }
+    guard side > 0 else {
+      camCells = []
+      return 0
+    }
+    let cellW = ((r.width - Float(cols - 1) * 12) / Float(cols)).rounded(.down)
+    camCells = (0..<k).map { i in
+      let x = r.x + Float(i % cols) * (cellW + 12)
+      let y = r.y + Float(i / cols) * (side + nameRow + 6)
+      let image = Rect(x: x, y: y, width: side, height: side)
+      // The reference is half the picture, leaving two lines (|r|, p) under it.
+      let t = max(24, min((side / 2).rounded(.down), side - 46))
+      let template = Rect(x: image.maxX + 8, y: y, width: t, height: t)
+      let text = Rect(x: template.x, y: template.maxY + 4, width: max(0, x + cellW - template.x), height: side - t - 4)
+      let name = Rect(x: x, y: image.maxY + 2, width: cellW, height: nameRow - 2)
+      return CAMCellLayout(image: image, template: template, text: text, name: name)
+    }
+    return side
   }
 }
 
@@ -252,4 +418,15 @@ public enum CNNPage: Hashable, Sendable {
   case results
   /// Class activation maximization: what the network thinks each class looks like.
   case classPictures
+  /// The filters, feature maps and mistakes, in this panel (only in windows too narrow for their
+  /// own column; elsewhere it shows the results).
+  case layers
+  /// The drawing canvas and prediction, in this panel (only in the narrowest windows).
+  case drawing
+}
+
+/// Which half of the results page shows when the page is too small for both.
+public enum CNNResultsTab: Hashable, Sendable {
+  case curves
+  case confusion
 }

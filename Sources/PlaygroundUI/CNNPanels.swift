@@ -27,21 +27,6 @@ enum CNNColors {
   static let positive = (r: Float(0x08), g: Float(0x77), b: Float(0xBD))
   static let negative = (r: Float(0xF5), g: Float(0x93), b: Float(0x22))
 
-  /// A k×k filter as a diverging raster, scaled to its largest |w|.
-  static func filterRaster(_ w: [Float], side: Int) -> Raster {
-    let big = max(w.map { abs($0) }.max() ?? 0, 1e-6)
-    var r = Raster(width: side, height: side)
-    for i in 0..<min(w.count, side * side) {
-      let t = min(abs(w[i]) / big, 1)
-      let c = w[i] >= 0 ? positive : negative
-      let red = UInt32(255 + (c.r - 255) * t)
-      let green = UInt32(255 + (c.g - 255) * t)
-      let blue = UInt32(255 + (c.b - 255) * t)
-      r.pixels[i] = 0xFF00_0000 | red << 16 | green << 8 | blue
-    }
-    return r
-  }
-
   /// The image in gray with the saliency on top in red (brighter = more influence).
   static func saliencyRaster(_ image: [Float], _ saliency: [Float], side: Int) -> Raster {
     let big = max(saliency.max() ?? 0, 1e-9)
@@ -148,8 +133,8 @@ extension PlaygroundView {
     for tile in l.classTiles {
       let on = config.shapes.contains(tile.tag)
       let hovered = ui.isMouseOver(tile.rect)
-      // The button only takes the click: the picture is drawn over its label.
-      if ui.button(tile.tag.rawValue, in: tile.rect, style: .plain) {
+      // An invisible hit area: the picture is the control.
+      if ui.region(tile.tag.rawValue, tile.rect).clicked {
         c.actions.append(.cnn(.toggleClass(tile.tag)))
       }
       if let raster = c.cache.templates[tile.tag] {
@@ -166,7 +151,10 @@ extension PlaygroundView {
     ui.popID()
     drawImportedClasses(&c)
     let info = Rect(x: l.controlsPanel.x + 12, y: l.removeLayerButton.y - Metrics.headingRow - 4, width: l.controlsPanel.width - 24, height: Metrics.headingRow)
-    ui.label("CONV LAYERS", in: info, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    // A narrow column takes the heading a size smaller rather than cut it.
+    let fits = ui.measure("CONV LAYERS", size: TypeSize.heading, weight: .bold).width <= info.width
+    ui.label(
+      "CONV LAYERS", in: info, size: fits ? TypeSize.heading : TypeSize.caption, color: t.mutedText, weight: .bold)
     ui.pushID("cnn.layers")
     if ui.iconButton("remove layer", icon: .minus, in: l.removeLayerButton, enabled: config.convLayers.count > 1) {
       c.actions.append(.cnn(.removeConvLayer))
@@ -178,8 +166,9 @@ extension PlaygroundView {
       c.actions.append(.cnn(.addConvLayer))
     }
     ui.label(
-      "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")", in: l.layerCountLabel,
-      size: TypeSize.body, weight: .bold)
+      l.layerCountLabel.width >= 80
+        ? "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")" : "\(config.convLayers.count)",
+      in: l.layerCountLabel, size: TypeSize.body, weight: .bold)
     for (i, r) in l.filterSteppers.enumerated() {
       let (stepper, label) = r.splitRight(min(100, r.width / 2))
       ui.label("Layer \(i + 1)", in: label, size: TypeSize.body, color: t.text)
@@ -193,9 +182,16 @@ extension PlaygroundView {
     // What the network is, under the controls.
     if let last = l.filterSteppers.last {
       let text = Rect(x: last.x, y: last.maxY + 14, width: last.width, height: l.controlsPanel.maxY - last.maxY - 24)
-      ui.paragraph(
-        "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images. Each layer: 5×5 filters, ReLU, max pool.",
-        in: text, size: TypeSize.caption, color: t.mutedText)
+      // The whole sentence where it fits, else the counts alone (never a cut paragraph).
+      let counts = "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images."
+      let full = counts + " Each layer: 5×5 filters, ReLU, max pool."
+      let lineWidth = ui.measure(full, size: TypeSize.caption).width
+      let lines = (lineWidth / max(1, text.width - 20)).rounded(.up) + 1
+      if text.height >= lines * 20 {
+        ui.paragraph(full, in: text, size: TypeSize.caption, color: t.mutedText)
+      } else if text.height >= 44 {
+        ui.paragraph(counts, in: text, size: TypeSize.caption, color: t.mutedText)
+      }
     }
   }
 
@@ -229,12 +225,19 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
-    let network = cnn.experiment.network
+    // The class pictures page takes this column.
+    guard l.networkPanel.width > 0 else { return }
     ui.panel(l.networkPanel)
     let head = l.networkPanel.inset(12).splitTop(Metrics.headingRow).top
     let what = cnn.inspectDrawing ? "your drawing" : "test image \(cnn.selectedTestImage + 1)"
     ui.label("LAYERS: filters, maps of \(cnn.inspectDrawing ? "drawing" : "image")", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
     let activations = c.cache.activations
+    // Whole weight blocks as large as the tiles (the renderer scales them on, nearest neighbour).
+    let kernels = cnn.config.shape.convs.map(\.kernel)
+    let scales = zip(l.layers, kernels).map { layer, k in
+      max(1, Int((layer.filterTiles.first?.width ?? 0) / Float(k)))
+    }
+    let filterPictures = c.cache.filters(cnn, scales: scales)
     ui.pushID("cnn.network")
     for (stage, layer) in l.layers.enumerated() {
       let filters = cnn.config.convLayers[stage]
@@ -255,22 +258,15 @@ extension PlaygroundView {
       if let first = layer.mapTiles.first {
         ui.label("Maps", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
       }
-      let cin = stage == 0 ? 1 : cnn.config.convLayers[stage - 1]
-      for (o, rect) in layer.filterTiles.enumerated() where o < filters {
-        // Deeper filters see many maps: show the mean over their inputs.
-        var w = network.filter(stage: stage, output: o, input: 0)
-        if cin > 1 {
-          for i in 1..<cin {
-            let more = network.filter(stage: stage, output: o, input: i)
-            for j in w.indices { w[j] += more[j] }
-          }
-          w = w.map { $0 / Float(cin) }
-        }
-        let side = Int(Double(w.count).squareRoot())
-        ui.draw.image(CNNColors.filterRaster(w, side: side), in: rect, key: textureKey("cnn.filter.\(stage).\(o)"))
+      let pictures = stage < filterPictures.count ? filterPictures[stage] : []
+      for (o, rect) in layer.filterTiles.enumerated() where o < filters && o < pictures.count {
+        // Crisp weight blocks, each filter scaled to its own largest |w| (white = 0).
+        ui.draw.image(pictures[o], in: rect, key: textureKey("cnn.filter.\(stage).\(o)"))
         ui.draw.strokeRect(rect, width: 1, t.separator)
         if ui.isMouseOver(rect) {
-          ui.tooltip("Filter \(o + 1) of layer \(stage + 1): blue weights add, orange subtract")
+          ui.tooltip(
+            "Filter \(o + 1) of layer \(stage + 1)\(stage > 0 ? " (mean over its inputs)" : ""): "
+              + "blue weights add, orange subtract, white ≈ 0 (scaled to its largest weight)")
         }
       }
       if let a = activations {
@@ -290,12 +286,14 @@ extension PlaygroundView {
     // The gallery of mistakes.
     let mistakes = c.cache.mistakes
     let count = cnn.experiment.test.count - Int((cnn.evaluation.test.accuracy * Float(cnn.experiment.test.count)).rounded())
-    ui.label(
-      count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
-      in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
+    if l.galleryHeading.width > 0 {
+      ui.label(
+        count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
+        in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
+    }
     for (i, rect) in l.galleryTiles.enumerated() where i < mistakes.count {
       let m = mistakes[i]
-      if ui.button("mistake \(i)", in: rect, style: .plain) {
+      if ui.region("mistake \(i)", rect).clicked {
         c.actions.append(.cnn(.selectTestImage(m.testIndex)))
       }
       ui.draw.image(
@@ -319,6 +317,8 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     let cnn = c.cnn
+    // Folded into the pages' panel ("Draw") and another page showing.
+    guard l.imagePanel.width > 0 else { return }
     ui.panel(l.imagePanel)
     let head = l.imagePanel.inset(12).splitTop(Metrics.headingRow).top
     let e = cnn.experiment
@@ -327,7 +327,13 @@ extension PlaygroundView {
       cnn.inspectDrawing || e.test.isEmpty
       ? "DRAW A SHAPE"
       : "TEST: \(e.className(e.test[min(cnn.selectedTestImage, e.test.count - 1)].label).uppercased())"
-    ui.label(title, in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    // A narrow panel drops "TEST: ", then takes a smaller size, rather than cut the class name.
+    let fitting = [title, title.replacingOccurrences(of: "TEST: ", with: "")].first {
+      ui.measure($0, size: TypeSize.heading, weight: .bold).width <= head.width
+    }
+    ui.label(
+      fitting ?? title.replacingOccurrences(of: "TEST: ", with: ""), in: head,
+      size: fitting == nil ? TypeSize.caption : TypeSize.heading, color: t.mutedText, weight: .bold)
     let image = cnn.inspectedImage
     let raster: Raster =
       if cnn.showSaliency, let s = c.cache.saliency {
@@ -367,17 +373,49 @@ extension PlaygroundView {
         color: t.mutedText)
     }
     let p = c.cache.activations?.probabilities ?? []
-    for (k, row) in l.probabilityRows.enumerated() where k < names.count && k < p.count {
+    guard p.count == names.count else { return }
+    // When not every class has a row, the likeliest take the rows and the last row counts the rest.
+    let rows = l.probabilityRows
+    let shown: [Int] =
+      rows.count >= names.count
+      ? Array(names.indices)
+      : Array(names.indices.sorted { p[$0] > p[$1] }.prefix(rows.count - 1)).sorted()
+    // The names column fits the longest shown name; where the bars get too short, the bar lies
+    // under the name instead (a tinted row as long as the probability).
+    let widest = shown.map { ui.measure(names[$0], size: TypeSize.caption, weight: .bold).width }.max() ?? 0
+    let beside = rows.first.map { $0.width - 56 - 12 - (widest + 2).rounded(.up) >= 40 } ?? true
+    for (row, k) in zip(rows, shown) {
       var r = row
-      let name = r.cutLeft(min(116, r.width * 0.45), spacing: 6)
-      let value = r.cutRight(56, spacing: 6)
-      ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
-      let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
-      ui.draw.fillRect(bar, t.control)
-      ui.draw.fillRect(
-        Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
-        k == predicted ? t.accent : t.track)
-      ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      if beside {
+        let name = r.cutLeft((widest + 2).rounded(.up), spacing: 6)
+        let value = r.cutRight(56, spacing: 6)
+        ui.label(names[k], in: name, size: TypeSize.caption, color: t.text, weight: k == predicted ? .bold : .regular)
+        let bar = r.inset(dx: 0, dy: max(2, (r.height - 14) / 2))
+        ui.draw.fillRect(bar, t.control)
+        ui.draw.fillRect(
+          Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
+          k == predicted ? t.accent : t.track)
+        ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      } else {
+        let bar = r.inset(dx: 0, dy: 1)
+        ui.draw.fillRect(bar, t.control)
+        ui.draw.fillRect(
+          Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p[k], 0), 1), height: bar.height),
+          k == predicted ? Color(rgb: 0xA9D2EE) : Color(rgb: 0xDADFE4))
+        let value = r.cutRight(52, spacing: 4)
+        let room = r.inset(dx: 4, dy: 0)
+        let bold = k == predicted && ui.measure(names[k], size: TypeSize.caption, weight: .bold).width <= room.width
+        ui.label(names[k], in: room, size: TypeSize.caption, color: t.text, weight: bold ? .bold : .regular)
+        ui.label(Format.percent(p[k]), in: value, size: TypeSize.caption, color: t.text, alignment: .right)
+      }
+    }
+    if shown.count < names.count, let last = rows.last {
+      let rest = names.indices.filter { !shown.contains($0) }
+      ui.label(
+        "+ \(rest.count) more classes", in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
+      if ui.isMouseOver(last) {
+        ui.tooltip(rest.map { "\(names[$0]) \(Format.percent(p[$0]))" }.joined(separator: " · "))
+      }
     }
   }
 
@@ -417,17 +455,37 @@ extension PlaygroundView {
     let t = c.theme
     let l = c.layout
     ui.panel(l.resultsPanel)
-    let pages: [CNNPage] = [.results, .classPictures]
-    if let i = ui.segmented(
-      "cnn.page", options: ["Results", "Class pictures"], selected: pages.firstIndex(of: cnnCache.page) ?? 0,
-      in: l.pageSwitch)
+    // Narrow windows add "Layers" (the network column folded into this panel) on the left.
+    let narrow = l.layersTab.width > 0
+    let pages: [CNNPage] =
+      l.drawingFolded
+      ? [.drawing, .layers, .results, .classPictures]
+      : (narrow ? [.layers, .results, .classPictures] : [.results, .classPictures])
+    let shown = pages.contains(cnnCache.page) ? cnnCache.page : CNNPage.results
+    if l.drawingFolded {
+      // Two rows of two: Draw | Layers above Results | Class pictures (one selection between them).
+      let top: [CNNPage] = [.drawing, .layers]
+      let bottom: [CNNPage] = [.results, .classPictures]
+      if let i = ui.segmented("cnn.page.more", options: ["Draw", "Layers"], selected: top.firstIndex(of: shown) ?? -1, in: l.layersTab) {
+        cnnCache.page = top[i]
+      }
+      if let i = ui.segmented(
+        "cnn.page", options: ["Results", "Class pictures"], selected: bottom.firstIndex(of: shown) ?? -1, in: l.pageSwitch)
+      {
+        cnnCache.page = bottom[i]
+      }
+    } else if let i = ui.segmented(
+      "cnn.page", options: narrow ? ["Layers", "Results", "Pictures"] : ["Results", "Class pictures"],
+      selected: pages.firstIndex(of: shown) ?? 0, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
     {
       cnnCache.page = pages[i]
     }
     _ = t
-    switch cnnCache.page {
+    if cnnCache.page != .classPictures { cnnCache.enlarged = nil }
+    switch shown {
     case .results: drawCNNCharts(&c)
     case .classPictures: drawCAM(&c)
+    case .layers, .drawing: break
     }
   }
 
@@ -441,6 +499,19 @@ extension PlaygroundView {
     func chart(_ spec: ChartSpec, _ r: Rect) {
       ui.chart(spec, in: Rect(x: r.x, y: r.y - 22, width: r.width, height: r.height + 22))
     }
+    if l.resultsTabs.width > 0 {
+      let tabs: [CNNResultsTab] = [.curves, .confusion]
+      if let i = ui.segmented(
+        "cnn.results.tab", options: ["Curves", "Confusion"], selected: tabs.firstIndex(of: cnnCache.resultsTab) ?? 0,
+        in: l.resultsTabs)
+      {
+        cnnCache.resultsTab = tabs[i]
+      }
+    }
+    guard l.accuracyChart.width > 0 else {
+      drawConfusion(&c)
+      return
+    }
     chart(
       ChartSpec(
         title: "Test accuracy",
@@ -453,50 +524,6 @@ extension PlaygroundView {
           ChartLine(series: cnn.trainLoss, name: "Training", color: ChartColors.train, width: 2),
           ChartLine(series: cnn.testLoss, name: "Test", color: ChartColors.test),
         ]), l.lossChart)
-    // Confusion matrix: rows the true class, columns the predicted; shade by share of the row.
-    let confusion = cnn.evaluation.test.confusion
-    let k = confusion.count
-    guard k > 0, l.confusion.width > 40 else { return }
-    ui.label(
-      "Confusion: row = true, column = guess",
-      in: Rect(x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20),
-      size: TypeSize.caption, color: t.mutedText)
-    let label = min(36, l.confusion.width / Float(k + 1))
-    let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
-    let origin = Point(l.confusion.x + label, l.confusion.y + label)
-    let e = cnn.experiment
-    for i in 0..<k {
-      // Row and column headers: each class's icon (a shape's template, an imported class's mean).
-      if case let (raster, key)? = c.cache.classIcon(i, of: e) {
-        let s = min(label - 4, cell - 2)
-        ui.draw.image(
-          raster, in: Rect(x: l.confusion.x, y: origin.y + Float(i) * cell + (cell - s) / 2, width: s, height: s),
-          key: key)
-        ui.draw.image(
-          raster, in: Rect(x: origin.x + Float(i) * cell + (cell - s) / 2, y: l.confusion.y, width: s, height: s),
-          key: key)
-        let header = Rect(x: l.confusion.x, y: origin.y + Float(i) * cell, width: label, height: cell)
-        if e.shapeKind(i) == nil && ui.isMouseOver(header) {
-          ui.tooltip("Imported class \(e.className(i)) (its mean image)")
-        }
-      }
-      let total = max(1, confusion[i].reduce(0, +))
-      for j in 0..<k {
-        let r = Rect(x: origin.x + Float(j) * cell, y: origin.y + Float(i) * cell, width: cell - 1, height: cell - 1)
-        let share = Float(confusion[i][j]) / Float(total)
-        let base = i == j ? (r: Float(0x08), g: Float(0x77), b: Float(0xBD)) : (r: Float(0xE0), g: Float(0x5A), b: Float(0x00))
-        let fill = Color(
-          r: UInt8(255 + (base.r - 255) * share), g: UInt8(255 + (base.g - 255) * share), b: UInt8(255 + (base.b - 255) * share))
-        ui.draw.fillRect(r, fill)
-        if cell >= 34 && confusion[i][j] > 0 {
-          ui.label(
-            String(confusion[i][j]), in: r, size: TypeSize.caption, color: share > 0.5 ? t.textOnAccent : t.text,
-            alignment: .center)
-        }
-        if ui.isMouseOver(r) {
-          ui.tooltip("\(confusion[i][j]) test \(e.className(i))s predicted as \(e.className(j))")
-        }
-      }
-    }
+    drawConfusion(&c)
   }
 }

@@ -2,11 +2,21 @@ import Datasets
 import Engine
 import ImmediateUI
 import PlaygroundCore
+import Visualization
 
 /// What the CNN mode keeps between frames: derived pictures and numbers for the last seen state,
 /// and the view-only choices (which right-hand page, the last brush position).
 final class CNNViewCache {
   var page: CNNPage = .results
+  /// Curves or confusion, when the results page is too small for both.
+  var resultsTab: CNNResultsTab = .curves
+  /// The class whose picture is shown enlarged on the class pictures page (click or Esc closes).
+  var enlarged: Int?
+  /// Whether the folded ascent settings are open (small windows fold them behind a button).
+  var camSettingsOpen = false
+  /// Each filter's picture (mean over its inputs, diverging colours), per layer, for one revision.
+  private var filterKey: (revision: Int, layers: [Int], scales: [Int])?
+  private(set) var filterRasters: [[Raster]] = []
   /// The class "Add as" adds the drawing to.
   var addClass = 0
   /// The last image-pixel position painted while a mouse button is held (strokes stay continuous).
@@ -82,6 +92,31 @@ final class CNNViewCache {
     }
   }
 
+  /// The filters' pictures for `cnn`'s network, with weight blocks of `scales[layer]` pixels.
+  func filters(_ cnn: CNNAppState, scales: [Int]) -> [[Raster]] {
+    let layers = cnn.config.convLayers
+    if let key = filterKey, key.revision == cnn.revision, key.layers == layers, key.scales == scales {
+      return filterRasters
+    }
+    let network = cnn.experiment.network
+    filterRasters = layers.enumerated().map { stage, filters in
+      let cin = stage == 0 ? 1 : layers[stage - 1]
+      return (0..<filters).map { o in
+        // Deeper filters see many maps: show the mean over their inputs.
+        var w = network.filter(stage: stage, output: o, input: 0)
+        for i in 1..<max(cin, 1) {
+          let more = network.filter(stage: stage, output: o, input: i)
+          for j in w.indices { w[j] += more[j] }
+        }
+        if cin > 1 { w = w.map { $0 / Float(cin) } }
+        let side = Int(Double(w.count).squareRoot())
+        return FilterImage.raster(w, side: side, scale: stage < scales.count ? scales[stage] : 1)
+      }
+    }
+    filterKey = (cnn.revision, layers, scales)
+    return filterRasters
+  }
+
   func update(_ cnn: CNNAppState, galleryLimit: Int) {
     updateImported(cnn.experiment.imported)
     let image = cnn.inspectedImage
@@ -140,9 +175,10 @@ extension PlaygroundView {
     ui.draw.fillRect(base.window, ui.theme.windowBackground)
     drawCNNTopBar(&c, base)
     drawCNNControls(&c)
-    drawCNNNetwork(&c)
-    drawCNNImage(&c)
+    // Results first: in a narrow window its panel holds the network or the drawing (pages).
     drawCNNResults(&c)
+    drawCNNImage(&c)
+    drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
     if let lesson { drawCNNLesson(&f, layout, session: lesson) }
     drawBanner(&f)
@@ -150,8 +186,9 @@ extension PlaygroundView {
       f.actions.removeAll()
       f.commands.removeAll()
       drawHelp(&f)
-    } else if !cnn.camFinished && cnn.experiment.divergence == nil {
-      // The class pictures grow a few ascent steps per frame.
+    } else if cnnCache.page == .classPictures && !cnn.camFinished && cnn.experiment.divergence == nil {
+      // The class pictures grow a few ascent steps per frame while they show (each step runs the
+      // network forward and back per class on this thread: the results page need not pay).
       f.actions.append(.cnn(.advanceCAM(steps: cnn.isPlaying ? 2 : 4)))
     }
     handleKeys(&f)
@@ -165,7 +202,9 @@ extension PlaygroundView {
     // In a lesson the panel takes a strip on the right, as in the 2-D view.
     let base = layout(for: size, state: state)
     guard let cnn = state.cnn else { return CNNLayout() }
-    return CNNLayout(size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base)
+    return CNNLayout(
+      size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base, tab: cnnCache.resultsTab,
+      camSettingsOpen: cnnCache.camSettingsOpen)
   }
 
   /// The right-hand page of the CNN mode (results or class pictures); scripts and the layout

@@ -79,11 +79,16 @@ public final class AppWindow {
   public func pollInput(waitMilliseconds: Int32 = 0) -> UIInput {
     input.startFrame()
     var event = SDL_Event()
+    // A frame takes at most one mouse-button release: the rest wait in SDL's queue for the next
+    // frame, so two clicks during one long frame stay two clicks (not one press and one release).
+    var released = false
     if waitMilliseconds > 0, SDL_WaitEventTimeout(&event, waitMilliseconds) == 1 {
       translator.apply(event, to: &input)
+      released = event.type == SDL_MOUSEBUTTONUP.rawValue
     }
-    while SDL_PollEvent(&event) == 1 {
+    while !released, SDL_PollEvent(&event) == 1 {
       translator.apply(event, to: &input)
+      released = event.type == SDL_MOUSEBUTTONUP.rawValue
     }
     refreshGeometry()
     return input

@@ -77,11 +77,24 @@ final class BackgroundTrainer: @unchecked Sendable {
   /// The trained state. `stopNow` asks the worker to stop after its current slice instead of
   /// training on to the deadline.
   func finish(stopNow: Bool = false) -> Outcome? {
+    finish(stopNow: stopNow, waitingAtMost: nil)
+  }
+
+  /// As `finish(stopNow:)`, but waits at most `seconds` (nil: as long as it takes): nil when the
+  /// worker is still on its slice then (the stop request stays; collect it later).
+  func finish(stopNow: Bool, waitingAtMost seconds: Double?) -> Outcome? {
     condition.lock()
     defer { condition.unlock() }
     guard running || outcome != nil else { return nil }
     if stopNow { stopRequested = true }
-    while outcome == nil { condition.wait() }
+    let limit = seconds.map { Date(timeIntervalSinceNow: $0) }
+    while outcome == nil {
+      if let limit {
+        if !condition.wait(until: limit) && outcome == nil { return nil }
+      } else {
+        condition.wait()
+      }
+    }
     let done = outcome
     outcome = nil
     return done

@@ -13,8 +13,9 @@ final class WindowApp {
   let view = PlaygroundView()
   let window: AppWindow
   let ui: UIContext
-  /// Trains on a second thread while the frame draws (see `BackgroundTrainer`).
-  let trainer = BackgroundTrainer()
+  /// Trains on a second thread while the frame draws; a frame never waits long for it (see
+  /// `TrainingHandOver`).
+  let handOver = TrainingHandOver()
   var pacer = FramePacer()
   /// The main thread's time to build and present a frame, smoothed (milliseconds).
   var drawMilliseconds = 10.0
@@ -65,6 +66,7 @@ final class WindowApp {
     while true {
       let input = window.pollInput(waitMilliseconds: state.isPlaying ? 0 : 15)
       if input.quitRequested {
+        handOver.settle(&state)
         printFinalState()
         return
       }
@@ -72,10 +74,11 @@ final class WindowApp {
       // A lesson's train step stops exactly at its epochs.
       let allowance = lesson?.trainingAllowance(in: state)
       let training = state.isPlaying && allowance != 0
-      var deadline = frameStart
-      if training {
-        deadline = frameStart + max(WindowApp.trainingMilliseconds, drawMilliseconds) / 1000
-        trainer.start(state, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: deadline)
+      let deadline = frameStart + max(WindowApp.trainingMilliseconds, drawMilliseconds) / 1000
+      if let prepared = handOver.begin(
+        &state, training: training, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: deadline)
+      {
+        view.prime(prepared)
       }
       ui.measurer = window.measurer
       ui.begin(input)
@@ -85,13 +88,16 @@ final class WindowApp {
       window.setTextInputActive(ui.wantsTextInput)
       try window.present(list)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
-      // Drawing ran past the worker's deadline: take what it has now (at most one 1.5 ms slice
-      // away) rather than wait.
-      if let trained = trainer.finish(stopNow: FramePacer.now() > deadline) {
-        state = trained.state
-        if let prepared = trained.prepared { view.prime(prepared) }
+      // Drawing ran past the worker's deadline: it stops after its slice. The frame's actions
+      // follow the trained state (queued while the worker still runs a long slice); commands
+      // read or replace the state, so they wait for it.
+      let permitted = result.actions.filter { lesson?.permits($0) ?? true }
+      let settle = !result.commands.isEmpty || !result.lessonCommands.isEmpty
+      if let prepared = handOver.end(
+        &state, actions: permitted, stopNow: !training || FramePacer.now() > deadline, settle: settle)
+      {
+        view.prime(prepared)
       }
-      for action in result.actions where lesson?.permits(action) ?? true { reduce(&state, action) }
       for command in result.lessonCommands { handle(command) }
       for command in result.commands {
         if try handle(command, list: list) == false {
@@ -99,7 +105,7 @@ final class WindowApp {
           return
         }
       }
-      if lesson != nil {
+      if lesson != nil && !handOver.isBusy {
         for action in lesson!.observe(state) { reduce(&state, action) }
       }
       framesShown += 1
@@ -127,6 +133,7 @@ final class WindowApp {
     if let cnn = state.cnn {
       line.add("cnnEpoch", cnn.experiment.epoch)
       line.add("cnnTestAccuracy", cnn.evaluation.test.accuracy)
+      line.add("cnnConvLayers", raw: "[" + cnn.config.convLayers.map(String.init).joined(separator: ",") + "]")
     }
     if let lesson {
       line.add("lesson", lesson.lesson.id)

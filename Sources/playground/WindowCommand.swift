@@ -120,6 +120,8 @@ struct Window: ParsableCommand {
     switch page {
     case nil, "results": break
     case "class-pictures": cnnPage = .classPictures
+    case "layers": cnnPage = .layers
+    case "draw": cnnPage = .drawing
     case "help": reduce(&state, .toggleHelp)
     default: throw UsageError(message: "--page must be results, class-pictures or help, got '\(page ?? "")'")
     }

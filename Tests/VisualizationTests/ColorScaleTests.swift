@@ -86,3 +86,32 @@ import Testing
     #expect(Legend.ticks(in: -6...6, approximateCount: 2) == [-5, 0, 5])
   }
 }
+
+/// Filters drawn so their structure shows: crisp blocks, symmetric per-filter scale, white zero.
+@Suite struct FilterImageTests {
+  @Test func blocksAreCrispAndTheScaleIsSymmetricPerFilter() {
+    // A horizontal stripe: row 2 positive, row 3 its negation, the rest zero; tiny overall scale.
+    var w = [Float](repeating: 0, count: 25)
+    for x in 0..<5 {
+      w[10 + x] = 0.002
+      w[15 + x] = -0.002
+    }
+    let r = FilterImage.raster(w, side: 5, scale: 4)
+    #expect(r.width == 20 && r.height == 20)
+    let blue = ColorScale.blue.argb
+    let orange = ColorScale.orange.argb
+    let white = Color(rgb: 0xFFFFFF).argb
+    // Every pixel of a weight's 4×4 block has the weight's colour (nearest neighbour, no blending).
+    for y in 0..<20 {
+      for x in 0..<20 {
+        let expected = y / 4 == 2 ? blue : (y / 4 == 3 ? orange : white)
+        #expect(r.pixels[y * 20 + x] == expected, "pixel \(x),\(y)")
+      }
+    }
+    // Half the largest |w| is half-way to full colour, on both sides alike.
+    let half = FilterImage.raster([0.5, -0.5, 1, 0], side: 2, scale: 1)
+    #expect(half.pixels[0] == FilterImage.scale.continuousColor(for: 0.5).argb)
+    #expect(half.pixels[1] == FilterImage.scale.continuousColor(for: -0.5).argb)
+    #expect(half.pixels[3] == white)
+  }
+}

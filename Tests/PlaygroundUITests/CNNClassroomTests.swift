@@ -1,0 +1,58 @@
+import Datasets
+import ImmediateUI
+import PlaygroundCore
+import PlaygroundUI
+import Testing
+
+/// The CNN mode in front of a class: pictures large enough, every confusion count shown, and
+/// small windows fold panels into pages instead of squeezing them.
+@Suite struct CNNClassroomTests {
+  @Test func classPicturesAreAtLeast112PixelsAt1280x800AndAClickEnlargesOne() throws {
+    let h = try CNNModeTests.cnnHarness()
+    h.view.cnnPage = .classPictures
+    h.frame()
+    let cells = CNNModeTests.layout(h).camCells
+    #expect(cells.count == h.state.cnn?.experiment.classCount)
+    #expect(cells.allSatisfy { $0.image.width >= 112 }, "\(cells.map(\.image.width))")
+    // A click on a picture shows it large beside its template; a second click goes back.
+    _ = h.click(cells[1].image.center)
+    h.frame()
+    let grid = CNNModeTests.layout(h).camGrid
+    let big = h.lastList.commands.compactMap { command -> Rect? in
+      if case .image(_, let r, _, _) = command, r.width > 200, grid.contains(r.center) { return r }
+      return nil
+    }
+    #expect(big.count == 2, "the picture and its template, large")
+    #expect(h.image(in: cells[1].image) == nil, "the grid is covered")
+    _ = h.click(big[0].center)
+    h.frame()
+    #expect(h.image(in: cells[1].image) != nil, "the grid is back")
+  }
+
+  @Test func everyConfusionCellShowsItsCountZerosToo() throws {
+    let h = try CNNModeTests.cnnHarness()
+    h.apply([.cnn(.trainBatches(3))])
+    h.frame()
+    let confusion = try #require(h.state.cnn?.evaluation.test.confusion)
+    let k = confusion.count
+    let numbers = h.texts.filter { Int($0.0) != nil && $0.1 >= 15 }.map(\.0)
+    let zeros = confusion.flatMap { $0 }.filter { $0 == 0 }.count
+    #expect(zeros > 0, "an untrained net leaves empty cells")
+    #expect(numbers.filter { $0 == "0" }.count >= zeros)
+    #expect(numbers.count >= k * k)
+  }
+
+  @Test func aSmallWindowFoldsTheLayersIntoAPage() throws {
+    let h = try CNNModeTests.cnnHarness()
+    h.size = Size(853, 533)
+    h.frame()
+    var l = CNNModeTests.layout(h)
+    #expect(l.networkPanel.width == 0 && l.layersTab.width > 0)
+    _ = h.click(l.layersTab.center)
+    h.frame()
+    l = CNNModeTests.layout(h)
+    #expect(l.networkPanel.width > 300)
+    #expect(l.layers.first?.filterTiles.isEmpty == false)
+    #expect(l.networkPanel.minX >= l.resultsPanel.minX && l.networkPanel.maxX <= l.resultsPanel.maxX)
+  }
+}
