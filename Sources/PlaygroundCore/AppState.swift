@@ -30,6 +30,9 @@ public struct AppState: Sendable {
   public internal(set) var mode: AppMode = .dense
   /// The CNN (shapes) mode, made the first time it is shown.
   public internal(set) var cnn: CNNAppState?
+  /// The pace of training while playing, per mode (a play setting: it never changes the bits).
+  public internal(set) var speed = TrainingSpeed.denseDefault
+  public internal(set) var cnnSpeed = TrainingSpeed.cnnDefault
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     var experiment = try Experiment(config: config, customPoints: customPoints)

@@ -130,6 +130,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .toggleHelp: state.showHelp.toggle()
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner
+  case .setSpeed(let speed, let mode):
+    if mode == .cnn { state.cnnSpeed = speed } else { state.speed = speed }
   }
 }
 

@@ -14,7 +14,7 @@ extension PlaygroundView {
     heading(
       ui, "OUTPUT", in: l.outputPanel, width: l.copyConfigButton.minX - l.outputPanel.x - 2 * Metrics.margin)
     if ui.button("Copy config", in: l.copyConfigButton) {
-      f.commands.append(.copyToClipboard(state.config.shareString))
+      f.commands.append(.copyToClipboard(state.shareString))
     }
     hint(ui, l.copyConfigButton, "Copy every setting as one line (open it with --config)")
 
