@@ -12,7 +12,7 @@ public enum TrainingSpeed: Hashable, Sendable {
   /// The 2-D menu: 60 epochs per second is one epoch per 60 Hz frame, as in TensorFlow Playground.
   public static let denseSteps: [TrainingSpeed] = [1, 5, 20, 60, 300].map(perSecond) + [.max]
   /// The CNN menu in images per second. At the default 200 (20 mini-batches of 10 a second) an
-  /// epoch of the default 480 training images takes about 2.5 s: the accuracy chart climbs
+  /// epoch of the default 400 training images takes 2 s: the accuracy chart climbs
   /// visibly over a minute, and 10 lets a class follow single mini-batches.
   public static let cnnSteps: [TrainingSpeed] = [10, 50, 200, 1000].map(perSecond) + [.max]
   public static let denseDefault = TrainingSpeed.perSecond(60)
