@@ -18,7 +18,14 @@ extension UIContext {
     let editing = focusedID == entry || pendingCommit?.id == entry
     if editing {
       let current = options.indices.contains(selected) ? options[selected] : ""
-      switch textField(id: label + ".entry", text: "", in: rect, placeholder: current) {
+      let event = textField(id: label + ".entry", text: "", in: rect)
+      // Until something is typed the current value shows greyed behind the caret.
+      if focusedID == entry, case .editing(let draft, _, _) = focus, draft.isEmpty {
+        draw.text(
+          current, at: Point(rect.x + theme.padding + 4, rect.midY), size: theme.bodySize, theme.disabledText,
+          alignment: .left)
+      }
+      switch event {
       case .committed(let text)? where !text.allSatisfy(\.isWhitespace): return .typed(text)
       default: return nil
       }

@@ -17,8 +17,8 @@ public enum TrainingSpeed: Hashable, Sendable {
   public static let cnnSteps: [TrainingSpeed] = [10, 50, 200, 1000].map(perSecond) + [.max]
   public static let denseDefault = TrainingSpeed.perSecond(60)
   public static let cnnDefault = TrainingSpeed.perSecond(200)
-  /// The typed rates allowed (a million a second is beyond any machine: use max).
-  public static let range = 1...1_000_000
+  /// The rates a command line, share string or lesson may give (faster than 10,000 a second is what max is for).
+  public static let range = 1...10_000
 
   /// The default for a mode.
   public static func defaultSpeed(for mode: AppMode) -> TrainingSpeed {
@@ -52,7 +52,7 @@ public enum TrainingSpeed: Hashable, Sendable {
   }
 
   /// What a bad value is told.
-  public static let allowed = "a whole number of epochs (CNN: images) per second from 1 to 1000000, or max"
+  public static let allowed = "a whole number of epochs (CNN: images) per second from 1 to 10000, or max"
 }
 
 extension TrainingSpeed: Codable {

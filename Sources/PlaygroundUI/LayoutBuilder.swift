@@ -25,7 +25,7 @@ extension Layout {
     let m = Metrics.self
     let window = Rect(x: 0, y: 0, width: max(size.width, 1), height: max(size.height, 1))
     var rest = window
-    let plan = TopBarPlan(width: window.width, mode: state.mode)
+    let plan = TopBarPlan(width: window.width, mode: state.mode, values: TopBarPlan.values(state))
     topBar = rest.cutTop(plan.height)
     self.window = window
     layTopBar(plan)

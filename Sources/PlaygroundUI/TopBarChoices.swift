@@ -54,3 +54,11 @@ enum TypedRate {
     return v
   }
 }
+
+extension PlaygroundView {
+  /// How many values the learning-rate menu lists for `current` (its "Other…" row comes after
+  /// them), for scripts that click the open menu.
+  public static func learningRateMenuCount(_ current: Double) -> Int {
+    Choices.menu(Choices.learningRates, current: current).values.count
+  }
+}

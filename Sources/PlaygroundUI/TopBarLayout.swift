@@ -22,7 +22,7 @@ struct TopBarPlan: Hashable, Sendable {
   static let boxHeight: Float = 36
   static let spacing: Float = 10
   static let side: Float = 16
-  static let epochWidth: Float = 136
+  static let epochWidth: Float = 130
   static let modeSwitchWidth: Float = 124
 
   /// The items of a mode, in order.
@@ -39,7 +39,7 @@ struct TopBarPlan: Hashable, Sendable {
     case .speed: 92
     case .learningRate: 112
     case .activation: 114
-    case .regularization: 120
+    case .regularization: 116
     case .regularizationRate: 90
     case .problemType: 160
     case .batchSize: 100
@@ -53,8 +53,27 @@ struct TopBarPlan: Hashable, Sendable {
   /// Each item's box (a menu's closed box; the summary's whole area).
   var cells: [Item: Rect] = [:]
 
-  /// The plan for a bar `width` wide at the top of the window.
-  init(width: Float, mode: AppMode) {
+  /// A menu showing `value` needs room for it at 15 pt (the smallest its type shrinks to): digits
+  /// are 0.64 em in DejaVu Sans, so 9.6 px a character is an upper bound for numbers, plus the
+  /// padding and chevron. A typed rate ("0.0025") or speed ("5,000") widens its menu, or wraps it.
+  static func need(_ item: Item, showing value: String?) -> Float {
+    let text = value.map { Float($0.count) * 9.6 + 46 } ?? 0
+    return max(need(item), text.rounded(.up))
+  }
+
+  /// The values the menus show for `state` (the ones a learner or lesson can make long).
+  static func values(_ state: AppState) -> [Item: String] {
+    if state.mode == .cnn, let cnn = state.cnn {
+      return [.speed: SpeedChoices.name(state.cnnSpeed), .learningRate: Choices.name(cnn.config.learningRate)]
+    }
+    return [
+      .speed: SpeedChoices.name(state.speed), .learningRate: Choices.name(state.config.learningRate),
+      .regularizationRate: Choices.name(state.config.regularizationRate),
+    ]
+  }
+
+  /// The plan for a bar `width` wide at the top of the window, its menus showing `values`.
+  init(width: Float, mode: AppMode, values: [Item: String] = [:]) {
     let s = TopBarPlan.self
     func square(_ side: Float, _ x: Float) -> Rect {
       Rect(x: x, y: s.rowHeight / 2 - side / 2, width: side, height: side)
@@ -70,26 +89,26 @@ struct TopBarPlan: Hashable, Sendable {
     // Row 1 takes items in order while they fit; the rest wrap into row 2.
     let items = TopBarPlan.items(mode)
     let firstStart = epoch.maxX + 12
-    let firstEnd = modeSwitch.minX - 14
+    let firstEnd = modeSwitch.minX - 12
     var first: [Item] = []
     var x = firstStart
     for item in items {
-      let w = TopBarPlan.need(item)
+      let w = TopBarPlan.need(item, showing: values[item])
       guard x + w <= firstEnd else { break }
       first.append(item)
       x += w + s.spacing
     }
     let second = Array(items.dropFirst(first.count))
     height = second.isEmpty ? s.rowHeight : s.rowHeight + s.secondRowHeight
-    place(first, from: firstStart, to: firstEnd, y: s.boxTop)
-    place(second, from: s.side, to: width - s.side, y: s.rowHeight + s.boxTop - 8)
+    place(first, from: firstStart, to: firstEnd, y: s.boxTop, values: values)
+    place(second, from: s.side, to: width - s.side, y: s.rowHeight + s.boxTop - 8, values: values)
   }
 
   /// Lays `items` left to right between `start` and `end`, sharing spare room up to 1.3× each
   /// (a window too narrow even for one row of them shrinks them; the menus then shrink their type).
-  private mutating func place(_ items: [Item], from start: Float, to end: Float, y: Float) {
+  private mutating func place(_ items: [Item], from start: Float, to end: Float, y: Float, values: [Item: String]) {
     guard !items.isEmpty else { return }
-    let needs = items.map(TopBarPlan.need)
+    let needs = items.map { TopBarPlan.need($0, showing: values[$0]) }
     let room = end - start - TopBarPlan.spacing * Float(items.count - 1)
     let scale = min(1.3, room / needs.reduce(0, +))
     var x = start

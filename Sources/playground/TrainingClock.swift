@@ -83,7 +83,8 @@ struct TrainingPace {
     last = now
     // The cap still lets one whole unit through when a unit costs more than the catch-up window.
     credit = min(credit + perSecond * elapsed, max(cost, perSecond * TrainingPace.maxCatchUp))
-    return Int((credit / cost).rounded(.down))
+    // A hair of slack: 60 frames of 1/60 s at 60 per second sum to 59.999…, which is 60.
+    return Int((credit / cost + 1e-6).rounded(.down))
   }
 
   /// Takes `units` that were trained off the credit (the worker may train fewer than granted).

@@ -40,7 +40,7 @@ struct Window: ParsableCommand {
   var mode: String = "dense"
   @Option(
     help:
-      "Training pace while playing: epochs per second in 2-D (1, 5, 20, 60, 300; default 60), images per second with --mode cnn (10, 50, 200, 1000; default 200), any whole number up to 1000000, or max."
+      "Training pace while playing: epochs per second in 2-D (1, 5, 20, 60, 300; default 60), images per second with --mode cnn (10, 50, 200, 1000; default 200), any whole number up to 10000, or max."
   )
   var speed: String?
   /// With --mode cnn: folders of 28×28 PNGs trained as more classes beside the shapes.

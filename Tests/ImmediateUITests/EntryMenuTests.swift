@@ -35,7 +35,7 @@ import Testing
     #expect(events.allSatisfy { $0 == nil }, "choosing Other… is not a value yet")
     #expect(h.ui.wantsTextInput, "the box became a text field")
     let (_, editing) = h.frame(menu())
-    #expect(texts(editing) == ["0.03"], "the current value shows greyed as the placeholder")
+    #expect(texts(editing).contains("0.03"), "the current value shows greyed until typing")
     #expect(h.frame([.type("0.15")], menu()).0 == nil)
     #expect(h.frame([.key(.enter)], menu()).0 == .typed("0.15"))
     #expect(!h.ui.wantsTextInput)
