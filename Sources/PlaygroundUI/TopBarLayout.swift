@@ -126,6 +126,11 @@ struct TopBarPlan: Hashable, Sendable {
 }
 
 extension Layout {
+  /// A top bar menu's box with its caption above (what a lesson covers or veils).
+  static func menuWithCaption(_ box: Rect) -> Rect {
+    Rect(x: box.x, y: box.y - 26, width: box.width + 9, height: box.height + 28)
+  }
+
   /// Places the top bar's parts for `mode` (its height was planned by `TopBarPlan`).
   mutating func layTopBar(_ plan: TopBarPlan) {
     let dy = topBar.y
