@@ -86,22 +86,28 @@ struct TopBarPlan: Hashable, Sendable {
     modeSwitch = Rect(
       x: help.minX - 14 - s.modeSwitchWidth, y: s.boxTop, width: s.modeSwitchWidth, height: s.boxHeight)
 
-    // Row 1 takes items in order while they fit; the rest wrap into row 2.
-    let items = TopBarPlan.items(mode)
-    let firstStart = epoch.maxX + 12
-    let firstEnd = modeSwitch.minX - 12
-    var first: [Item] = []
-    var x = firstStart
-    for item in items {
-      let w = TopBarPlan.need(item, showing: values[item])
-      guard x + w <= firstEnd else { break }
-      first.append(item)
-      x += w + s.spacing
+    // Row 1 takes items in order while they fit; the rest wrap into rows across the whole width
+    // (two at 853 px; three in a lesson's narrower bar), each holding at least one item.
+    var rest = TopBarPlan.items(mode)[...]
+    var row = 0
+    height = s.rowHeight
+    while !rest.isEmpty {
+      let start = row == 0 ? epoch.maxX + 12 : s.side
+      let end = row == 0 ? modeSwitch.minX - 12 : width - s.side
+      var taken: [Item] = []
+      var x = start
+      for item in rest {
+        let w = TopBarPlan.need(item, showing: values[item])
+        guard x + w <= end || (row > 0 && taken.isEmpty) else { break }
+        taken.append(item)
+        x += w + s.spacing
+      }
+      rest = rest.dropFirst(taken.count)
+      let top = row == 0 ? 0 : s.rowHeight + Float(row - 1) * s.secondRowHeight
+      place(taken, from: start, to: end, y: top + (row == 0 ? s.boxTop : s.boxTop - 8), values: values)
+      if row > 0 { height += s.secondRowHeight }
+      row += 1
     }
-    let second = Array(items.dropFirst(first.count))
-    height = second.isEmpty ? s.rowHeight : s.rowHeight + s.secondRowHeight
-    place(first, from: firstStart, to: firstEnd, y: s.boxTop, values: values)
-    place(second, from: s.side, to: width - s.side, y: s.rowHeight + s.boxTop - 8, values: values)
   }
 
   /// Lays `items` left to right between `start` and `end`, sharing spare room up to 1.3× each
