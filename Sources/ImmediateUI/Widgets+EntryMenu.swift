@@ -30,7 +30,9 @@ extension UIContext {
       default: return nil
       }
     }
-    guard let i = dropdown(label, options: options + [other], selected: selected, in: rect) else { return nil }
+    guard let i = dropdown(label, options: options + [other], selected: selected, in: rect) else {
+      return nil
+    }
     if i < options.count { return .chosen(i) }
     // "Other…": an empty box in place of the menu (the current value shows greyed until typing);
     // Enter with nothing typed changes nothing.

@@ -67,7 +67,8 @@ extension TrainingSpeed: Codable {
       self = .max
       return
     }
-    throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: TrainingSpeed.allowed))
+    throw DecodingError.dataCorrupted(
+      .init(codingPath: c.codingPath, debugDescription: TrainingSpeed.allowed))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -104,11 +105,13 @@ public struct SharedSetup: Equatable, Sendable {
       let value = String(part.dropFirst(6))
       guard speed == nil else { throw ConfigError(key: "speed", message: "speed is given twice") }
       guard let parsed = TrainingSpeed(text: value) else {
-        throw ConfigError(key: "speed", message: "speed=\(value) is not valid; allowed: \(TrainingSpeed.allowed)")
+        throw ConfigError(
+          key: "speed", message: "speed=\(value) is not valid; allowed: \(TrainingSpeed.allowed)")
       }
       speed = parsed
     }
-    self.init(config: try PlaygroundConfig(shareString: rest.joined(separator: "&")), speed: speed ?? .denseDefault)
+    self.init(
+      config: try PlaygroundConfig(shareString: rest.joined(separator: "&")), speed: speed ?? .denseDefault)
   }
 }
 

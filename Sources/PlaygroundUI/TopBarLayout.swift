@@ -64,7 +64,9 @@ struct TopBarPlan: Hashable, Sendable {
   /// The values the menus show for `state` (the ones a learner or lesson can make long).
   static func values(_ state: AppState) -> [Item: String] {
     if state.mode == .cnn, let cnn = state.cnn {
-      return [.speed: SpeedChoices.name(state.cnnSpeed), .learningRate: Choices.name(cnn.config.learningRate)]
+      return [
+        .speed: SpeedChoices.name(state.cnnSpeed), .learningRate: Choices.name(cnn.config.learningRate),
+      ]
     }
     return [
       .speed: SpeedChoices.name(state.speed), .learningRate: Choices.name(state.config.learningRate),
@@ -112,7 +114,9 @@ struct TopBarPlan: Hashable, Sendable {
 
   /// Lays `items` left to right between `start` and `end`, sharing spare room up to 1.3× each
   /// (a window too narrow even for one row of them shrinks them; the menus then shrink their type).
-  private mutating func place(_ items: [Item], from start: Float, to end: Float, y: Float, values: [Item: String]) {
+  private mutating func place(
+    _ items: [Item], from start: Float, to end: Float, y: Float, values: [Item: String]
+  ) {
     guard !items.isEmpty else { return }
     let needs = items.map { TopBarPlan.need($0, showing: values[$0]) }
     let room = end - start - TopBarPlan.spacing * Float(items.count - 1)

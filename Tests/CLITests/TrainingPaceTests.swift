@@ -63,7 +63,9 @@ import Testing
     reduce(&state, .setSpeed(.perSecond(5), mode: .dense))
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 0) == 0)
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 0.2) == 1)
-    #expect(TrainingSlice.frameLimit(allowance: 0, state: state, pace: &pace, now: 0.45) == 0, "a lesson's allowance still stops")
+    #expect(
+      TrainingSlice.frameLimit(allowance: 0, state: state, pace: &pace, now: 0.45) == 0,
+      "a lesson's allowance still stops")
     // Max is today's behaviour: only the allowance limits.
     reduce(&state, .setSpeed(.max, mode: .dense))
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 1) == nil)

@@ -77,7 +77,8 @@ import Testing
   @Test func defaultSpeedWritesNoKey() throws {
     let state = try AppState()
     let text = String(decoding: SessionFormat.encode(.dense2d(DenseSession(state: state))), as: UTF8.self)
-    #expect(!text.contains("speed"), "files at the default speed are the files written before the speed control")
+    #expect(
+      !text.contains("speed"), "files at the default speed are the files written before the speed control")
   }
 
   @Test func aFileWrittenBeforeTheSpeedControlOpensAtTheDefault() throws {

@@ -49,7 +49,9 @@ import Testing
     var cnnTyped = cnn
     reduce(&cnnTyped, .cnn(.setLearningRate(0.0025)))
     reduce(&cnnTyped, .setSpeed(.perSecond(10_000), mode: .cnn))
-    return [("2-D", dense), ("2-D typed", typed), ("regression", regression), ("CNN", cnn), ("CNN typed", cnnTyped)]
+    return [
+      ("2-D", dense), ("2-D typed", typed), ("regression", regression), ("CNN", cnn), ("CNN typed", cnnTyped),
+    ]
   }
 
   @Test func nothingInTheTopBarIsCutOrOverlapsAtAnySize() throws {
@@ -61,15 +63,19 @@ import Testing
         let where_ = "\(name) at \(Int(w))x\(Int(h))@\(zoom)"
         let cut = report.truncated.filter { inBar($0.rect) }
         #expect(cut.isEmpty, "\(where_): \(cut.map { "\($0.text) (\($0.how))" })")
-        let overlaps = (report.overlaps() + report.textOverlaps).filter { inBar($0.first.rect) || inBar($0.second.rect) }
+        let overlaps = (report.overlaps() + report.textOverlaps).filter {
+          inBar($0.first.rect) || inBar($0.second.rect)
+        }
         #expect(overlaps.isEmpty, "\(where_): \(overlaps.map { "\($0.first.name) × \($0.second.name)" })")
         // Every part of the bar is inside it and the window.
         let parts = [
-          layout.resetButton, layout.playButton, layout.stepButton, layout.epoch, layout.speed, layout.learningRate,
+          layout.resetButton, layout.playButton, layout.stepButton, layout.epoch, layout.speed,
+          layout.learningRate,
           layout.modeSwitch, layout.helpButton,
         ]
         for part in parts {
-          #expect(part.width > 0 && part.minX >= 0 && part.maxX <= bar.maxX && part.maxY <= bar.maxY, "\(where_)")
+          #expect(
+            part.width > 0 && part.minX >= 0 && part.maxX <= bar.maxX && part.maxY <= bar.maxY, "\(where_)")
         }
         // The panels start below the bar, whatever its height.
         #expect(layout.dataPanel.minY >= bar.maxY, "\(where_)")
@@ -86,6 +92,8 @@ import Testing
     // Speed and learning rate stay beside the play button; the rest wrap below, in order.
     #expect(narrow.speed.maxY <= 78 && narrow.learningRate.maxY <= 78)
     #expect(narrow.activation.minY > 78 && narrow.problemType.minY > 78)
-    #expect(narrow.activation.minX < narrow.regularization.minX && narrow.regularization.minX < narrow.problemType.minX)
+    #expect(
+      narrow.activation.minX < narrow.regularization.minX
+        && narrow.regularization.minX < narrow.problemType.minX)
   }
 }
