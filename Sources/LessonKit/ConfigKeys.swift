@@ -10,7 +10,7 @@ extension YAMLReader {
   static let configKeys = [
     "problem", "dataset", "noise", "trainRatio", "seed", "features", "hiddenLayers", "activation",
     "learningRate", "regularization", "regularizationRate", "batchSize", "init", "showTestData", "discretize",
-    "shapes", "convLayers",
+    "shapes", "convLayers", "speed",
   ]
 
   /// Reads a map of config keys. `extraKeys` are allowed too and returned untouched (`points`).
@@ -24,6 +24,15 @@ extension YAMLReader {
     for pair in pairs {
       if extraKeys.contains(pair.key) {
         extras.append(pair)
+        continue
+      }
+      if pair.key == "speed" {
+        guard let text = scalarText(pair.value), case .scalar = pair.value, let speed = TrainingSpeed(text: text)
+        else {
+          throw error(pair.value, "speed must be \(TrainingSpeed.allowed); found \(describe(pair.value))")
+        }
+        change.speed = speed
+        change.keyLocations[pair.key] = location(pair.value)
         continue
       }
       if let entry = try configEntry(pair, cnn: &change.cnn) {

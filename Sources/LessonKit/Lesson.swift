@@ -29,6 +29,9 @@ public struct Lesson: Sendable {
   public var file: String
   /// Where `setup:` (or the document, without one) starts.
   public var setupLocation: LessonLocation
+  /// `setup: speed:` — the pace the window trains at (epochs per second, CNN: images per second);
+  /// nil leaves the window's default.
+  public var setupSpeed: TrainingSpeed? = nil
 
   public enum Level: String, CaseIterable, Sendable { case beginner, intermediate, advanced }
 
@@ -126,6 +129,8 @@ public struct ConfigChange: Sendable, Equatable {
   public var location: LessonLocation
   /// Where each key's value is written, for messages about a key.
   public var keyLocations: [String: LessonLocation] = [:]
+  /// `speed:` — a play setting beside the config keys (it never changes the bits of a run).
+  public var speed: TrainingSpeed? = nil
 
   public enum Entry: Sendable, Equatable {
     case problem(ProblemKind)

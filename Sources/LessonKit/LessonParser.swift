@@ -117,10 +117,13 @@ struct LessonParser {
     var points: [DataPoint] = []
     var cnn: CNNSetup?
     var setupLocation = start
+    var setupSpeed: TrainingSpeed?
     if let node = value("setup") {
       setupLocation = reader.location(node)
       if let parsed = attempt({ p throws(LessonError) in try p.setup(node) }) {
         (setup, points, cnn) = parsed
+        // Parsed without error just above, so this reads `speed:` alone.
+        setupSpeed = try? reader.configChange(node, "setup", extraKeys: ["points"]).0.speed
       }
       // A setup with an error is still a CNN setup when it says so (the steps are checked for it).
       isCNN = cnn != nil || LessonParser.saysShapes(node)
@@ -137,7 +140,7 @@ struct LessonParser {
     return Lesson(
       format: Lesson.currentFormat, id: id, title: title, summary: summary, level: level, minutes: minutes,
       setup: setup, setupPoints: points, cnn: cnn, controls: controls, steps: steps, file: file,
-      setupLocation: setupLocation)
+      setupLocation: setupLocation, setupSpeed: setupSpeed)
   }
 
   // MARK: Setup and controls

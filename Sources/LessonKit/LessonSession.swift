@@ -4,12 +4,18 @@ import PlaygroundCore
 extension Lesson {
   /// The state the lesson starts from: `setup:` with defaults for the rest, and `setup: points:`.
   public func startingState() throws(LessonError) -> AppState {
-    if let cnn { return try cnnStartingState(cnn) }
-    do {
-      return try AppState(config: setup, customPoints: setupPoints)
-    } catch {
-      throw LessonError(setupLocation, "setup: \(error.message)")
+    var state: AppState
+    if let cnn {
+      state = try cnnStartingState(cnn)
+    } else {
+      do {
+        state = try AppState(config: setup, customPoints: setupPoints)
+      } catch {
+        throw LessonError(setupLocation, "setup: \(error.message)")
+      }
     }
+    if let setupSpeed { reduce(&state, .setSpeed(setupSpeed, mode: state.mode)) }
+    return state
   }
 }
 

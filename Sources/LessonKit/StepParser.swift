@@ -302,7 +302,7 @@ extension LessonParser {
           change.keyLocations[key] ?? reader.location(node), step: reader.step,
           "\(key) is for the 2-D playground; a CNN lesson sets \(ConfigChange.cnnKeys.joined(separator: ", "))")
       }
-      if change.entries.isEmpty && change.cnn.shapes == nil && change.cnn.convLayers == nil {
+      if change.entries.isEmpty && change.cnn.shapes == nil && change.cnn.convLayers == nil && change.speed == nil {
         throw reader.error(node, "set needs at least one config key")
       }
     } else {
@@ -312,7 +312,9 @@ extension LessonParser {
           change.keyLocations[key] ?? reader.location(node), step: reader.step,
           "shapes, convLayers and dataset: shapes are for CNN lessons (setup: dataset: shapes)")
       }
-      if change.entries.isEmpty { throw reader.error(node, "set needs at least one config key") }
+      if change.entries.isEmpty && change.speed == nil {
+        throw reader.error(node, "set needs at least one config key")
+      }
     }
     return change
   }

@@ -64,4 +64,7 @@ public enum Action: Equatable, Sendable {
   /// if there is none; learning rate and batch size change live; any other change starts a new
   /// session from the seed. Does not switch modes.
   case configureCNN(CNNConfig)
+  // Pace
+  /// The training speed of `mode` (epochs per second in 2-D, images per second in CNN mode).
+  case setSpeed(TrainingSpeed, mode: AppMode)
 }

@@ -34,6 +34,9 @@ public struct AppState: Sendable {
   public internal(set) var cnn: CNNAppState?
   /// Which panel shows where a narrow window folds panels behind tabs.
   public internal(set) var sidePanel: SidePanel = .network
+  /// The pace of training while playing, per mode (a play setting: it never changes the bits).
+  public internal(set) var speed = TrainingSpeed.denseDefault
+  public internal(set) var cnnSpeed = TrainingSpeed.cnnDefault
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     var experiment = try Experiment(config: config, customPoints: customPoints)

@@ -133,6 +133,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .showBanner(let banner): state.banner = banner
   case .setChartExpanded(let on): state.chart.expanded = on
   case .setChartLogScale(let on): state.chart.logScale = on
+  case .setSpeed(let speed, let mode):
+    if mode == .cnn { state.cnnSpeed = speed } else { state.speed = speed }
   }
 }
 

@@ -47,6 +47,8 @@ public struct DenseSession: Sendable, Equatable {
   public var divergence: String?
   /// Loss and accuracy over the epochs (the window's charts).
   public var history: TrainingHistory
+  /// The pace the window trained at (a play setting; files without it open at the default).
+  public var speed: TrainingSpeed = .denseDefault
 
   public init(
     config: PlaygroundConfig, classCount: Int, customPoints: [DataPoint], train: [DataPoint],
@@ -82,6 +84,7 @@ public struct DenseSession: Sendable, Equatable {
       experiment: state.experiment,
       history: TrainingHistory(
         trainLoss: state.trainLoss, testLoss: state.testLoss, testAccuracy: state.testAccuracy))
+    speed = state.speed
   }
 
   /// The architecture the config and class count call for.
@@ -93,7 +96,7 @@ public struct DenseSession: Sendable, Equatable {
       && a.train == b.train
       && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)
       && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
-      && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history
+      && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history && a.speed == b.speed
   }
 }
 

@@ -31,6 +31,8 @@ public struct CNNSession: Sendable, Equatable {
   public var history: TrainingHistory
   /// The drawing canvas, row-major 28×28 in [0, 1].
   public var drawing: [Float]
+  /// Images per second while playing (a play setting; files without it open at the default).
+  public var speed: TrainingSpeed = .cnnDefault
 
   public init(
     config: CNNConfig, importedClasses: [ImageClass] = [], train: [LabeledImage], test: [LabeledImage],
@@ -86,7 +88,7 @@ public struct CNNSession: Sendable, Equatable {
     a.config == b.config && a.importedClasses == b.importedClasses && a.train == b.train && a.test == b.test
       && a.drawings == b.drawings && a.parameters.map(\.bitPattern) == b.parameters.map(\.bitPattern)
       && a.cursor == b.cursor && a.divergence == b.divergence && a.history == b.history
-      && a.drawing == b.drawing
+      && a.drawing == b.drawing && a.speed == b.speed
   }
 }
 

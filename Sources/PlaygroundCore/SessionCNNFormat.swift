@@ -67,6 +67,8 @@ struct CNNRecord: Codable {
   var network: NetworkRecord
   var training: TrainingRecord
   var drawing: String
+  /// Images per second while playing; written only when not the default (200).
+  var speed: TrainingSpeed?
 
   init(_ s: CNNSession) {
     config = CNNConfigRecord(s.config)
@@ -84,6 +86,7 @@ struct CNNRecord: Codable {
       epoch: Whole(s.cursor.epoch), nextExample: Whole(s.cursor.example), divergence: s.divergence,
       history: s.history)
     drawing = CNNRecord.encode(s.drawing)
+    speed = s.speed == .cnnDefault ? nil : s.speed
   }
 
   /// The session, every field checked; errors name the field as it appears in the file.
@@ -125,7 +128,7 @@ struct CNNRecord: Codable {
       }
       return out
     }
-    let session = CNNSession(
+    var session = CNNSession(
       config: config.config, importedClasses: imported, train: try decodeImages(images.train, "train"),
       test: try decodeImages(images.test, "test"), drawings: try decodeImages(images.drawings, "drawings"),
       parameters: network.parameters.map(\.value),
@@ -136,6 +139,7 @@ struct CNNRecord: Codable {
         return c
       }(), divergence: training.divergence, history: training.history ?? TrainingHistory(),
       drawing: try CNNRecord.decode(drawing, "cnn.drawing"))
+    session.speed = speed ?? .cnnDefault
     try session.validate()
     if network.classes != session.classNames {
       throw SessionError(

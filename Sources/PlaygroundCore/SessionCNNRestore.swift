@@ -56,6 +56,7 @@ extension AppState {
       throw SessionError("cannot start the 2-D playground: \(error.message)")
     }
     self.cnn = cnn
+    cnnSpeed = session.speed
     mode = .cnn
     revision += 1
   }
@@ -68,6 +69,7 @@ extension AppState {
     next.camRevision = next.revision
     isPlaying = false
     cnn = next
+    cnnSpeed = session.speed
     mode = .cnn
     revision += 1
   }

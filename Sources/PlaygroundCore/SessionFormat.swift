@@ -220,6 +220,9 @@ struct DenseRecord: Codable {
   var data: DataRecord
   var network: NetworkRecord
   var training: TrainingRecord
+  /// Epochs per second while playing; written only when not the default (60), so older files and
+  /// files at the default read the same.
+  var speed: TrainingSpeed?
 
   init(_ s: DenseSession) {
     config = s.config
@@ -236,15 +239,17 @@ struct DenseRecord: Codable {
       layers: s.shape.widths, output: output, classes: s.classCount, weights: s.weights.map(ExactFloat.init),
       biases: s.biases.map(ExactFloat.init), frozenWeights: s.frozenWeights)
     training = TrainingRecord(epoch: s.epoch, divergence: s.divergence, history: s.history)
+    speed = s.speed == .denseDefault ? nil : s.speed
   }
 
   /// The session, with the derived `layers` and `output` checked against the config.
   func session() throws(SessionError) -> DenseSession {
-    let session = DenseSession(
+    var session = DenseSession(
       config: config, classCount: network.classes, customPoints: data.ownPoints.map(\.point),
       train: data.train.map(\.point), test: data.test.map(\.point), weights: network.weights.map(\.value),
       biases: network.biases.map(\.value), frozenWeights: network.frozenWeights, epoch: training.epoch,
       divergence: training.divergence, history: training.history ?? TrainingHistory())
+    session.speed = speed ?? .denseDefault
     try session.validate()
     if network.layers != session.shape.widths {
       throw SessionError(

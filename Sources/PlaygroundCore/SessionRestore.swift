@@ -116,6 +116,7 @@ extension AppState {
     testLoss = session.history.testLoss
     testAccuracy = session.history.testAccuracy
     if session.history.isEmpty { recordHistory() }
+    speed = session.speed
   }
 
   /// Replaces everything with a saved session (the window's Open); on error nothing changes.

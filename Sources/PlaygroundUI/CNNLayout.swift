@@ -4,11 +4,7 @@ import PlaygroundCore
 
 extension Layout {
   /// The "2-D | CNN" switch at the right of the top bar, left of the help button.
-  public var modeSwitch: Rect {
-    let right = helpButton.minX - 12
-    let width = max(60, min(124, right - problemType.x - 150))
-    return Rect(x: right - width, y: problemType.y, width: width, height: problemType.height)
-  }
+  public var modeSwitch: Rect { modeSwitchBox }
 }
 
 /// One conv layer's rows in the network column: its filters and its feature maps.
@@ -101,12 +97,11 @@ public struct CNNLayout: Hashable, Sendable {
   ) {
     let m = Metrics.self
     window = base.window
-    batchSize = base.activation
-    summary = Rect(
-      x: base.regularization.x, y: base.topBar.y + 8, width: max(0, base.modeSwitch.minX - 16 - base.regularization.x),
-      height: base.topBar.height - 16)
+    batchSize = base.cnnBatchSize
+    summary = base.cnnSummary
     var rest = window
-    _ = rest.cutTop(m.topBarHeight)
+    // The top bar is one row or two (see TopBarPlan).
+    _ = rest.cutTop(base.topBar.height)
     let main = rest.inset(m.margin)
     var columns = main
     let scale = min(1.4, max(0.8, main.width / 1256))

@@ -9,7 +9,7 @@ extension CNNLayout {
     switch control {
     case .play, .step, .reset, .learningRate: return base.rects(of: control)
     case .batchSize:
-      return [Rect(x: batchSize.x, y: base.topBar.y + 6, width: batchSize.width + 9, height: batchSize.maxY - base.topBar.y - 4)]
+      return [Layout.menuWithCaption(batchSize)]
     case .shapes: return classTiles.map(\.rect)
     case .convLayers:
       return [addLayerButton, removeLayerButton] + filterSteppers + layers.flatMap { [$0.addFilter, $0.removeFilter] }

@@ -45,78 +45,38 @@ enum CNNColors {
 extension PlaygroundView {
   // MARK: Top bar
 
+  /// The CNN top bar: the parts both modes share (`drawTopBarFrame`), then learning rate (which
+  /// takes a typed value), batch size and the test accuracy and loss, large for the back row.
   func drawCNNTopBar(_ c: inout CNNFrame, _ l: Layout) {
     let ui = c.ui
     let t = c.theme
     let cnn = c.cnn
-    ui.draw.fillRect(l.topBar, t.panel)
-    ui.draw.fillRect(Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
     ui.pushID("cnn")
     defer { ui.popID() }
-    if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { c.actions.append(.reset) }
-    hint(ui, l.resetButton, "Reset the network (R)")
-    let savedRadius = ui.theme.cornerRadius
-    ui.theme.cornerRadius = l.playButton.width / 2
-    if ui.iconButton("Play", icon: cnn.isPlaying ? .pause : .play, in: l.playButton, style: .primary) {
-      c.actions.append(.togglePlay)
-    }
-    ui.theme.cornerRadius = savedRadius
-    hint(ui, l.playButton, cnn.isPlaying ? "Pause training (Space)" : "Start training (Space)")
-    if ui.iconButton("Step", icon: .step, in: l.stepButton) { c.actions.append(.step) }
-    hint(ui, l.stepButton, "Train one epoch (→)")
-    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
-    ui.label(
-      Format.epoch(cnn.experiment.epoch), in: l.epoch.splitTop(22).rest, size: TypeSize.counter, color: t.text,
-      alignment: .left, weight: .bold)
-
+    drawTopBarFrame(
+      ui, l, playing: cnn.isPlaying, epoch: cnn.experiment.epoch, mode: .cnn, speed: c.state.cnnSpeed,
+      into: &c.actions)
     let rates = Choices.menu(Choices.learningRates, current: cnn.config.learningRate)
-    if let i = captionedMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate, l) {
-      c.actions.append(.cnn(.setLearningRate(rates.values[i])))
+    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
+      c.actions.append(TypedRate.learningRate(event, rates.values) { .cnn(.setLearningRate($0)) })
     }
     let batches = CNNChoices.batchSizes
-    if let i = captionedMenu(
-      ui, "Batch size", batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize, l)
+    if let i = topBarMenu(
+      ui, "Batch size", batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize)
     {
       c.actions.append(.cnn(.setBatchSize(batches[i])))
     }
-    // Test accuracy and loss, large enough for the back row.
+    // Test accuracy and loss: captions above, values in the box's place.
     let s = c.layout.summary
-    if s.width > 120 {
+    if s.width > 0 {
       let cols = s.columns(2, spacing: 12)
-      ui.label("Test accuracy", in: cols[0].splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
-      ui.label(
-        Format.percent(cnn.evaluation.test.accuracy), in: cols[0].splitTop(22).rest, size: TypeSize.counter,
-        color: t.text, weight: .bold)
-      ui.label("Test loss", in: cols[1].splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
-      ui.label(
-        Format.loss(cnn.evaluation.test.loss), in: cols[1].splitTop(22).rest, size: TypeSize.counter,
-        color: t.text, weight: .bold)
+      for (col, (caption, value)) in zip(
+        cols, [("Test accuracy", Format.percent(cnn.evaluation.test.accuracy)), ("Test loss", Format.loss(cnn.evaluation.test.loss))])
+      {
+        ui.label(caption, in: TopBarPlan.caption(for: col), size: TypeSize.caption, color: t.mutedText)
+        ui.label(value, in: col.inset(dx: 0, dy: -4), size: TypeSize.counter, color: t.text, weight: .bold)
+      }
     }
-    drawModeSwitch(ui, l, mode: .cnn, into: &c.actions)
-    if ui.button("?", in: l.helpButton) { c.actions.append(.toggleHelp) }
-    hint(ui, l.helpButton, "Keyboard shortcuts (H)")
-  }
-
-  /// The "2-D | CNN" switch (both modes draw it in the same place).
-  func drawModeSwitch(_ ui: UIContext, _ l: Layout, mode: AppMode, into actions: inout [Action]) {
-    let r = l.modeSwitch
-    ui.label(
-      "Mode", in: Rect(x: r.x, y: l.topBar.y + 8, width: r.width, height: 20), size: TypeSize.caption,
-      color: ui.theme.mutedText)
-    let modes: [AppMode] = [.dense, .cnn]
-    if let i = ui.segmented("mode", options: ["2-D", "CNN"], selected: modes.firstIndex(of: mode) ?? 0, in: r) {
-      actions.append(.setMode(modes[i]))
-    }
-    hint(ui, r, "2-D: points in the plane · CNN: a convolutional network on shape images")
-  }
-
-  private func captionedMenu(
-    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, _ l: Layout
-  ) -> Int? {
-    ui.label(
-      caption, in: Rect(x: rect.x, y: l.topBar.y + 8, width: rect.width + 9, height: 20), size: TypeSize.caption,
-      color: ui.theme.mutedText)
-    return ui.dropdown(caption, options: options, selected: selected, in: rect)
   }
 
   // MARK: Classes and network size

@@ -16,16 +16,39 @@ func textureKey(_ name: String) -> Int {
 }
 
 enum Format {
-  /// The epoch counter as the playground shows it: at least six digits in groups, "000,123".
-  static func epoch(_ n: Int) -> String {
+  /// The epoch counter as the playground shows it: at least six digits in groups, "000,123" (any
+  /// count in groups with `minimumDigits` 1: "1,000").
+  static func epoch(_ n: Int, minimumDigits: Int = 6) -> String {
     var digits = String(max(0, n))
-    if digits.count < 6 { digits = String(repeating: "0", count: 6 - digits.count) + digits }
+    if digits.count < minimumDigits {
+      digits = String(repeating: "0", count: minimumDigits - digits.count) + digits
+    }
     var out = ""
     for (i, ch) in digits.enumerated() {
       if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
       out.append(ch)
     }
     return out
+  }
+
+  /// The epoch counter for a box `width` wide: the whole grouped value ("1,487,352") when it
+  /// fits, else millions or billions with three significant digits ("12.3 M"); never cut.
+  static func epoch(_ n: Int, fitting width: Float, measure: (String) -> Float) -> String {
+    let full = epoch(n)
+    return measure(full) <= width ? full : epochShort(n)
+  }
+
+  /// "1.49 M", "12.3 M", "149 M", "1.49 B": three significant digits, rounded down so the
+  /// counter never shows more epochs than were trained.
+  static func epochShort(_ n: Int) -> String {
+    let v = Double(max(0, n))
+    let (unit, suffix) = v >= 1e9 ? (1e9, " B") : (v >= 1e6 ? (1e6, " M") : (1e3, " k"))
+    let x = v / unit
+    let decimals = x >= 100 ? 0 : (x >= 10 ? 1 : 2)
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let down = (x * scale).rounded(.down) / scale
+    return NumberFormat.fixed(Float(down), decimals: decimals) + suffix
   }
 
   /// A loss with three decimals ("0.123"); "NaN" once training diverged.

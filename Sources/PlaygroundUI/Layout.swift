@@ -46,6 +46,13 @@ public struct Layout: Hashable, Sendable {
   public var regularizationRate: Rect = .zero
   public var problemType: Rect = .zero
   public var helpButton: Rect = .zero
+  /// The speed menu (epochs per second; images per second in CNN mode).
+  public var speed: Rect = .zero
+  /// The "2-D | CNN" switch (read through `modeSwitch`).
+  public var modeSwitchBox: Rect = .zero
+  /// CNN mode's batch size menu and test accuracy / loss readout (zero in the 2-D mode).
+  public var cnnBatchSize: Rect = .zero
+  public var cnnSummary: Rect = .zero
   /// Where the message floats, over the panels just under the top bar, and its × (nil when there
   /// is no banner). The height is one line's; longer messages wrap and grow it downwards.
   public var banner: Rect? = nil

@@ -25,9 +25,10 @@ extension Layout {
     let m = Metrics.self
     let window = Rect(x: 0, y: 0, width: max(size.width, 1), height: max(size.height, 1))
     var rest = window
-    topBar = rest.cutTop(m.topBarHeight)
+    let plan = TopBarPlan(width: window.width, mode: state.mode, values: TopBarPlan.values(state))
+    topBar = rest.cutTop(plan.height)
     self.window = window
-    layTopBar()
+    layTopBar(plan)
 
     if state.banner != nil {
       // The banner floats over the panels: nothing moves when it comes and goes.
@@ -48,38 +49,6 @@ extension Layout {
 
     layOutputPanel(state: state)
     snapToPixels()
-  }
-
-  /// Reset, play, step and the epoch counter on the left; captioned dropdowns; help on the right.
-  private mutating func layTopBar() {
-    var bar = topBar.inset(dx: 16, dy: 0)
-    let mid = topBar.midY
-    func square(_ side: Float, _ x: Float) -> Rect {
-      Rect(x: x, y: mid - side / 2, width: side, height: side)
-    }
-    resetButton = square(40, bar.x)
-    playButton = square(58, resetButton.maxX + 10)
-    stepButton = square(40, playButton.maxX + 10)
-    _ = bar.cutLeft(stepButton.maxX - bar.x + 14)
-    epoch = bar.cutLeft(130, spacing: 12)
-    epoch = Rect(x: epoch.x, y: topBar.y + 8, width: epoch.width, height: topBar.height - 16)
-    helpButton = square(40, bar.maxX - 40)
-    _ = bar.cutRight(40, spacing: 14)
-    // Widths the menus' longest entries need at 17 pt; extra room is shared up to 1.3× that.
-    let needs: [Float] = [112, 114, 116, 90, 160]
-    let spacing: Float = 10
-    let scale = min(1.3, (bar.width - spacing * 4) / needs.reduce(0, +))
-    var x = bar.x
-    let cells = needs.map { need -> Rect in
-      let r = Rect(x: x, y: topBar.y + 32, width: (need * scale).rounded(.down), height: 36)
-      x = r.maxX + spacing
-      return r
-    }
-    learningRate = cells[0]
-    activation = cells[1]
-    regularization = cells[2]
-    regularizationRate = cells[3]
-    problemType = cells[4]
   }
 
   /// Dataset thumbnails in two columns, three sliders with captions, Regenerate: stacked in a

@@ -8,7 +8,8 @@ import PlaygroundCore
 extension Layout {
   /// The rectangles of `control`, with their captions (what a hidden control covers).
   public func rects(of control: Control) -> [Rect] {
-    func menu(_ r: Rect) -> Rect { Rect(x: r.x, y: topBar.y + 6, width: r.width + 9, height: r.maxY - topBar.y - 4) }
+    // A menu with its caption (the top bar may have two rows: each menu covers only its own).
+    func menu(_ r: Rect) -> Rect { Layout.menuWithCaption(r) }
     func slider(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y - Metrics.captionHeight - 4, width: r.width, height: r.height + Metrics.captionHeight + 6) }
     switch control {
     case .play: return [playButton]

@@ -17,7 +17,7 @@ extension PlaygroundView {
     let headingEnd = folded ? l.chartExpandButton.minX : l.copyConfigButton.minX
     heading(ui, "OUTPUT", in: l.outputPanel, width: headingEnd - l.outputPanel.x - 2 * Metrics.margin)
     if ui.button("Copy config", in: l.copyConfigButton) {
-      f.commands.append(.copyToClipboard(state.config.shareString))
+      f.commands.append(.copyToClipboard(state.shareString))
     }
     hint(ui, l.copyConfigButton, "Copy every setting as one line (open it with --config)")
 

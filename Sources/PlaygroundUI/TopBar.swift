@@ -2,76 +2,113 @@ import ImmediateUI
 import PlaygroundCore
 
 extension PlaygroundView {
-  /// Reset, the big round play button, step, the epoch counter and the training menus.
+  /// The 2-D top bar: the shared parts, then learning rate, activation, regularization, its rate
+  /// and the problem type (the rates also take a typed value).
   func drawTopBar(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
-    let t = f.theme
     let config = f.state.config
-    ui.draw.fillRect(l.topBar, t.panel)
-    ui.draw.fillRect(
-      Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
-
-    if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { f.actions.append(.reset) }
-    hint(ui, l.resetButton, "Reset the network (R)")
-    // The play button is round: a corner radius of half its side.
-    let savedRadius = ui.theme.cornerRadius
-    ui.theme.cornerRadius = l.playButton.width / 2
-    let icon: Icon = f.state.isPlaying ? .pause : .play
-    if ui.iconButton("Play", icon: icon, in: l.playButton, style: .primary) { f.actions.append(.togglePlay) }
-    ui.theme.cornerRadius = savedRadius
-    hint(ui, l.playButton, f.state.isPlaying ? "Pause training (Space)" : "Start training (Space)")
-    if ui.iconButton("Step", icon: .step, in: l.stepButton) { f.actions.append(.step) }
-    hint(ui, l.stepButton, "Train one epoch (→)")
-
-    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
-    ui.label(
-      Format.epoch(f.state.experiment.epoch), in: l.epoch.splitTop(22).rest, size: TypeSize.counter,
-      color: t.text, alignment: .left, weight: .bold)
+    drawTopBarFrame(
+      ui, l, playing: f.state.isPlaying, epoch: f.state.experiment.epoch, mode: .dense, speed: f.state.speed,
+      into: &f.actions)
 
     let rates = Choices.menu(Choices.learningRates, current: config.learningRate)
-    if let i = menu(&f, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
-      f.actions.append(.setLearningRate(rates.values[i]))
+    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
+      f.actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
     }
     let activation = Choices.activations.firstIndex(of: config.activation) ?? 0
-    if let i = menu(&f, "Activation", Choices.activations.map(Choices.name), activation, l.activation) {
+    if let i = topBarMenu(ui, "Activation", Choices.activations.map(Choices.name), activation, l.activation) {
       f.actions.append(.setActivation(Choices.activations[i]))
     }
     let regularization = Choices.regularizations.firstIndex(of: config.regularization) ?? 0
-    if let i = menu(
-      &f, "Regularization", Choices.regularizations.map(Choices.name), regularization, l.regularization)
+    if let i = topBarMenu(
+      ui, "Regularization", Choices.regularizations.map(Choices.name), regularization, l.regularization)
     {
       f.actions.append(.setRegularization(Choices.regularizations[i]))
     }
     let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
-    if let i = menu(
-      &f, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
+    if let event = entryMenu(
+      ui, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
     {
-      f.actions.append(.setRegularizationRate(regRates.values[i]))
+      f.actions.append(TypedRate.regularizationRate(event, regRates.values))
     }
     let problem = Choices.problems.firstIndex(of: config.problem) ?? 0
-    // The problem menu gives the mode switch room on its right.
-    var problemRect = l.problemType
-    problemRect.width = min(problemRect.width, l.modeSwitch.minX - 12 - problemRect.x)
-    if let i = menu(&f, "Problem type", Choices.problems.map(Choices.name), problem, problemRect) {
+    if let i = topBarMenu(ui, "Problem type", Choices.problems.map(Choices.name), problem, l.problemType) {
       f.actions.append(.selectProblem(Choices.problems[i]))
     }
-    drawModeSwitch(ui, l, mode: .dense, into: &f.actions)
+  }
 
-    if ui.button("?", in: l.helpButton) { f.actions.append(.toggleHelp) }
+  /// What both modes' top bars share: the panel, reset, the round play button, step, the epoch
+  /// counter, the speed menu, the "2-D | CNN" switch and help.
+  func drawTopBarFrame(
+    _ ui: UIContext, _ l: Layout, playing: Bool, epoch: Int, mode: AppMode, speed: TrainingSpeed,
+    into actions: inout [Action]
+  ) {
+    let t = ui.theme
+    ui.draw.fillRect(l.topBar, t.panel)
+    ui.draw.fillRect(
+      Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
+
+    if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { actions.append(.reset) }
+    hint(ui, l.resetButton, "Reset the network (R)")
+    // The play button is round: a corner radius of half its side.
+    let savedRadius = ui.theme.cornerRadius
+    ui.theme.cornerRadius = l.playButton.width / 2
+    if ui.iconButton("Play", icon: playing ? .pause : .play, in: l.playButton, style: .primary) {
+      actions.append(.togglePlay)
+    }
+    ui.theme.cornerRadius = savedRadius
+    hint(ui, l.playButton, playing ? "Pause training (Space)" : "Start training (Space)")
+    if ui.iconButton("Step", icon: .step, in: l.stepButton) { actions.append(.step) }
+    hint(ui, l.stepButton, "Train one epoch (→)")
+
+    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+    let counter = l.epoch.splitTop(22).rest
+    let text = Format.epoch(epoch, fitting: counter.width) {
+      ui.measure($0, size: TypeSize.counter, weight: .bold).width
+    }
+    ui.label(text, in: counter, size: TypeSize.counter, color: t.text, alignment: .left, weight: .bold)
+
+    let steps = SpeedChoices.menu(mode: mode, current: speed)
+    let unit = mode == .cnn ? "Images/s" : "Epochs/s"
+    if let i = topBarMenu(ui, unit, steps.values.map(SpeedChoices.name), steps.selected, l.speed) {
+      actions.append(.setSpeed(steps.values[i], mode: mode))
+    }
+    hint(
+      ui, l.speed,
+      mode == .cnn
+        ? "Training speed in images per second; Max trains as fast as the machine can"
+        : "Training speed in epochs per second (60: one per frame); Max trains as fast as the machine can")
+
+    let r = l.modeSwitch
+    ui.label("Mode", in: TopBarPlan.caption(for: r), size: TypeSize.caption, color: t.mutedText)
+    let modes: [AppMode] = [.dense, .cnn]
+    if let i = ui.segmented("mode", options: ["2-D", "CNN"], selected: modes.firstIndex(of: mode) ?? 0, in: r) {
+      actions.append(.setMode(modes[i]))
+    }
+    hint(ui, r, "2-D: points in the plane · CNN: a convolutional network on shape images")
+
+    if ui.button("?", in: l.helpButton) { actions.append(.toggleHelp) }
     hint(ui, l.helpButton, "Keyboard shortcuts (H)")
   }
 
-  /// A dropdown with its caption above it.
-  private func menu(
-    _ f: inout FrameBuilder, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect
-  )
-    -> Int?
+  /// A dropdown with its caption above it. A narrow box shrinks the menu's type a little (never
+  /// below 15 pt) rather than cut words.
+  func topBarMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect) -> Int? {
+    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
+    return withMenuType(ui, options, rect) { ui.dropdown(caption, options: options, selected: selected, in: rect) }
+  }
+
+  /// A captioned dropdown whose last row, "Other…", takes a typed value.
+  func entryMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect)
+    -> EntryMenuEvent?
   {
-    let box = Rect(x: rect.x, y: f.layout.topBar.y + 8, width: rect.width + 9, height: 20)
-    let ui = f.ui
-    ui.label(caption, in: box, size: TypeSize.caption, color: f.theme.mutedText)
-    // A narrow window shrinks the menu's type a little (never below 15 pt) rather than cut words.
+    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
+    hint(ui, rect, "Choose a value, or Other… to type one")
+    return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect) }
+  }
+
+  private func withMenuType<T>(_ ui: UIContext, _ options: [String], _ rect: Rect, _ body: () -> T) -> T {
     let room = rect.width - 2 * ui.theme.padding - 26
     let widest = options.map { ui.measure($0, size: TypeSize.body).width }.max() ?? 0
     let saved = ui.theme.bodySize
@@ -79,7 +116,7 @@ extension PlaygroundView {
       ui.theme.bodySize = max(TypeSize.caption, (TypeSize.body * room / widest).rounded(.down))
     }
     defer { ui.theme.bodySize = saved }
-    return ui.dropdown(caption, options: options, selected: selected, in: rect)
+    return body()
   }
 
   /// A tooltip for a button while the mouse rests on it (not while pressing).

@@ -196,6 +196,28 @@ enum TrainingSlice {
     state.mode == .cnn ? .cnn(.trainBatches(units)) : .train(epochs: units)
   }
 
+  /// The showing mode's speed in its units per second (epochs; CNN: images); nil for max.
+  static func perSecond(_ state: AppState) -> Int? {
+    state.mode == .cnn ? state.cnnSpeed.rate : state.speed.rate
+  }
+
+  /// Speed units in one training unit: an epoch is 1 epoch; a CNN mini-batch is its images.
+  static func cost(_ state: AppState) -> Double {
+    state.mode == .cnn ? Double(state.cnn?.config.batchSize ?? 1) : 1
+  }
+
+  /// The most units this frame trains: the lesson's allowance and, below max speed, what the
+  /// pace grants now (at max, the allowance alone, as before the speed control).
+  static func frameLimit(allowance: Int?, state: AppState, pace: inout TrainingPace, now: Double) -> Int? {
+    let lessonLimit = limit(epochs: allowance, state: state)
+    guard state.isPlaying, let rate = perSecond(state) else {
+      pace.stop()
+      return lessonLimit
+    }
+    let granted = pace.grant(now: now, perSecond: Double(rate), cost: cost(state))
+    return min(lessonLimit ?? granted, granted)
+  }
+
   /// A lesson's epoch allowance as units for this mode.
   static func limit(epochs allowance: Int?, state: AppState) -> Int? {
     guard let allowance else { return nil }

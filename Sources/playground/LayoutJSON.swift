@@ -36,6 +36,24 @@ enum LayoutJSON {
     add("addLayer", layout.addLayerButton)
     add("removeLayer", layout.removeLayerButton)
     add("regenerate", layout.regenerateButton)
+    add("speed", layout.speed)
+    add("learningRate", layout.learningRate)
+    add("regularizationRate", layout.regularizationRate)
+    // The rows of an open menu (the list hangs below its box, rows `controlHeight` tall): the speed
+    // steps, and the learning rate's "Other…" (its last row) for typing a value.
+    func row(_ anchor: Rect, _ i: Int, of count: Int) -> Rect {
+      let height = Theme.light.controlHeight
+      let below = anchor.maxY + 4
+      let list = Float(count) * height + 8
+      let top = below + list > logical.height && anchor.minY - 4 - list >= 0 ? anchor.minY - 4 - list : below
+      return Rect(x: anchor.x, y: top + 4 + Float(i) * height, width: anchor.width, height: height)
+    }
+    let steps = TrainingSpeed.steps(for: .dense)
+    if steps.contains(state.speed) {
+      for (i, step) in steps.enumerated() { add("speed.option.\(step.text)", row(layout.speed, i, of: steps.count)) }
+    }
+    let rates = PlaygroundView.learningRateMenuCount(state.config.learningRate)
+    add("learningRate.other", row(layout.learningRate, rates, of: rates + 1))
     for tile in layout.datasetTiles { add("dataset.\(tile.tag.rawValue)", tile.rect) }
     for tile in layout.featureTiles { add("feature.\(tile.tag.rawValue)", tile.rect) }
     if let panel = view.lessonLayout(for: logical) {
@@ -108,6 +126,7 @@ enum LayoutJSON {
     add("cnn.page.results", pages[0])
     add("cnn.page.classPictures", pages[1])
     add("cnn.batchSize", results.batchSize)
+    add("cnn.speed", base.speed)
     for tile in results.classTiles { add("cnn.class.\(tile.tag.rawValue)", tile.rect) }
     for (row, c) in zip(results.importedRows, cnn.experiment.imported) { add("cnn.imported.\(c.name)", row) }
     add("cnn.addLayer", results.addLayerButton)

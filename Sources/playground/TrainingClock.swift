@@ -55,3 +55,40 @@ struct FramePacer {
     next += FramePacer.period
   }
 }
+
+/// Holds training to the chosen speed: each frame, speed × elapsed time accrues as credit (in
+/// epochs, or images in CNN mode); whole units are trained from it and the fraction carries to
+/// the next frame, so 5 epochs per second over 60 Hz frames trains one epoch every 12 frames.
+/// A stalled frame (a dragged window, a busy machine) grants at most `maxCatchUp` seconds' worth,
+/// and unused credit is capped the same way, so a stall never comes back as a burst.
+struct TrainingPace {
+  /// The longest stretch of time one frame accrues credit for, in seconds.
+  static let maxCatchUp = 0.25
+  /// Credit not yet trained, in the speed's units (epochs or images).
+  private(set) var credit = 0.0
+  /// When credit last accrued (monotonic seconds); nil while paused.
+  private var last: Double?
+
+  /// Paused: playing again starts from no credit, without a burst for the paused time.
+  mutating func stop() {
+    last = nil
+    credit = 0
+  }
+
+  /// How many whole units (`cost` speed units each: 1 epoch, or a mini-batch of images) may train
+  /// at `now` at `perSecond`.
+  mutating func grant(now: Double, perSecond: Double, cost: Double) -> Int {
+    let cost = max(cost, 1e-9)
+    let elapsed = last.map { min(max(0, now - $0), TrainingPace.maxCatchUp) } ?? 0
+    last = now
+    // The cap still lets one whole unit through when a unit costs more than the catch-up window.
+    credit = min(credit + perSecond * elapsed, max(cost, perSecond * TrainingPace.maxCatchUp))
+    // A hair of slack: 60 frames of 1/60 s at 60 per second sum to 59.999…, which is 60.
+    return Int((credit / cost + 1e-6).rounded(.down))
+  }
+
+  /// Takes `units` that were trained off the credit (the worker may train fewer than granted).
+  mutating func spend(_ units: Int, cost: Double) {
+    credit = max(0, credit - Double(units) * cost)
+  }
+}

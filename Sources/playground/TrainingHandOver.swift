@@ -13,6 +13,14 @@ final class TrainingHandOver {
   let trainer = BackgroundTrainer()
   /// Actions of frames drawn while the worker still held the state.
   private(set) var queued: [Action] = []
+  /// Units (epochs; CNN mini-batches) the collected jobs trained since `takeTrainedUnits`.
+  private var trainedUnits = 0
+
+  /// The units trained by the jobs collected since the last call (the pace spends them).
+  func takeTrainedUnits() -> Int {
+    defer { trainedUnits = 0 }
+    return trainedUnits
+  }
   /// The longest a frame waits after drawing for the worker's current slice (milliseconds): a
   /// small network's slice (at most `BackgroundTrainer.sliceMilliseconds`) is still taken at once.
   /// nil waits for every slice, however long (the loop before the hand-over; `bench` compares).
@@ -59,6 +67,7 @@ final class TrainingHandOver {
   {
     var prepared: PreparedOutputs?
     if let outcome = trainer.finish(stopNow: stopNow, waitingAtMost: waitSeconds) {
+      trainedUnits += outcome.units
       state = outcome.state
       prepared = outcome.prepared
     }

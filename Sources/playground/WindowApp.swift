@@ -17,6 +17,8 @@ final class WindowApp {
   /// `TrainingHandOver`).
   let handOver = TrainingHandOver()
   var pacer = FramePacer()
+  /// Holds training to the chosen speed (epochs or images per second).
+  var pace = TrainingPace()
   /// The main thread's time to build and present a frame, smoothed (milliseconds).
   var drawMilliseconds = 10.0
   var shownFirstFrame = false
@@ -73,11 +75,13 @@ final class WindowApp {
       let frameStart = FramePacer.now()
       // A lesson's train step stops exactly at its epochs.
       let allowance = lesson?.trainingAllowance(in: state)
-      let training = state.isPlaying && allowance != 0
+      let playing = state.isPlaying && allowance != 0
+      // Below max speed the pace decides how much this frame may train (often 0 at 1 epoch/s).
+      let limit = TrainingSlice.frameLimit(allowance: allowance, state: state, pace: &pace, now: frameStart)
+      let training = playing && limit != 0
+      let cost = TrainingSlice.cost(state)
       let deadline = frameStart + max(WindowApp.trainingMilliseconds, drawMilliseconds) / 1000
-      if let prepared = handOver.begin(
-        &state, training: training, limit: TrainingSlice.limit(epochs: allowance, state: state), deadline: deadline)
-      {
+      if let prepared = handOver.begin(&state, training: training, limit: limit, deadline: deadline) {
         view.prime(prepared)
       }
       ui.measurer = window.measurer
@@ -98,6 +102,8 @@ final class WindowApp {
       {
         view.prime(prepared)
       }
+      // What the worker trained (collected this frame, whichever frame started it) uses up credit.
+      pace.spend(handOver.takeTrainedUnits(), cost: cost)
       for command in result.lessonCommands { handle(command) }
       for command in result.commands {
         if try handle(command, list: list) == false {
@@ -115,8 +121,9 @@ final class WindowApp {
         print("first frame after \(Int(ProcessClock.sinceLaunch() * 1000)) ms")
         fflush(nil)
       }
-      // While training, frames follow a steady 60 Hz; paused, input paces the loop.
-      if training { pacer.wait() }
+      // While playing, frames follow a steady 60 Hz (also between paced epochs); paused, input
+      // paces the loop.
+      if playing { pacer.wait() }
     }
   }
 
@@ -128,7 +135,9 @@ final class WindowApp {
     line.add("hiddenLayers", raw: "[" + state.config.hiddenLayers.map(String.init).joined(separator: ",") + "]")
     line.add("epoch", state.experiment.epoch)
     line.add("testLoss", state.evaluation.test.loss)
-    line.add("config", state.config.shareString)
+    line.add("config", state.shareString)
+    line.add("speed", state.speed.text)
+    line.add("cnnSpeed", state.cnnSpeed.text)
     line.add("mode", state.mode.rawValue)
     if let cnn = state.cnn {
       line.add("cnnEpoch", cnn.experiment.epoch)
@@ -194,7 +203,9 @@ final class WindowApp {
     do {
       // The mode showing is the one saved: CNN mode writes a "cnn" session, else a 2-D one.
       if state.mode == .cnn, let cnn = state.cnn {
-        try SessionFile.write(.cnn(CNNSession(state: cnn)), to: path)
+        var session = CNNSession(state: cnn)
+        session.speed = state.cnnSpeed
+        try SessionFile.write(.cnn(session), to: path)
       } else {
         try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
       }

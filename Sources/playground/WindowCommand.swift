@@ -41,15 +41,23 @@ struct Window: ParsableCommand {
   var lessonStep: Int = 1
   @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
   var mode: String = "dense"
+  @Option(
+    help:
+      "Training pace while playing: epochs per second in 2-D (1, 5, 20, 60, 300; default 60), images per second with --mode cnn (10, 50, 200, 1000; default 200), any whole number up to 10000, or max."
+  )
+  var speed: String?
   /// With --mode cnn: folders of 28×28 PNGs trained as more classes beside the shapes.
   @OptionGroup var imports: ImportOptions
 
   mutating func run() throws {
     var initial: PlaygroundConfig
     var points: [DataPoint] = []
+    var sharedSpeed: TrainingSpeed?
     if let config {
       do {
-        initial = try PlaygroundConfig(shareString: config)
+        let shared = try SharedSetup(shareString: config)
+        initial = shared.config
+        sharedSpeed = shared.speed
       } catch {
         throw UsageError(message: "--config: \(error.message)")
       }
@@ -109,6 +117,13 @@ struct Window: ParsableCommand {
     case "dense": break
     case "cnn": reduce(&state, .setMode(.cnn))
     default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
+    }
+    if let sharedSpeed { reduce(&state, .setSpeed(sharedSpeed, mode: .dense)) }
+    if let speed {
+      guard let pace = TrainingSpeed(text: speed) else {
+        throw UsageError(message: "--speed must be \(TrainingSpeed.allowed); got '\(speed)'")
+      }
+      reduce(&state, .setSpeed(pace, mode: state.mode))
     }
     if !imported.isEmpty {
       reduce(&state, .cnn(.importClasses(imported)))
