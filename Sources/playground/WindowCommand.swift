@@ -36,6 +36,9 @@ struct Window: ParsableCommand {
   /// With --lesson: start at this step (1-based), doing the steps before it as "Show me" would.
   @Option(help: .hidden)
   var lessonStep: Int = 1
+  /// With --lesson: also do that step as "Show me" would (to see its ✓/✗ sentences).
+  @Flag(help: .hidden)
+  var lessonShowMe = false
   @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
   var mode: String = "dense"
   /// With --mode cnn: folders of 28×28 PNGs trained as more classes beside the shapes.
@@ -96,6 +99,7 @@ struct Window: ParsableCommand {
         session.showMe(&state)
         session.next(&state)
       }
+      if lessonShowMe { session.showMe(&state) }
       guided = session
     } else if let load {
       if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }
