@@ -50,11 +50,12 @@ public struct LessonPanelLayout: Hashable, Sendable {
     }
     setUpButton = offersSetUp ? inner.cutBottom(44, spacing: 10) : nil
     if case .ask(let question)? = step.action {
-      // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, generously).
-      let perLine = max(10, Int((inner.width - 20) / 8.6))
+      // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, plus room for
+      // word wrap's ragged ends); the step's text above scrolls when little room is left.
+      let perLine = max(10, Int((inner.width - 20) / 9.4))
       choiceButtons = Array(
         question.choices.reversed().map { choice in
-          let lines = min(4, max(1, (choice.count + perLine - 1) / perLine))
+          let lines = min(6, max(1, (choice.count + perLine - 1) / perLine))
           return inner.cutBottom(Float(lines) * 18 + 26, spacing: 8)
         }.reversed())
     } else {
