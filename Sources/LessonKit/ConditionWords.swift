@@ -81,6 +81,7 @@ extension Metric {
 
   /// The metric's short name beside a value: "test loss 0.31".
   public var shortWords: String {
+    if self == .epoch { return "epoch" }
     let w = words
     return w.hasPrefix("the ") ? String(w.dropFirst(4)) : w
   }
@@ -239,6 +240,9 @@ extension ConditionResult {
     }
     if numbers.isEmpty { return nil }
     if numbers.count == 1 { return numbers[0].1 }
+    // Settings the learner chose are on screen already; the measured numbers are the news.
+    let measured = numbers.filter { if case .config = $0.0 { false } else { true } }
+    if !measured.isEmpty { return measured.map { "\($0.0.shortWords) \($0.1)" }.joined(separator: ", ") }
     return numbers.map { "\($0.0.shortWords) \($0.1)" }.joined(separator: ", ")
   }
 }

@@ -39,8 +39,9 @@ public struct LessonSession: Sendable {
   /// Problems applying the current step's actions (for instance a `setWeight` naming a neuron the
   /// learner removed during free play). Shown in the lesson panel; the lesson goes on.
   public private(set) var stepErrors: [LessonError] = []
-  /// How far the lesson panel's text is scrolled (points from the top); 0 on entering a step. Kept
-  /// here because it belongs to the step being read, like `chosenAnswer`.
+  /// How far the lesson panel's text is scrolled (points from the top): 0 on entering a step, the
+  /// end (where the ✓/✗ sentences appear) when the learner's part of it completes. Kept here because it belongs to the
+  /// step being read, like `chosenAnswer`; the panel clamps it to its text.
   public var textScroll: Float = 0
   /// The state just before each step was last entered: Back restores it.
   private var entryStates: [AppState?]
@@ -239,5 +240,8 @@ public struct LessonSession: Sendable {
       ConditionResult($0.condition, state: state, met: $0.met, missed: $0.missed, text: $0.text)
     }
     reports[index] = report
+    // After the learner's part (Play, a task, an answer) the panel scrolls to the end, where the
+    // ✓/✗ sentences just appeared (it clamps the offset); a step that only shows text stays at its top.
+    if step.action?.waitsForLearner == true { textScroll = .greatestFiniteMagnitude }
   }
 }
