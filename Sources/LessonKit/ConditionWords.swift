@@ -14,6 +14,12 @@ extension Condition {
 public enum HumanNumber {
   /// `5.883e-16` → "about 0", `0.000001` → "0.000001", `0.01234` → "0.0123", `6000` → "6,000".
   public static func format(_ x: Double) -> String {
+    // A real minus sign: a hyphen reads as a dash on a projector.
+    let s = plain(x)
+    return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+  }
+
+  static func plain(_ x: Double) -> String {
     if x.isNaN { return "not a number" }
     if x.isInfinite { return x > 0 ? "infinite" : "minus infinite" }
     let m = abs(x)
