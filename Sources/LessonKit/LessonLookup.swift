@@ -13,11 +13,16 @@ extension LessonLibrary {
     }
   }
 
-  /// The lesson file `name` stands for: an existing file as given; else the lesson in `directory`
-  /// whose id is `name` (`learning-rate`), or whose file name without `.yaml`/`.yml` is (`06-learning-rate`).
+  /// The lesson file `name` stands for: a path (with a `/`) or an existing file as given; else the
+  /// lesson in `directory` whose file name without `.yaml`/`.yml` is `name` (`06-learning-rate`), or
+  /// whose id is (`learning-rate`); else a `name.yaml` as a path, and a bare name is a `LookupFailure`.
   public static func resolve(_ name: String, directory: String?) -> Result<String, LookupFailure> {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), !isFolder.boolValue {
+    // A path (or an existing file) is loaded as given, so a mistyped path gets the loader's
+    // FILE:LINE:COLUMN message naming it.
+    if name.contains("/")
+      || (FileManager.default.fileExists(atPath: name, isDirectory: &isFolder) && !isFolder.boolValue)
+    {
       return .success(name)
     }
     guard let directory, let paths = try? files(in: directory) else {
@@ -29,6 +34,8 @@ extension LessonLibrary {
     for path in paths {
       if case .success(let lesson) = entry(path).lesson, lesson.id == stem { return .success(path) }
     }
+    // Not an id either: a file name that does not exist is reported by the loader, as a path.
+    if stem != name { return .success(name) }
     return .failure(LookupFailure(name: name, directory: directory))
   }
 
