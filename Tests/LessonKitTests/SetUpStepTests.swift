@@ -94,3 +94,30 @@ import Testing
     #expect(session.changedSettings(in: state).isEmpty)
   }
 }
+
+/// The same for a CNN lesson: the shapes, conv layers and rates are the CNN's own settings.
+@Suite struct CNNSetUpStepTests {
+  @Test func aCNNLessonNoticesChangedClassesAndSetsThemUp() throws {
+    let lesson = try Lesson.parse(
+      """
+      format: 1
+      id: cnn-drift
+      title: CNN drift
+      setup: { dataset: shapes, shapes: [hline, vline], convLayers: [1], seed: 1 }
+      steps:
+        - say: "Look around."
+        - say: "Horizontal and vertical lines, one filter."
+      """)
+    var state = try lesson.startingState()
+    var session = LessonSession(lesson: lesson, state: &state)
+    #expect(session.changedSettings(in: state).isEmpty)
+    reduce(&state, .cnn(.toggleClass(.circle)))
+    reduce(&state, .cnn(.setLearningRate(0.1)))
+    session.next(&state)
+    #expect(session.changedSettings(in: state) == ["the learning rate", "the shapes"])
+    session.setUpStep(&state)
+    #expect(session.changedSettings(in: state).isEmpty)
+    #expect(state.cnn?.config.shapes == [.hline, .vline])
+    #expect(state.cnn?.config.learningRate == 0.03)
+  }
+}
