@@ -84,10 +84,9 @@ extension PlaygroundView {
     ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
     ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
 
+    // The progress stays put; the title scrolls with the step's text, so a long title in a small
+    // window does not squeeze the text out.
     var text = l.text
-    let title = session.lesson.title
-    let titleHeight = ui.paragraph(title, in: text, size: 20, color: t.text, weight: .bold)
-    _ = text.cutTop(titleHeight + 4)
     let progress = text.cutTop(22, spacing: 4)
     ui.label(
       "Step \(session.stepNumber) of \(session.stepCount)", in: progress, size: TypeSize.caption,
@@ -97,7 +96,9 @@ extension PlaygroundView {
     let done = bar.width * Float(session.stepNumber) / Float(max(1, session.stepCount))
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
-    drawScrollingText(&f, blocks: lessonBlocks(&f, session: session, changed: changed), in: text, session: session)
+    let title = LessonTextBlock(text: session.lesson.title, size: 20, color: t.text, weight: .bold)
+    let blocks = [title] + lessonBlocks(&f, session: session, changed: changed)
+    drawScrollingText(&f, blocks: blocks, in: text, session: session)
 
     if case .ask(let question)? = session.step.action {
       drawChoices(&f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons)

@@ -100,6 +100,11 @@ extension PlaygroundView {
       laid = wrapped(view.width)
     }
     let total = height(laid)
+    // Too little room for even one line: nothing can be scrolled into view, so it is truly cut.
+    if let tallest = laid.map(\.2).max(), view.height < tallest {
+      for (_, lines, lh) in laid { for line in lines { ui.noteTruncation(line, in: Rect(x: view.x, y: view.y, width: view.width, height: lh), how: "no room to scroll") } }
+      return
+    }
     let maxScroll = max(0, total - view.height)
     let scroll = min(max(0, session.textScroll), maxScroll)
     if overflows, ui.isMouseOver(area), ui.input.wheel.y != 0 {
