@@ -241,6 +241,8 @@ extension ConditionResult {
   /// when it reads several; nil when it reads none (or only yes/no values and lists).
   public var valuesInWords: String? {
     let numbers = readings.compactMap { r -> (Metric, String)? in
+      // A class number reads as code ("now 1"); the sentence names the class already.
+      if case .classAt = r.metric { return nil }
       guard case .number(let x) = r.value else { return nil }
       return (r.metric, r.metric.isShare ? HumanNumber.percent(x) : HumanNumber.format(x))
     }
