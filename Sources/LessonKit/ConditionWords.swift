@@ -186,7 +186,9 @@ enum ConditionWords {
   }
 
   static func isPlural(_ e: Expr) -> Bool {
-    if case .metric(.config(let c)) = e.kind { return [.features, .hiddenLayers, .shapes, .convLayers].contains(c) }
+    if case .metric(.config(let c)) = e.kind {
+      return [.features, .hiddenLayers, .shapes, .convLayers].contains(c)
+    }
     return false
   }
 

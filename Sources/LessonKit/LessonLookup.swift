@@ -8,7 +8,9 @@ extension LessonLibrary {
     public var directory: String?
 
     public var message: String {
-      let place = directory.map { "is not a file, and no lesson in \($0) has that id" } ?? "is not a file, and no Lessons/ folder was found"
+      let place =
+        directory.map { "is not a file, and no lesson in \($0) has that id" }
+        ?? "is not a file, and no Lessons/ folder was found"
       return "--lesson: '\(name)' \(place); `playground lesson list` shows the ids and files"
     }
   }
@@ -28,7 +30,8 @@ extension LessonLibrary {
     guard let directory, let paths = try? files(in: directory) else {
       return .failure(LookupFailure(name: name, directory: directory))
     }
-    let stem = name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? String(name[..<name.lastIndex(of: ".")!]) : name
+    let stem =
+      name.hasSuffix(".yaml") || name.hasSuffix(".yml") ? String(name[..<name.lastIndex(of: ".")!]) : name
     // File names first: they are cheap and unambiguous; then the ids inside the files.
     if let byName = paths.first(where: { fileStem($0) == stem }) { return .success(byName) }
     for path in paths {

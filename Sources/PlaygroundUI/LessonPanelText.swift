@@ -20,11 +20,13 @@ extension PlaygroundView {
     var blocks: [LessonTextBlock] = []
     if let say = session.step.say { blocks.append(LessonTextBlock(text: say, color: t.text)) }
     switch session.step.action {
-    case .ask(let question)?: blocks.append(LessonTextBlock(text: question.question, color: t.text, weight: .bold))
+    case .ask(let question)?:
+      blocks.append(LessonTextBlock(text: question.question, color: t.text, weight: .bold))
     case .train(let epochs)?:
       blocks.append(
         LessonTextBlock(
-          text: Self.trainingLine(epochs: epochs, trained: session.epochsTrained(in: f.state), report: session.report),
+          text: Self.trainingLine(
+            epochs: epochs, trained: session.epochsTrained(in: f.state), report: session.report),
           size: TypeSize.caption, color: muted, weight: .bold))
     case .task(let task)?:
       if session.report == nil, let hint = task.hint {
@@ -45,9 +47,12 @@ extension PlaygroundView {
       let green = Color(rgb: 0x2E7D32)
       let orange = Color(rgb: 0xC25E00)
       func add(_ ok: Bool, _ line: String) {
-        blocks.append(LessonTextBlock(text: line, size: caption, color: ok ? green : orange, weight: .bold, mark: ok))
+        blocks.append(
+          LessonTextBlock(text: line, size: caption, color: ok ? green : orange, weight: .bold, mark: ok))
       }
-      if let goal = report.goal { add(goal.holds, goal.sentence + (report.solutionApplied ? " (done by Show me)" : "")) }
+      if let goal = report.goal {
+        add(goal.holds, goal.sentence + (report.solutionApplied ? " (done by Show me)" : ""))
+      }
       if case .ask(let question)? = session.step.action, let answer = report.answer {
         add(answer.correct, (answer.correct ? "Right. " : "Not quite. ") + (question.explain ?? ""))
       }
@@ -78,7 +83,9 @@ extension PlaygroundView {
   /// Draws `blocks` in `area`, scrolled by the session's offset. Text that does not fit scrolls
   /// (mouse wheel over it; a bar on the right and a "more" line say there is more): only whole lines
   /// inside the area are drawn, so nothing is cut and every line can be reached.
-  func drawScrollingText(_ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, session: LessonSession) {
+  func drawScrollingText(
+    _ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, session: LessonSession
+  ) {
     let ui = f.ui
     let gap: Float = 10
     func wrapped(_ width: Float) -> [(LessonTextBlock, [String], Float)] {
@@ -102,7 +109,12 @@ extension PlaygroundView {
     let total = height(laid)
     // Too little room for even one line: nothing can be scrolled into view, so it is truly cut.
     if let tallest = laid.map(\.2).max(), view.height < tallest {
-      for (_, lines, lh) in laid { for line in lines { ui.noteTruncation(line, in: Rect(x: view.x, y: view.y, width: view.width, height: lh), how: "no room to scroll") } }
+      for (_, lines, lh) in laid {
+        for line in lines {
+          ui.noteTruncation(
+            line, in: Rect(x: view.x, y: view.y, width: view.width, height: lh), how: "no room to scroll")
+        }
+      }
       return
     }
     let maxScroll = max(0, total - view.height)
@@ -131,10 +143,12 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(track, radius: 3, Color(rgb: 0xD8E2EA))
     let thumbHeight = max(24, track.height * view.height / total)
     let thumbY = track.y + (track.height - thumbHeight) * (maxScroll > 0 ? scroll / maxScroll : 0)
-    ui.draw.fillRoundedRect(Rect(x: track.x, y: thumbY, width: 6, height: thumbHeight), radius: 3, f.theme.accent)
+    ui.draw.fillRoundedRect(
+      Rect(x: track.x, y: thumbY, width: 6, height: thumbHeight), radius: 3, f.theme.accent)
     let cue = scroll < maxScroll - 1 ? "more below ↓ (scroll)" : "↑ more above (scroll)"
     ui.label(
-      cue, in: Rect(x: area.x, y: view.maxY + 2, width: area.width, height: cueHeight - 2), size: TypeSize.caption,
+      cue, in: Rect(x: area.x, y: view.maxY + 2, width: area.width, height: cueHeight - 2),
+      size: TypeSize.caption,
       color: f.theme.mutedText, weight: .bold)
   }
 
@@ -144,8 +158,10 @@ extension PlaygroundView {
         [Point(mark.x + 2, mark.midY), Point(mark.x + 7, mark.maxY - 2), Point(mark.maxX - 1, mark.y + 2)],
         width: 3.5, color)
     } else {
-      ui.draw.line(from: Point(mark.x + 3, mark.y + 3), to: Point(mark.maxX - 3, mark.maxY - 3), width: 3.5, color)
-      ui.draw.line(from: Point(mark.maxX - 3, mark.y + 3), to: Point(mark.x + 3, mark.maxY - 3), width: 3.5, color)
+      ui.draw.line(
+        from: Point(mark.x + 3, mark.y + 3), to: Point(mark.maxX - 3, mark.maxY - 3), width: 3.5, color)
+      ui.draw.line(
+        from: Point(mark.maxX - 3, mark.y + 3), to: Point(mark.x + 3, mark.maxY - 3), width: 3.5, color)
     }
   }
 }

@@ -14,10 +14,12 @@ import Testing
     #expect(try Condition("testLoss < 0.000001").sentence == "the test loss is below 0.000001")
     #expect(
       try Condition("learningRate >= 0.1 and not diverged and epoch >= 100 and testLoss < 0.0001").sentence
-        == "the learning rate is at least 0.1, training has not diverged, at least 100 epochs are trained and the test loss is below 0.0001")
+        == "the learning rate is at least 0.1, training has not diverged, at least 100 epochs are trained and the test loss is below 0.0001"
+    )
     #expect(try Condition("testAccuracy >= 0.95").sentence == "the test accuracy is at least 95%")
     #expect(try Condition("features contains [x1sq, x2sq]").sentence == "the features include X₁² and X₂²")
-    #expect(try Condition("testLoss > 2 * trainLoss").sentence == "the test loss is above 2 × the training loss")
+    #expect(
+      try Condition("testLoss > 2 * trainLoss").sentence == "the test loss is above 2 × the training loss")
     #expect(try Condition("diverged").sentence == "training has diverged")
     let line = try result("testLoss < 0.05", state).sentence
     #expect(line.hasPrefix("The test loss is below 0.05 — now 0."), "\(line)")
@@ -38,13 +40,18 @@ import Testing
   /// Every expectation and goal of every shipped lesson, after its step ran: a sentence without
   /// metric names, operators or exponents.
   @Test func shippedLessonsSpeakInSentences() throws {
-    let code = ["<", ">", "==", "!=", "e-", "trainLoss", "testLoss", "Accuracy", "learningRate", "hiddenLayers", "epoch >="]
+    let code = [
+      "<", ">", "==", "!=", "e-", "trainLoss", "testLoss", "Accuracy", "learningRate", "hiddenLayers",
+      "epoch >=",
+    ]
     for path in try LessonLibrary.files(in: lessonsDirectory) {
       let run = LessonRunner.validate(try Lesson.load(path: path))
       for report in run.reports {
         for r in (report.goal.map { [$0] } ?? []) + report.expectations {
           let s = r.sentence
-          print("\(URL(fileURLWithPath: path).lastPathComponent) step \(report.step.number): \(r.holds ? "✓" : "✗") \(s)")
+          print(
+            "\(URL(fileURLWithPath: path).lastPathComponent) step \(report.step.number): \(r.holds ? "✓" : "✗") \(s)"
+          )
           for bad in code { #expect(!s.contains(bad), "\(path) step \(report.step.number): \(s)") }
         }
       }
