@@ -84,9 +84,15 @@ extension PlaygroundView {
     ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
     ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
 
-    // The progress stays put; the title scrolls with the step's text, so a long title in a small
-    // window does not squeeze the text out.
+    // The title stays on top when it leaves the text room; otherwise (a long title in a small
+    // window) it scrolls with the step's text rather than squeeze it out.
     var text = l.text
+    let titleLines = ui.wrap(session.lesson.title, toWidth: text.width, size: 20, weight: .bold).count
+    let fixedTitle = titleLines <= 2 && text.height - 56 * Float(titleLines) >= 240
+    if fixedTitle {
+      let titleHeight = ui.paragraph(session.lesson.title, in: text, size: 20, color: t.text, weight: .bold)
+      _ = text.cutTop(titleHeight + 4)
+    }
     let progress = text.cutTop(22, spacing: 4)
     ui.label(
       "Step \(session.stepNumber) of \(session.stepCount)", in: progress, size: TypeSize.caption,
@@ -97,7 +103,7 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
     let title = LessonTextBlock(text: session.lesson.title, size: 20, color: t.text, weight: .bold)
-    let blocks = [title] + lessonBlocks(&f, session: session, changed: changed)
+    let blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, session: session, changed: changed)
     drawScrollingText(&f, blocks: blocks, in: text, session: session)
 
     if case .ask(let question)? = session.step.action {
