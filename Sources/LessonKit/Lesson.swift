@@ -219,6 +219,8 @@ public struct LessonTask: Sendable {
   public var solution: [SolutionPart]
   /// Shown when the learner asks for a hint (optional).
   public var hint: String?
+  /// The goal in words (`goal: { check: …, text: … }`); nil shows the condition in words.
+  public var goalText: String? = nil
 
   public enum SolutionPart: Sendable {
     case set(ConfigChange)
@@ -253,6 +255,8 @@ public struct Expectation: Sendable {
   public var condition: Condition
   public var met: String?
   public var missed: String?
+  /// What the condition asks for, in words (`text:`); nil shows the condition in words.
+  public var text: String? = nil
 }
 
 extension ConfigChange.Entry {

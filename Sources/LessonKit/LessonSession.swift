@@ -45,17 +45,28 @@ public struct LessonSession: Sendable {
   /// Problems applying the current step's actions (for instance a `setWeight` naming a neuron the
   /// learner removed during free play). Shown in the lesson panel; the lesson goes on.
   public private(set) var stepErrors: [LessonError] = []
+  /// How far the lesson panel's text is scrolled (points from the top): 0 on entering a step, the
+  /// end (where the ✓/✗ sentences appear) when the learner's part of it completes. Kept here because it belongs to the
+  /// step being read, like `chosenAnswer`; the panel clamps it to its text.
+  public var textScroll: Float = 0
   /// The state just before each step was last entered: Back restores it.
   private var entryStates: [AppState?]
   /// Epochs trained during the current `train` step, and the epoch counter last seen.
   private var trained = 0
   private var lastEpoch = 0
+  /// The settings the lesson's own script has made so far (key → value, see `ScriptedSettings`),
+  /// and what they were before each step was entered (for Back). Free play that changes one of
+  /// them makes the step's text untrue: the panel then offers "Set up this step".
+  var scripted: [String: String] = [:]
+  private var scriptedAtEntry: [[String: String]?]
 
   /// Starts the lesson on `state` (normally `lesson.startingState()`) and enters step 1.
   public init(lesson: Lesson, state: inout AppState) {
     self.lesson = lesson
     reports = Array(repeating: nil, count: lesson.steps.count)
     entryStates = Array(repeating: nil, count: lesson.steps.count)
+    scriptedAtEntry = Array(repeating: nil, count: lesson.steps.count)
+    scripted = ScriptedSettings.read(state)
     enter(&state)
   }
 
@@ -96,9 +107,11 @@ public struct LessonSession: Sendable {
   /// keeps the values from when it completed).
   public func check(_ state: AppState) -> [ConditionResult] {
     var results: [ConditionResult] = []
-    if case .task(let task)? = step.action { results.append(ConditionResult(task.goal, state: state)) }
+    if case .task(let task)? = step.action {
+      results.append(ConditionResult(task.goal, state: state, text: task.goalText))
+    }
     for e in step.expectations {
-      results.append(ConditionResult(e.condition, state: state, met: e.met, missed: e.missed))
+      results.append(ConditionResult(e.condition, state: state, met: e.met, missed: e.missed, text: e.text))
     }
     return results
   }
@@ -186,6 +199,7 @@ public struct LessonSession: Sendable {
     guard !isFirstStep else { return false }
     index -= 1
     if let saved = entryStates[index] { state = saved }
+    if let saved = scriptedAtEntry[index] { scripted = saved }
     reduce(&state, .pause)
     enter(&state)
     return true
@@ -195,10 +209,12 @@ public struct LessonSession: Sendable {
 
   private mutating func enter(_ state: inout AppState) {
     entryStates[index] = state
+    scriptedAtEntry[index] = scripted
     reports[index] = nil
     chosenAnswer = nil
     stepErrors = []
     trained = 0
+    textScroll = 0
     let n = stepNumber
     switch step.action {
     case .set(let change)?: stepErrors = LessonActions.set(change, &state, step: n)
@@ -209,6 +225,7 @@ public struct LessonSession: Sendable {
       stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)
     case .train?, .task?, .ask?, nil: break
     }
+    if case .set(let change)? = step.action { scripted.merge(ScriptedSettings.read(state, keys: change.keys)) { $1 } }
     lastEpoch = LessonState.epoch(state)
     if step.action?.waitsForLearner != true { complete(state) }
   }
@@ -216,15 +233,21 @@ public struct LessonSession: Sendable {
   private mutating func complete(_ state: AppState, solutionApplied: Bool = false) {
     var report = StepReport(step: step, metrics: MetricSnapshot(state), errors: stepErrors)
     if case .task(let task)? = step.action {
-      report.goal = ConditionResult(task.goal, state: state)
+      report.goal = ConditionResult(task.goal, state: state, text: task.goalText)
       report.solutionApplied = solutionApplied
+      // The solution's settings become the script's; a learner who reached the goal their own way
+      // keeps theirs (the next steps build on what they did).
+      scripted = solutionApplied ? scripted.merging(ScriptedSettings.read(state, keys: task.solutionKeys)) { $1 } : ScriptedSettings.read(state)
     }
     if case .ask(let q)? = step.action, let chosenAnswer {
       report.answer = (chosenAnswer, chosenAnswer == q.answer)
     }
     report.expectations = step.expectations.map {
-      ConditionResult($0.condition, state: state, met: $0.met, missed: $0.missed)
+      ConditionResult($0.condition, state: state, met: $0.met, missed: $0.missed, text: $0.text)
     }
     reports[index] = report
+    // After the learner's part (Play, a task, an answer) the panel scrolls to the end, where the
+    // ✓/✗ sentences just appeared (it clamps the offset); a step that only shows text stays at its top.
+    if step.action?.waitsForLearner == true { textScroll = .greatestFiniteMagnitude }
   }
 }

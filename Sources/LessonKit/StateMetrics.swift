@@ -126,9 +126,15 @@ public struct ConditionResult: Sendable {
   public var error: String?
   /// The author's `met:` or `missed:` text, whichever applies.
   public var note: String?
+  /// The author's `text:`: what the condition asks for, in words.
+  public var text: String?
+  /// Each metric the condition reads with its value, for showing in words.
+  public var readings: [(metric: Metric, value: Value)]
 
   /// Evaluates `condition` against `state`.
-  public init(_ condition: Condition, state: AppState, met: String? = nil, missed: String? = nil) {
+  public init(
+    _ condition: Condition, state: AppState, met: String? = nil, missed: String? = nil, text: String? = nil
+  ) {
     self.condition = condition
     let reader = StateMetrics(state: state)
     do {
@@ -138,10 +144,10 @@ public struct ConditionResult: Sendable {
       holds = false
       self.error = error.message
     }
-    observed = condition.metrics.compactMap { metric in
-      (try? reader.read(metric)).map { (metric.name, $0.description) }
-    }
+    readings = condition.metrics.compactMap { metric in (try? reader.read(metric)).map { (metric, $0) } }
+    observed = readings.map { ($0.metric.name, $0.value.description) }
     note = holds ? met : missed
+    self.text = text
   }
 
   /// `testLoss < 0.05 (testLoss = 0.0131)`.

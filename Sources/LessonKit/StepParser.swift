@@ -91,7 +91,19 @@ extension LessonParser {
         node,
         "task needs a solution (what \"Show me\" and the validation apply), e.g. `solution: { set: { … } }`")
     }
-    let goal = try condition(goalNode)
+    // `goal: CONDITION`, or `goal: { check: CONDITION, text: "in words" }`.
+    var goalText: String?
+    var goalCheck = goalNode
+    if case .mapping = goalNode {
+      let goalPairs = try reader.mapping(goalNode, "goal")
+      try reader.checkKeys(goalPairs, allowed: ["check", "text"], in: "goal")
+      guard let check = goalPairs.first(where: { $0.key == "check" })?.value else {
+        throw reader.error(goalNode, "a goal map needs `check:` (the condition)")
+      }
+      goalCheck = check
+      if let t = goalPairs.first(where: { $0.key == "text" })?.value { goalText = try reader.string(t, "text") }
+    }
+    let goal = try condition(goalCheck)
     var hint: String?
     if let h = pairs.first(where: { $0.key == "hint" })?.value { hint = try reader.string(h, "hint") }
     let parts = try reader.mapping(solutionNode, "solution")
@@ -112,7 +124,7 @@ extension LessonParser {
         solution.append(.train(epochs: try reader.integer(part.value, "train (epochs)", in: 1...100_000)))
       }
     }
-    return LessonTask(goal: goal, solution: solution, hint: hint)
+    return LessonTask(goal: goal, solution: solution, hint: hint, goalText: goalText)
   }
 
   /// One edit as a map, or a list of them.
@@ -211,7 +223,7 @@ extension LessonParser {
     for item in items {
       if case .mapping = item {
         let pairs = try reader.mapping(item, "an expectation")
-        try reader.checkKeys(pairs, allowed: ["check", "met", "missed"], in: "an expectation")
+        try reader.checkKeys(pairs, allowed: ["check", "text", "met", "missed"], in: "an expectation")
         guard let check = pairs.first(where: { $0.key == "check" })?.value else {
           throw reader.error(item, "an expectation map needs `check:` (the condition)")
         }
@@ -220,6 +232,7 @@ extension LessonParser {
         if let missed = pairs.first(where: { $0.key == "missed" })?.value {
           e.missed = try reader.string(missed, "missed")
         }
+        if let text = pairs.first(where: { $0.key == "text" })?.value { e.text = try reader.string(text, "text") }
         out.append(e)
       } else {
         out.append(Expectation(condition: try condition(item), met: nil, missed: nil))

@@ -10,6 +10,11 @@ public enum LessonPanelCommand: Equatable, Sendable {
   case showMe
   /// A question's choice, counting from 0.
   case answer(Int)
+  /// Scroll the step's text to this offset (points from the top), from the mouse wheel.
+  case scroll(to: Float)
+  /// "Set up this step": replay the lesson's script up to this step (free play changed settings
+  /// the step's text relies on).
+  case setUp
 }
 
 /// Where the lesson panel's parts sit: a strip on the right of the window, full height.
@@ -21,6 +26,8 @@ public struct LessonPanelLayout: Hashable, Sendable {
   public var nextButton: Rect
   /// "Show me" (train and task steps; nil otherwise).
   public var showMeButton: Rect?
+  /// "Set up this step", when free play changed what the step's text relies on (nil otherwise).
+  public var setUpButton: Rect?
   /// One button per choice of a question, top to bottom.
   public var choiceButtons: [Rect]
 
@@ -29,7 +36,7 @@ public struct LessonPanelLayout: Hashable, Sendable {
     min(400, max(290, (width * 0.235).rounded()))
   }
 
-  public init(window: Size, step: Step) {
+  public init(window: Size, step: Step, offersSetUp: Bool = false) {
     let w = Self.width(forWindow: window.width)
     panel = Rect(x: window.width - w, y: 0, width: w, height: window.height)
     var inner = panel.inset(dx: 16, dy: 14)
@@ -41,12 +48,14 @@ public struct LessonPanelLayout: Hashable, Sendable {
     case .train?, .task?: showMeButton = inner.cutBottom(44, spacing: 10)
     default: showMeButton = nil
     }
+    setUpButton = offersSetUp ? inner.cutBottom(44, spacing: 10) : nil
     if case .ask(let question)? = step.action {
-      // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, generously).
-      let perLine = max(10, Int((inner.width - 20) / 8.6))
+      // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, plus room for
+      // word wrap's ragged ends); the step's text above scrolls when little room is left.
+      let perLine = max(10, Int((inner.width - 20) / 9.4))
       choiceButtons = Array(
         question.choices.reversed().map { choice in
-          let lines = min(4, max(1, (choice.count + perLine - 1) / perLine))
+          let lines = min(6, max(1, (choice.count + perLine - 1) / perLine))
           return inner.cutBottom(Float(lines) * 18 + 26, spacing: 8)
         }.reversed())
     } else {
@@ -57,10 +66,12 @@ public struct LessonPanelLayout: Hashable, Sendable {
 }
 
 extension PlaygroundView {
-  /// The lesson panel's layout for a window of `size` (nil outside guided mode).
-  public func lessonLayout(for size: Size) -> LessonPanelLayout? {
+  /// The lesson panel's layout for a window of `size` (nil outside guided mode); with `state`, the
+  /// "Set up this step" button is placed when free play changed the step's settings.
+  public func lessonLayout(for size: Size, state: AppState? = nil) -> LessonPanelLayout? {
     guard let lesson else { return nil }
-    return LessonPanelLayout(window: size, step: lesson.step)
+    let offers = state.map { !lesson.changedSettings(in: $0).isEmpty } ?? false
+    return LessonPanelLayout(window: size, step: lesson.step, offersSetUp: offers)
   }
 
   /// The step's text and feedback, the pointer, and the buttons.
@@ -68,14 +79,20 @@ extension PlaygroundView {
   func drawLessonPanel(_ f: inout FrameBuilder, session: LessonSession, pointer: Rect?) {
     let ui = f.ui
     let t = f.theme
-    let l = LessonPanelLayout(window: ui.input.windowSize, step: session.step)
+    let changed = session.changedSettings(in: f.state)
+    let l = LessonPanelLayout(window: ui.input.windowSize, step: session.step, offersSetUp: !changed.isEmpty)
     ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
     ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
 
+    // The title stays on top when it leaves the text room; otherwise (a long title in a small
+    // window) it scrolls with the step's text rather than squeeze it out.
     var text = l.text
-    let title = session.lesson.title
-    let titleHeight = ui.paragraph(title, in: text, size: 20, color: t.text, weight: .bold)
-    _ = text.cutTop(titleHeight + 4)
+    let titleLines = ui.wrap(session.lesson.title, toWidth: text.width, size: 20, weight: .bold).count
+    let fixedTitle = titleLines <= 2 && text.height - 56 * Float(titleLines) >= 240
+    if fixedTitle {
+      let titleHeight = ui.paragraph(session.lesson.title, in: text, size: 20, color: t.text, weight: .bold)
+      _ = text.cutTop(titleHeight + 4)
+    }
     let progress = text.cutTop(22, spacing: 4)
     ui.label(
       "Step \(session.stepNumber) of \(session.stepCount)", in: progress, size: TypeSize.caption,
@@ -85,27 +102,15 @@ extension PlaygroundView {
     let done = bar.width * Float(session.stepNumber) / Float(max(1, session.stepCount))
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
-    func para(_ s: String, size: Float = TypeSize.body, color: Color? = nil, weight: FontWeight = .regular) {
-      let h = ui.paragraph(s, in: text, size: size, color: color ?? t.text, weight: weight)
-      _ = text.cutTop(min(text.height, h + 10))
-    }
-    if let say = session.step.say { para(say) }
-    switch session.step.action {
-    case .ask(let question)?: para(question.question, weight: .bold)
-    case .train(let epochs)?:
-      let trained = min(epochs, session.epochsTrained(in: f.state))
-      para(
-        session.report == nil ? "Training: \(trained) / \(epochs) epochs. Press Play." : "Trained \(epochs) epochs.",
-        size: TypeSize.caption, color: t.mutedText, weight: .bold)
-    case .task(let task)?:
-      if session.report == nil, let hint = task.hint { para("Hint: " + hint, size: TypeSize.caption, color: t.mutedText) }
-    default: break
-    }
-    drawFeedback(&f, session: session, in: &text)
-    for error in session.stepErrors { para(error.message, size: TypeSize.caption, color: Color(rgb: 0xC62828)) }
+    let title = LessonTextBlock(text: session.lesson.title, size: 20, color: t.text, weight: .bold)
+    let blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, session: session, changed: changed)
+    drawScrollingText(&f, blocks: blocks, in: text, session: session)
 
     if case .ask(let question)? = session.step.action {
       drawChoices(&f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons)
+    }
+    if let setUp = l.setUpButton, ui.button("Set up this step", in: setUp, style: .primary) {
+      f.lessonCommands.append(.setUp)
     }
     if let showMe = l.showMeButton,
       ui.button("Show me", in: showMe, enabled: session.report == nil, style: .normal)
@@ -116,50 +121,12 @@ extension PlaygroundView {
     let ready = session.report != nil
     if ui.button(
       session.isLastStep ? "Finished" : "Next ›", in: l.nextButton, enabled: !session.isLastStep,
-      style: ready ? .primary : .normal)
+      style: ready && changed.isEmpty ? .primary : .normal)
     {
       f.lessonCommands.append(.next)
     }
 
     if let pointer { drawPointer(&f, at: pointer) }
-  }
-
-  /// A check mark or a cross for each expectation (and a task's goal, a question's answer), with
-  /// the author's note or the condition and the values it saw.
-  private func drawFeedback(_ f: inout FrameBuilder, session: LessonSession, in text: inout Rect) {
-    guard let report = session.report else { return }
-    let ui = f.ui
-    let green = Color(rgb: 0x2E7D32)
-    let orange = Color(rgb: 0xC25E00)
-    var lines: [(Bool, String)] = []
-    if let goal = report.goal {
-      lines.append((goal.holds, report.solutionApplied ? "Shown: " + goal.condition.source : "Done: " + goal.condition.source))
-    }
-    if case .ask(let question)? = session.step.action, let answer = report.answer {
-      lines.append((answer.correct, (answer.correct ? "Right. " : "Not quite. ") + (question.explain ?? "")))
-    }
-    for e in report.expectations {
-      // One value reads "(now 0.31)"; several name their metrics.
-      let values =
-        e.observed.count == 1
-        ? "now " + e.observed[0].value : e.observed.map { "\($0.metric) = \($0.value)" }.joined(separator: ", ")
-      lines.append((e.holds, e.note ?? (e.condition.source + (values.isEmpty ? "" : " (\(values))"))))
-    }
-    for (ok, line) in lines where text.height > 24 {
-      let mark = Rect(x: text.x, y: text.y + 2, width: 18, height: 18)
-      let color = ok ? green : orange
-      if ok {
-        ui.draw.polyline(
-          [Point(mark.x + 2, mark.midY), Point(mark.x + 7, mark.maxY - 2), Point(mark.maxX - 1, mark.y + 2)],
-          width: 3.5, color)
-      } else {
-        ui.draw.line(from: Point(mark.x + 3, mark.y + 3), to: Point(mark.maxX - 3, mark.maxY - 3), width: 3.5, color)
-        ui.draw.line(from: Point(mark.maxX - 3, mark.y + 3), to: Point(mark.x + 3, mark.maxY - 3), width: 3.5, color)
-      }
-      let body = Rect(x: text.x + 26, y: text.y, width: text.width - 26, height: text.height)
-      let h = ui.paragraph(line, in: body, size: TypeSize.caption, color: color, weight: .bold)
-      _ = text.cutTop(min(text.height, max(h, 22) + 8))
-    }
   }
 
   /// The choices as wide buttons; after an answer the right one turns green and a wrong pick orange.

@@ -56,10 +56,11 @@ enum LayoutJSON {
     add("learningRate.other", row(layout.learningRate, rates, of: rates + 1))
     for tile in layout.datasetTiles { add("dataset.\(tile.tag.rawValue)", tile.rect) }
     for tile in layout.featureTiles { add("feature.\(tile.tag.rawValue)", tile.rect) }
-    if let panel = view.lessonLayout(for: logical) {
+    if let panel = view.lessonLayout(for: logical, state: state) {
       add("lesson.back", panel.backButton)
       add("lesson.next", panel.nextButton)
       if let showMe = panel.showMeButton { add("lesson.showMe", showMe) }
+      if let setUp = panel.setUpButton { add("lesson.setUp", setUp) }
     }
     addCNN(state: state, view: view, size: logical, zoom: zoom, to: &line)
     func box(_ r: Rect) -> String {

@@ -36,7 +36,7 @@ struct LessonCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the lessons: id, title, level, minutes (invalid files are reported, exit 2).")
+      abstract: "List the lessons: id, title, level, minutes, file (invalid files are reported, exit 2). `playground --lesson ID` opens one.")
     @Option(help: "The folder of lesson files (default: the Lessons/ folder that ships with the app).")
     var dir: String?
     @Flag(help: "One JSON object per lesson.")
@@ -68,7 +68,7 @@ struct LessonCommand: ParsableCommand {
           } else {
             rows.append([
               lesson.id, lesson.title, lesson.level?.rawValue ?? "-",
-              lesson.minutes.map { "\($0) min" } ?? "-",
+              lesson.minutes.map { "\($0) min" } ?? "-", entry.path,
             ])
           }
         case .failure(let errors):
@@ -82,11 +82,11 @@ struct LessonCommand: ParsableCommand {
           "lesson id '\(duplicate.id)' is used by \(duplicate.paths.joined(separator: " and "))")
       }
       if !json {
-        let header = ["ID", "TITLE", "LEVEL", "TIME"]
-        let widths = (0..<4).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+        let header = ["ID", "TITLE", "LEVEL", "TIME", "FILE"]
+        let widths = (0..<5).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
         for row in [header] + rows {
           let cells = row.enumerated().map { c, cell in
-            c == 3 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            c == 4 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
           }
           print(cells.joined(separator: "  "))
         }

@@ -161,6 +161,8 @@ final class WindowApp {
     case .back: lesson!.back(&state)
     case .showMe: lesson!.showMe(&state)
     case .answer(let choice): lesson!.answer(choice, state: state)
+    case .scroll(let offset): lesson!.textScroll = offset
+    case .setUp: lesson!.setUpStep(&state)
     }
   }
 

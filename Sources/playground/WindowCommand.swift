@@ -34,11 +34,14 @@ struct Window: ParsableCommand {
   var size: String?
   @Option(help: "Open a saved session file (Ctrl+S saves back to it, Ctrl+O reopens it).")
   var load: String?
-  @Option(help: "Open a lesson file in guided mode (see Lessons/).")
+  @Option(help: "Open a lesson in guided mode: its id as `playground lesson list` shows it (e.g. learning-rate) or a lesson file.")
   var lesson: String?
   /// With --lesson: start at this step (1-based), doing the steps before it as "Show me" would.
   @Option(help: .hidden)
   var lessonStep: Int = 1
+  /// With --lesson: also do that step as "Show me" would (to see its ✓/✗ sentences).
+  @Flag(help: .hidden)
+  var lessonShowMe = false
   @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
   var mode: String = "dense"
   @Option(
@@ -88,8 +91,14 @@ struct Window: ParsableCommand {
     if let lesson {
       if config != nil || load != nil { throw UsageError(message: "--lesson gives the starting state; drop --config and --load") }
       let parsed: Lesson
+      // An id as `lesson list` prints it (`learning-rate`, `06-learning-rate`) or a file's path.
+      let path: String
+      switch LessonLibrary.resolve(lesson, directory: LessonLibrary.defaultDirectory()) {
+      case .success(let found): path = found
+      case .failure(let failure): throw UsageError(message: failure.message)
+      }
       do {
-        parsed = try Lesson.load(path: lesson)
+        parsed = try Lesson.load(path: path)
         state = try parsed.startingState()
       } catch let errors as LessonErrors {
         throw UsageError(message: errors.description)
@@ -101,6 +110,7 @@ struct Window: ParsableCommand {
         session.showMe(&state)
         session.next(&state)
       }
+      if lessonShowMe { session.showMe(&state) }
       guided = session
     } else if let load {
       if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }

@@ -42,6 +42,21 @@ struct LessonCommandTests {
     let first = String(lines.dropFirst().first ?? "")
     #expect(first.hasPrefix("reading-the-playground ") && first.contains(" Reading the playground "))
     #expect(out.contains("beginner") && out.contains("8 min"))
+    // Each lesson's file, so a teacher can open or copy it.
+    #expect(lines.first?.hasSuffix("FILE") == true)
+    #expect(first.hasSuffix("/01-reading-the-playground.yaml"))
+  }
+
+  /// `--lesson` takes the id `lesson list` prints, the file name without .yaml, or a path.
+  @Test func lessonOpensByIdFileNameOrPath() throws {
+    for name in ["learning-rate", "06-learning-rate", "06-learning-rate.yaml", lessonsDirectory + "/06-learning-rate.yaml"] {
+      let (status, out, err) = try runLessonCommand(["--layout-json", "--lesson", name, "--lesson-step", "2"], in: "/")
+      #expect(status == 0, "\(name): \(err)")
+      #expect(out.contains("\"lesson.next\""), "\(name)")
+    }
+    let (status, _, err) = try runLessonCommand(["--layout-json", "--lesson", "learning-rat"], in: "/")
+    #expect(status == 2)
+    #expect(err.contains("'learning-rat'") && err.contains("playground lesson list"), "\(err)")
   }
 
   @Test func listFindsLessonsNearTheExecutable() throws {
@@ -75,7 +90,7 @@ struct LessonCommandTests {
     #expect(failing.0 == 1)
     #expect(
       failing.2.contains(
-        dir + "/fails.yaml:51:9: step 4: expectation not met: testAccuracy > 1 (testAccuracy = 1)"))
+        dir + "/fails.yaml:54:16: step 4: expectation not met: testAccuracy > 1 (testAccuracy = 1)"))
     let invalid = try runLessonCommand(["lesson", "validate", dir + "/fails.yaml", dir + "/invalid.yaml"])
     #expect(invalid.0 == 2)
     #expect(invalid.2.contains(dir + "/invalid.yaml:12:3: unknown key 'colour' in setup"))

@@ -71,6 +71,8 @@ extension Harness {
       case .back: session.back(&state)
       case .showMe: session.showMe(&state)
       case .answer(let i): session.answer(i, state: state)
+      case .scroll(let offset): session.textScroll = offset
+      case .setUp: session.setUpStep(&state)
       }
     }
     view.lesson = session
