@@ -20,13 +20,16 @@ enum Metrics {
 }
 
 extension Layout {
-  /// Lays out a window of `size` for `state` (the banner, the problem kind, the network's shape).
-  init(size: Size, state: AppState) {
+  /// Lays out a window of `size` for `state` (the banner, the problem kind, the network's shape);
+  /// the top bar may run wider than `size` (over a lesson's strip), `topBarWidth` wide.
+  init(size: Size, state: AppState, topBarWidth: Float? = nil) {
     let m = Metrics.self
     let window = Rect(x: 0, y: 0, width: max(size.width, 1), height: max(size.height, 1))
     var rest = window
-    let plan = TopBarPlan(width: window.width, mode: state.mode, values: TopBarPlan.values(state))
-    topBar = rest.cutTop(plan.height)
+    let barWidth = max(window.width, topBarWidth ?? 0)
+    let plan = TopBarPlan(width: barWidth, mode: state.mode, values: TopBarPlan.values(state))
+    _ = rest.cutTop(plan.height)
+    topBar = Rect(x: 0, y: 0, width: barWidth, height: plan.height)
     self.window = window
     layTopBar(plan)
 
@@ -59,7 +62,9 @@ extension Layout {
     _ = inner.cutTop(m.headingRow, spacing: 6)
     let sliderBlock = m.captionHeight + m.sliderHeight + 8
     let controls = sliderBlock * 3 + 10 + m.controlHeight
-    let wide = inner.width >= 380
+    // Side by side when wide, or when a short panel cannot stack 48 px thumbnails over the sliders.
+    let stackedNeeds = Float((offered.count + 1) / 2) * 56 + 32 + controls
+    let wide = inner.width >= 380 || (inner.width >= 260 && inner.height < stackedNeeds)
     var tileArea = inner
     var controlArea = inner
     if wide {

@@ -25,7 +25,9 @@ extension Layout {
     let target: Float = main.height >= 620 ? 290 : main.height >= 480 ? 240 : 260
     let output = Layout.outputWidth(reaching: target, height: main.height, state: state)
     let dataMin: Float = 160
-    let networkMin: Float = 340
+    // Features (beside their names), the output column, and 28 px for each layer's +/−.
+    let layers = Float(max(2, state.config.hiddenLayers.count))
+    let networkMin: Float = max(300, 236 + 28 * layers)
     if main.width >= dataMin + networkMin + output + 2 * m.gap {
       let dataWidth = min(220, max(dataMin, main.width * 0.155))
       let outputWidth = min(max(output, 480), max(output, main.width * 0.31))
@@ -35,7 +37,7 @@ extension Layout {
       panelTabs = []
       return
     }
-    if main.width < m.foldAllBelowWidth || main.width < 300 + output + m.gap {
+    if main.width < m.foldAllBelowWidth || main.width < networkMin + output + m.gap {
       let tabs = columns.cutTop(m.tabHeight, spacing: 8).columns(3, spacing: 8)
       panelTabs = zip(SidePanel.allCases, tabs).map { TaggedRect($0, $1) }
       // The panels not shown go far off screen: not drawn, not clickable.
@@ -45,8 +47,8 @@ extension Layout {
       outputPanel = state.sidePanel == .output ? columns : away.offset(dx: 40_000, dy: 0)
       return
     }
-    // The network keeps at least 300 px; OUTPUT takes what its plot needs, up to half.
-    let outputWidth = min(max(output, main.width * 0.44), main.width - 300 - m.gap)
+    // The network keeps what its layers need; OUTPUT takes what its plot needs, up to 44 %.
+    let outputWidth = min(max(output, main.width * 0.44), main.width - networkMin - m.gap)
     outputPanel = columns.cutRight(outputWidth, spacing: m.gap)
     let tabs = columns.cutTop(m.tabHeight, spacing: 8).columns(2, spacing: 8)
     panelTabs = [TaggedRect(.data, tabs[0]), TaggedRect(.network, tabs[1])]

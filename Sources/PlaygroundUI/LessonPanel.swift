@@ -36,9 +36,10 @@ public struct LessonPanelLayout: Hashable, Sendable {
     min(400, max(290, (width * 0.235).rounded()))
   }
 
-  public init(window: Size, step: Step, offersSetUp: Bool = false) {
+  /// The strip for a window of `window`, starting `top` pixels down (under the top bar).
+  public init(window: Size, step: Step, offersSetUp: Bool = false, top: Float = 0) {
     let w = Self.width(forWindow: window.width)
-    panel = Rect(x: window.width - w, y: 0, width: w, height: window.height)
+    panel = Rect(x: window.width - w, y: top, width: w, height: max(0, window.height - top))
     var inner = panel.inset(dx: 16, dy: 14)
     let nav = inner.cutBottom(46, spacing: 10)
     let halves = nav.columns(2, spacing: 10)
@@ -71,7 +72,8 @@ extension PlaygroundView {
   public func lessonLayout(for size: Size, state: AppState? = nil) -> LessonPanelLayout? {
     guard let lesson else { return nil }
     let offers = state.map { !lesson.changedSettings(in: $0).isEmpty } ?? false
-    return LessonPanelLayout(window: size, step: lesson.step, offersSetUp: offers)
+    let top = state.map { layout(for: size, state: $0).topBar.maxY } ?? 0
+    return LessonPanelLayout(window: size, step: lesson.step, offersSetUp: offers, top: top)
   }
 
   /// The step's text and feedback, the pointer, and the buttons.
@@ -80,7 +82,8 @@ extension PlaygroundView {
     let ui = f.ui
     let t = f.theme
     let changed = session.changedSettings(in: f.state)
-    let l = LessonPanelLayout(window: ui.input.windowSize, step: session.step, offersSetUp: !changed.isEmpty)
+    let l = LessonPanelLayout(
+      window: ui.input.windowSize, step: session.step, offersSetUp: !changed.isEmpty, top: f.layout.topBar.maxY)
     ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
     ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
 

@@ -58,8 +58,10 @@ public final class PlaygroundView {
   /// Where everything goes for a window of `size` (logical pixels) showing `state`.
   public func layout(for size: Size, state: AppState) -> Layout {
     guard lesson != nil else { return Layout(size: size, state: state) }
+    // The lesson takes a strip on the right under the top bar, which keeps the whole width (a
+    // narrower bar would wrap into more rows and take the plot's height).
     let strip = LessonPanelLayout.width(forWindow: size.width)
-    return Layout(size: Size(max(1, size.width - strip), size.height), state: state)
+    return Layout(size: Size(max(1, size.width - strip), size.height), state: state, topBarWidth: size.width)
   }
 
   /// Draws one frame into `ui` and returns the learner's actions and the window commands.
