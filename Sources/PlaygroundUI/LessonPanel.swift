@@ -30,6 +30,9 @@ public struct LessonPanelLayout: Hashable, Sendable {
   public var setUpButton: Rect?
   /// One button per choice of a question, top to bottom.
   public var choiceButtons: [Rect]
+  /// A short panel lists the choices with the step's text ("A. …", scrolling with it) and keeps
+  /// only a row of letter buttons, so the text always has room.
+  public var compactChoices = false
 
   /// The strip's width for a window `width` wide (the rest goes to the playground).
   public static func width(forWindow width: Float) -> Float {
@@ -54,11 +57,15 @@ public struct LessonPanelLayout: Hashable, Sendable {
       // Each choice gets the lines its text needs (about 8.6 px a character at 15 pt, plus room for
       // word wrap's ragged ends); the step's text above scrolls when little room is left.
       let perLine = max(10, Int((inner.width - 20) / 9.4))
-      choiceButtons = Array(
-        question.choices.reversed().map { choice in
-          let lines = min(6, max(1, (choice.count + perLine - 1) / perLine))
-          return inner.cutBottom(Float(lines) * 18 + 26, spacing: 8)
-        }.reversed())
+      let heights = question.choices.map { choice in
+        Float(min(6, max(1, (choice.count + perLine - 1) / perLine))) * 18 + 26
+      }
+      if inner.height - heights.reduce(0) { $0 + $1 + 8 } >= 160 {
+        choiceButtons = Array(heights.reversed().map { inner.cutBottom($0, spacing: 8) }.reversed())
+      } else {
+        compactChoices = true
+        choiceButtons = inner.cutBottom(40, spacing: 8).columns(question.choices.count, spacing: 8)
+      }
     } else {
       choiceButtons = []
     }
@@ -106,11 +113,17 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
     let title = LessonTextBlock(text: session.lesson.title, size: 20, color: t.text, weight: .bold)
-    let blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, session: session, changed: changed)
+    var blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, session: session, changed: changed)
+    if l.compactChoices, case .ask(let question)? = session.step.action {
+      for (i, choice) in question.choices.enumerated() {
+        blocks.append(LessonTextBlock(text: "\(Self.choiceLetter(i)). \(choice)", size: TypeSize.caption, color: t.text))
+      }
+    }
     drawScrollingText(&f, blocks: blocks, in: text, session: session)
 
     if case .ask(let question)? = session.step.action {
-      drawChoices(&f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons)
+      drawChoices(
+        &f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons, lettersOnly: l.compactChoices)
     }
     if let setUp = l.setUpButton, ui.button("Set up this step", in: setUp, style: .primary) {
       f.lessonCommands.append(.setUp)
@@ -133,7 +146,12 @@ extension PlaygroundView {
   }
 
   /// The choices as wide buttons; after an answer the right one turns green and a wrong pick orange.
-  private func drawChoices(_ f: inout FrameBuilder, question: Question, chosen: Int?, rects: [Rect]) {
+  /// "A", "B", "C", … for choice `i`.
+  static func choiceLetter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
+
+  private func drawChoices(
+    _ f: inout FrameBuilder, question: Question, chosen: Int?, rects: [Rect], lettersOnly: Bool = false
+  ) {
     let ui = f.ui
     let t = f.theme
     for (i, r) in rects.enumerated() where i < question.choices.count {
@@ -151,6 +169,12 @@ extension PlaygroundView {
       }
       ui.draw.fillRoundedRect(r, radius: 6, fill)
       ui.draw.strokeRoundedRect(r, radius: 6, width: i == chosen ? 3 : 1.5, edge)
+      if lettersOnly {
+        ui.label(Self.choiceLetter(i), in: r, size: TypeSize.body, color: t.text, alignment: .center, weight: .bold)
+        if state.hovered && ui.activeID == nil { ui.tooltip(question.choices[i]) }
+        if state.clicked { f.lessonCommands.append(.answer(i)) }
+        continue
+      }
       let inner = r.inset(dx: 10, dy: 6)
       let lines = ui.wrap(question.choices[i], toWidth: inner.width, size: TypeSize.caption)
       let lineHeight = (ui.measure("Ag", size: TypeSize.caption).height * 1.1).rounded()
