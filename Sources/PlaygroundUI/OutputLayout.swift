@@ -100,7 +100,8 @@ extension Layout {
       + 8 + Self.flowHeight(Array(columnItems.suffix(2)), width: column, row: m.toggleHeight)
     let besideSide = min(body.width - o.plotGutterLeft - 12 - column, body.height - 10 - o.plotGutterBottom)
       .rounded(.down)
-    let beside = besideSide + o.plotGutterBottom >= columnNeeds ? besideSide : 0
+    // The column may run below the plot when the panel is taller than the plot is wide.
+    let beside = body.height - 10 >= columnNeeds ? besideSide : 0
 
     // The chart shows under the plot when that costs the plot at most a fifth and keeps it ≥ 260.
     let chartOpen = openSide >= max(260, collapsedSide * 0.8) && openSide >= beside
@@ -108,7 +109,7 @@ extension Layout {
     if !chartOpen && beside > collapsedSide {
       let side = max(60, beside)
       _ = rest.cutTop(10)  // room for the top tick label's upper half
-      let block = rest.cutTop(side + o.plotGutterBottom)
+      let block = rest.cutTop(max(side + o.plotGutterBottom, columnNeeds))
       plot = Rect(x: block.x + o.plotGutterLeft, y: block.y, width: side, height: side)
       var right = Rect(
         x: plot.maxX + 12, y: block.y, width: block.maxX - plot.maxX - 12, height: block.height)

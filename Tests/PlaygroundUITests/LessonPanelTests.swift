@@ -50,7 +50,7 @@ extension Harness {
     return h
   }
 
-  var panel: LessonPanelLayout { view.lessonLayout(for: size)! }
+  var panel: LessonPanelLayout { view.lessonLayout(for: size, state: state)! }
 
   /// Press and release over two frames; everything both returned, the lesson's commands too.
   func press(_ point: Point) -> FrameResult {
@@ -87,7 +87,9 @@ extension Harness {
     h.frame()
     let panel = h.panel.panel
     #expect(panel.maxX == h.size.width)
-    for region in h.layout.regions { #expect(region.maxX <= panel.minX) }
+    // The top bar keeps the whole width, above the strip; the panels stay left of it.
+    #expect(h.layout.topBar.maxY <= panel.minY)
+    for region in h.layout.regions where region != h.layout.topBar { #expect(region.maxX <= panel.minX) }
     #expect(h.texts.contains { $0.0 == "Step 1 of 3" })
     // The step's text is wrapped inside the panel at 15 pt or more.
     #expect(h.texts.contains { $0.0.hasPrefix("Press Play") && $0.1 >= 15 })
