@@ -164,7 +164,8 @@ public final class UIContext {
     let m = input.mouse
     guard rect.contains(m) else { return false }
     if let clip = clipStack.last, !clip.contains(m) { return false }
-    if !aboveOccluders && occluders.contains(where: { $0.contains(m) }) { return false }
+    // An open popup list is drawn over everything, floating banners included.
+    if !aboveOccluders && !insidePopup && occluders.contains(where: { $0.contains(m) }) { return false }
     if !insidePopup, case .popup(_, let list) = focus, list.contains(m) { return false }
     return true
   }

@@ -258,7 +258,15 @@ enum ScreenshotRenderer {
     zoom: Float = 1, page: CNNPage = .results
   ) throws -> Raster {
     var state = state
-    if epochs > 0 { reduce(&state, .train(epochs: epochs)) }
+    // In up to 100 slices, as the window would, so the charts show the curve and not a line
+    // between its ends (slicing does not change the bits).
+    let slice = max(1, epochs / 100)
+    var done = 0
+    while done < epochs {
+      let n = min(slice, epochs - done)
+      reduce(&state, .train(epochs: n))
+      done += n
+    }
     let logical = Size(Float(width) / zoom, Float(height) / zoom)
     let canvas = try OffscreenCanvas(
       width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
