@@ -40,20 +40,10 @@ import Testing
     _ state: AppState, on screen: Screen, lesson: LessonSession? = nil, page: CNNPage = .results
   ) throws -> [String] {
     let measurer = try measurer(zoom: screen.zoom)
-    let ui = UIContext(theme: .light, measurer: measurer)
     let view = PlaygroundView()
     view.lesson = lesson
     view.cnnPage = page
-    var input = UIInput()
-    input.windowSize = screen.logical
-    input.mouse = Point(-100, -100)
-    ui.begin(input)
-    _ = view.frame(state, ui)
-    let list = ui.end()
-    var report = ui.report
-    report.audit(
-      list, window: Rect(x: 0, y: 0, width: screen.logical.width, height: screen.logical.height),
-      measurer: measurer, overlayFrom: ui.overlayStart)
+    let report = view.auditedFrame(state, size: screen.logical, measurer: measurer)
     return report.truncated.map { "cut (\($0.how)): '\($0.text)'" }
       + (report.overlaps() + report.textOverlaps).map { "overlap: \($0.first.name) × \($0.second.name)" }
   }

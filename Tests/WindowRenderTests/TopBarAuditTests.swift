@@ -17,18 +17,8 @@ import Testing
     let logical = Size(w / zoom, h / zoom)
     let canvas = try OffscreenCanvas(
       width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
-    let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
-    var input = UIInput()
-    input.windowSize = logical
-    input.mouse = Point(-100, -100)
-    ui.begin(input)
-    _ = view.frame(state, ui)
-    let list = ui.end()
-    var report = ui.report
-    report.audit(
-      list, window: Rect(x: 0, y: 0, width: logical.width, height: logical.height), measurer: canvas.measurer,
-      overlayFrom: ui.overlayStart)
+    let report = view.auditedFrame(state, size: logical, measurer: canvas.measurer)
     return (report, view.layout(for: logical, state: state))
   }
 

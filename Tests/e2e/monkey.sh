@@ -57,13 +57,20 @@ started = time.time()
 layout = json.loads(subprocess.check_output([BIN, *APP_ARGS, "--layout-json"], cwd=WORK, timeout=60))
 # --layout-json lists the 2-D (and lesson) controls, the CNN mode's (`cnn.`), the mode switch's two
 # segments (`mode.`) and some areas (`area.`, [x0, y0, x1, y1]).
-points = {k: tuple(v) for k, v in layout.items() if len(v) == 2}
+def is_point(v):
+    return isinstance(v, list) and len(v) == 2 and all(isinstance(c, (int, float)) for c in v)
+# Points are [x, y]; "size", "zoom" and the "controls"/"truncated"/"overlaps" reports are not.
+points = {k: tuple(v) for k, v in layout.items() if is_point(v) and k != "size"}
 areas = {k[len("area."):]: tuple(v) for k, v in layout.items() if k.startswith("area.")}
 controls = [p for k, p in points.items() if not k.startswith(("cnn.", "mode."))]
 cnn_controls = [p for k, p in points.items() if k.startswith("cnn.") and not k.startswith("cnn.cam.")]
 cam_controls = [p for k, p in points.items() if k.startswith("cnn.cam.")]
 CANVAS = areas["cnn.canvas"]
-CNN_AREAS = [areas[k] for k in ("cnn.network", "cnn.gallery", "cnn.probabilities", "cnn.results")]
+# A narrow window (a lesson beside the CNN) shows some CNN parts as pages: their areas are empty.
+CNN_AREAS = [a for a in (areas[k] for k in ("cnn.network", "cnn.gallery", "cnn.probabilities", "cnn.results"))
+             if a[2] > a[0] and a[3] > a[1]] or [(0, 0, 1280, 800)]
+if not (CANVAS[2] > CANVAS[0] and CANVAS[3] > CANVAS[1]):
+    CANVAS = (0, 0, 1280, 800)
 # The mode the run starts in decides where the monkey mostly clicks: `--mode cnn` runs switch back
 # to CNN three times as often as to 2-D (and spend most of their time there); the others the reverse.
 MODE = "cnn" if "cnn" in [a.split("=")[-1] for a in APP_ARGS] else "lesson" if "--lesson" in " ".join(APP_ARGS) else "2-D"
