@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `playground train --dataset shapes …` and `playground cam …`, end to end through the binary.
 @Suite struct CNNCommandTests {
