@@ -89,12 +89,14 @@ let level5: [Target] = [
 // MARK: - Tests
 
 let tests: [Target] = [
+  // Running the `playground` binary (and python3) from the tests: one helper for every suite.
+  .target(name: "_TestSupport", path: "Tests/_TestSupport"),
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-  .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore"]),
-  .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
+  .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "_TestSupport"]),
+  .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "_TestSupport"]),
   // Runs the real `playground` binary.
-  .testTarget(name: "CLITests", dependencies: ["playground"]),
+  .testTarget(name: "CLITests", dependencies: ["playground", "_TestSupport"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),

@@ -118,14 +118,30 @@ public enum Control: String, CaseIterable, Sendable {
     case .setRegularization: self = .regularization
     case .setRegularizationRate: self = .regularizationRate
     case .setWeight, .setBias: self = .weights
-    case .cnn(.setLearningRate): self = .learningRate
-    case .cnn(.setBatchSize): self = .batchSize
-    case .cnn(.toggleClass): self = .shapes
-    case .cnn(.addConvLayer), .cnn(.removeConvLayer), .cnn(.addFilter), .cnn(.removeFilter): self = .convLayers
-    case .cnn(.addDrawing), .cnn(.addDrawingToClass): self = .points
+    case .cnn(let cnnAction):
+      guard let control = Control.touched(by: cnnAction) else { return nil }
+      self = control
     case .configureCNN: self = .shapes
-    // Pausing, a whole config and the view actions (new actions too, until they are mapped here).
-    default: return nil
+    // Pausing, a whole config, the view and the pace: no lesson control, so never frozen. Listed
+    // one by one (no `default`) so a new action must be mapped here before this compiles.
+    case .pause, .applyConfig, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
+      .showBanner, .setChartExpanded, .setChartLogScale, .setMode, .setSpeed:
+      return nil
+    }
+  }
+
+  /// The control a CNN action changes; nil for training slices, the drawing canvas, the test
+  /// image and the class pictures, which a lesson never locks.
+  static func touched(by action: CNNAction) -> Control? {
+    switch action {
+    case .setLearningRate: .learningRate
+    case .setBatchSize: .batchSize
+    case .toggleClass: .shapes
+    case .addConvLayer, .removeConvLayer, .addFilter, .removeFilter: .convLayers
+    case .addDrawing, .addDrawingToClass: .points
+    case .selectTestImage, .inspectDrawing, .setDrawing, .paint, .clearDrawing, .importClasses, .setSaliency,
+      .setCAMSettings, .trainBatches, .advanceCAM, .restartCAM:
+      nil
     }
   }
 }

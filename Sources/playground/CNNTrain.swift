@@ -60,35 +60,6 @@ struct ShapesOptions: ParsableArguments {
   }
 }
 
-/// `--dataset shapes` is not one of the 2-D `DatasetKind`s, so before parsing, `train … --dataset
-/// shapes …` (and `export …`) is rewritten to the hidden flag `--dataset-shapes`, which hands the run to `CNNTrain`.
-enum ShapesArguments {
-  /// The command-line arguments (without the program name), rewritten.
-  static func rewritten(_ arguments: [String] = CommandLine.arguments) -> [String] {
-    let args = Array(arguments.dropFirst())
-    guard args.first == "train" || args.first == "export" else { return args }
-    var out: [String] = []
-    var i = 0
-    while i < args.count {
-      if args[i] == "--" {
-        out += args[i...]
-        break
-      }
-      if args[i] == "--dataset=shapes" {
-        out.append("--dataset-shapes")
-        i += 1
-      } else if args[i] == "--dataset" && i + 1 < args.count && args[i + 1] == "shapes" {
-        out.append("--dataset-shapes")
-        i += 2
-      } else {
-        out.append(args[i])
-        i += 1
-      }
-    }
-    return out
-  }
-}
-
 /// `playground train --dataset shapes`: trains a CNN on shape images and prints the same result
 /// line as a 2-D run, plus the test accuracy of every class. Also `train --load` of a CNN session.
 struct CNNTrain {
@@ -102,12 +73,11 @@ struct CNNTrain {
 
   /// A new session from the flags.
   init(
-    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions, datasetShapes: Bool, epochs: Int,
+    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions, epochs: Int,
     json: Bool, save: String?, unsupported: [(flag: String, given: Bool)]
   ) throws {
     experiment = try CNNTrain.experiment(
-      options: options, shapes: shapes, imports: imports, datasetShapes: datasetShapes,
-      unsupported: unsupported, save: save)
+      options: options, shapes: shapes, imports: imports, unsupported: unsupported, save: save)
     history = TrainingHistory()
     history.record(epoch: experiment.epoch, evaluation: experiment.measure())
     self.epochs = epochs
@@ -134,10 +104,10 @@ struct CNNTrain {
   /// given, and 2-D-only flags must not be; every imported PNG is read and checked, and `save`
   /// must be writable, before any training.
   static func experiment(
-    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions, datasetShapes: Bool,
+    options: ConfigOptions, shapes: ShapesOptions, imports: ImportOptions,
     unsupported: [(flag: String, given: Bool)], save: String? = nil
   ) throws -> CNNExperiment {
-    guard datasetShapes else {
+    guard options.isShapes else {
       let given: [(String, Bool)] = [
         ("--shapes", shapes.shapes != nil), ("--conv-layers", shapes.convLayers != nil),
         ("--variation", shapes.variation != nil), ("--import-pngs", !imports.folders.isEmpty),

@@ -23,7 +23,7 @@ struct Cam: ParsableCommand {
       """)
 
   @Option(help: "The dataset (cam works on shapes).")
-  var dataset = "shapes"
+  var dataset: DatasetChoice = .shapes
   @OptionGroup var shapeFlags: ShapesOptions
   @Option(parsing: .unconditional, help: "Epochs to train before the ascent (0 or more).")
   var epochs = 20
@@ -65,8 +65,8 @@ struct Cam: ParsableCommand {
   var scale = 8
 
   func run() throws {
-    guard dataset == "shapes" else {
-      throw UsageError(message: "--dataset: cam works on shapes only, got '\(dataset)'")
+    guard dataset == .shapes else {
+      throw UsageError(message: "--dataset: cam works on shapes only, got '\(dataset.name)'")
     }
     guard epochs >= 0 && epochs <= 100_000 else {
       throw UsageError(message: "--epochs must be from 0 to 100000, got \(epochs)")

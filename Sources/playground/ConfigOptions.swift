@@ -4,7 +4,6 @@ import Engine
 import Foundation
 import PlaygroundCore
 
-extension DatasetKind: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 extension Regularization: ExpressibleByArgument {}
 extension WeightInit: ExpressibleByArgument {}
@@ -21,7 +20,7 @@ struct ConfigOptions: ParsableArguments {
     help:
       "The dataset: \(DatasetKind.allCases.filter { $0 != .custom }.map(\.rawValue).joined(separator: ", "))."
   )
-  var dataset: DatasetKind?
+  var dataset: DatasetChoice?
   @Option(parsing: .unconditional, help: "Noise in percent, 0 to 50.")
   var noise: Int = 0
   @Option(parsing: .unconditional, help: "Percent of the points used for training, 10 to 90.")
@@ -49,6 +48,9 @@ struct ConfigOptions: ParsableArguments {
   var initialization: WeightInit = .playground
   @Option(help: "A CSV file of your own points (x,y,label; header optional).")
   var csv: String?
+
+  /// True for `--dataset shapes`: the run is a CNN on shape images (`CNNTrain`).
+  var isShapes: Bool { dataset == .shapes }
 
   /// The flag that sets a config key, for messages.
   static func flag(for key: String) -> String {
@@ -98,8 +100,8 @@ struct ConfigOptions: ParsableArguments {
       }
     }
     var points: [DataPoint] = []
-    if let dataset {
-      config.dataset = dataset
+    if case .points(let kind) = dataset {
+      config.dataset = kind
     } else if csv != nil {
       config.dataset = .custom
     }

@@ -25,9 +25,7 @@ struct Export: ParsableCommand {
   var numpy: String?
   @Option(help: "Write the points as CSV (x,y,label): the training points, then the test points.")
   var saveCsv: String?
-  /// `--dataset shapes` (rewritten before parsing, see `ShapesArguments`) and its flags.
-  @Flag(name: .customLong("dataset-shapes"), help: .hidden)
-  var datasetShapes = false
+  /// The flags of `--dataset shapes`.
   @OptionGroup var shapes: ShapesOptions
   @OptionGroup var imports: ImportOptions
 
@@ -52,7 +50,7 @@ struct Export: ParsableCommand {
       seen[SessionCLI.identity(output.path)] = output.flag
       try SessionCLI.checkWritable(output.path, flag: output.flag)
     }
-    let cnnFlags = datasetShapes || shapes.isSet || imports.isSet
+    let cnnFlags = settings.isShapes || shapes.isSet || imports.isSet
     var loaded: Session?
     if let load {
       if cnnFlags {
@@ -70,7 +68,7 @@ struct Export: ParsableCommand {
       }
     } else if cnnFlags {
       cnn = try CNNTrain.experiment(
-        options: settings, shapes: shapes, imports: imports, datasetShapes: datasetShapes, unsupported: [])
+        options: settings, shapes: shapes, imports: imports, unsupported: [])
     }
     if var cnn {
       if saveCsv != nil {

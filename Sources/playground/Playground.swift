@@ -22,7 +22,7 @@ struct Playground: ParsableCommand {
   static func main() {
     do {
       if let error = CommandLineText.invalidUTF8Argument() { throw error }
-      var command = try parseAsRoot(ShapesArguments.rewritten())
+      var command = try parseAsRoot()
       try command.run()
     } catch let error as UsageError {
       FileHandle.standardError.write(Data("error: \(CommandLineText.shortened(error.message))\n".utf8))

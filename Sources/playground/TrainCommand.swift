@@ -20,9 +20,7 @@ struct Train: ParsableCommand {
   var load: String?
   @Option(help: "After training, save the session to this file (written atomically).")
   var save: String?
-  /// `--dataset shapes` (rewritten before parsing, see `ShapesArguments`) and its flags.
-  @Flag(name: .customLong("dataset-shapes"), help: .hidden)
-  var datasetShapes = false
+  /// The flags of `--dataset shapes`.
   @OptionGroup var shapes: ShapesOptions
   @OptionGroup var imports: ImportOptions
 
@@ -30,7 +28,7 @@ struct Train: ParsableCommand {
     guard epochs >= 0 && epochs <= 10_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
     }
-    let cnnFlags = datasetShapes || shapes.isSet || imports.isSet
+    let cnnFlags = config.isShapes || shapes.isSet || imports.isSet
     var loaded: Session?
     if let load {
       if cnnFlags {
@@ -46,7 +44,7 @@ struct Train: ParsableCommand {
     }
     if cnnFlags {  // a CNN on shape images: CNNTrain.swift
       try CNNTrain(
-        options: config, shapes: shapes, imports: imports, datasetShapes: datasetShapes, epochs: epochs,
+        options: config, shapes: shapes, imports: imports, epochs: epochs,
         json: json, save: save, unsupported: [(flag: "--png", given: png != nil)]
       ).run()
       return

@@ -53,6 +53,10 @@ struct Window: ParsableCommand {
   @OptionGroup var imports: ImportOptions
 
   mutating func run() throws {
+    // The window's shapes mode is `--mode cnn`; `--dataset` picks one of the 2-D datasets.
+    if settings.isShapes {
+      throw UsageError(message: "--dataset shapes is for train, export and cam; the window opens it with --mode cnn")
+    }
     var initial: PlaygroundConfig
     var points: [DataPoint] = []
     var sharedSpeed: TrainingSpeed?

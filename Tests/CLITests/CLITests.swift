@@ -1,55 +1,6 @@
 import Foundation
 import Testing
-
-/// The `playground` binary built for this test run.
-func playgroundBinary() throws -> URL {
-  if let path = ProcessInfo.processInfo.environment["PLAYGROUND_BIN"] {
-    return URL(fileURLWithPath: path)
-  }
-  // Tests/CLITests/CLITests.swift → the package root; pick the newest build of the binary.
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  let candidates = ["release", "debug"].map { root.appendingPathComponent(".build/\($0)/playground") }
-  let existing = candidates.filter { FileManager.default.isExecutableFile(atPath: $0.path) }
-  func modified(_ u: URL) -> Date {
-    (try? FileManager.default.attributesOfItem(atPath: u.path)[.modificationDate] as? Date) ?? .distantPast
-  }
-  guard let newest = existing.max(by: { modified($0) < modified($1) }) else {
-    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
-  }
-  return newest
-}
-
-struct RunResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-  /// The last stdout line parsed as a JSON object.
-  var lastJSON: [String: Any]? {
-    guard let line = stdout.split(separator: "\n").last,
-      let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-    else { return nil }
-    return object
-  }
-}
-
-func runPlayground(_ arguments: [String], in directory: URL? = nil) throws -> RunResult {
-  let process = Process()
-  process.executableURL = try playgroundBinary()
-  process.arguments = arguments
-  if let directory { process.currentDirectoryURL = directory }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return RunResult(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
-}
+import _TestSupport
 
 func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory.appendingPathComponent("playground-cli-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `playground train --dataset shapes …` and `playground cam …`, end to end through the binary.
 @Suite struct CNNCommandTests {
@@ -69,6 +70,19 @@ import Testing
     #expect(r.stderr.contains(flag), "\(r.stderr)")
     #expect(r.stdout.isEmpty)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "nothing written")
+  }
+
+  /// `--dataset` parses to a 2-D dataset or shapes: a bad name lists both kinds; the window,
+  /// whose shapes mode is `--mode cnn`, refuses shapes (exit 2, naming the flag and the way in).
+  @Test func datasetChoicesIncludeShapes() throws {
+    let bad = try runPlayground(["train", "--dataset", "moons", "--epochs", "1"])
+    #expect(bad.status == 2 && bad.stdout.isEmpty, "\(bad.stderr)")
+    #expect(bad.stderr.contains("--dataset") && bad.stderr.contains("spiral3") && bad.stderr.contains("shapes"))
+    for arguments in [["--dataset", "shapes"], ["--dataset=shapes"], ["window", "--dataset", "shapes"]] {
+      let window = try runPlayground(arguments + ["--layout-json"], environment: ["SDL_VIDEODRIVER": "dummy"])
+      #expect(window.status == 2 && window.stdout.isEmpty, "\(arguments): \(window.stderr)")
+      #expect(window.stderr.contains("--dataset shapes") && window.stderr.contains("--mode cnn"), "\(window.stderr)")
+    }
   }
 
   @Test func camWritesAPNGAndALinePerClass() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// CNN sessions, CNN exports and PNG-folder classes through the real binary.
 @Suite struct CNNSessionCLITests {
@@ -102,8 +103,8 @@ import Testing
     let script = dir.appendingPathComponent("model_np.py").path
     let r = try runPlayground(["export", "--load", file, "--numpy", script])
     #expect(r.status == 0, "\(r.stderr)")
-    let check = try SessionCLITests.python([script, "--check"])
-    #expect(check.status == 0 && check.output.contains("agree"), "\(check.output)")
+    let check = try runPython([script, "--check"], mergingOutput: true)
+    #expect(check.status == 0 && check.stdout.contains("agree"), "\(check.stdout)")
     // Straight from the shapes flags too, with the 3×3 final pool on a 7×7 map.
     let flags = try runPlayground([
       "export", "--dataset", "shapes", "--shapes", "ring,x", "--conv-layers", "3,5,6", "--epochs", "1",
@@ -111,8 +112,8 @@ import Testing
       script,
     ])
     #expect(flags.status == 0, "\(flags.stderr)")
-    let again = try SessionCLITests.python([script, "--check"])
-    #expect(again.status == 0, "\(again.output)")
+    let again = try runPython([script, "--check"], mergingOutput: true)
+    #expect(again.status == 0, "\(again.stdout)")
   }
 
   @Test(.enabled(if: SessionCLITests.hasTorch))
@@ -122,11 +123,11 @@ import Testing
     let script = dir.appendingPathComponent("model.py").path
     let r = try runPlayground(["export", "--load", file, "--pytorch", script])
     #expect(r.status == 0, "\(r.stderr)")
-    let check = try SessionCLITests.python([script, "--check"])
-    #expect(check.status == 0 && check.output.contains("agree"), "\(check.output)")
-    let train = try SessionCLITests.python([script, "--train", "1", "--json"])
-    #expect(train.status == 0, "\(train.output)")
-    let line = try #require(train.output.split(separator: "\n").last)
+    let check = try runPython([script, "--check"], mergingOutput: true)
+    #expect(check.status == 0 && check.stdout.contains("agree"), "\(check.stdout)")
+    let train = try runPython([script, "--train", "1", "--json"], mergingOutput: true)
+    #expect(train.status == 0, "\(train.stdout)")
+    let line = try #require(train.stdout.split(separator: "\n").last)
     let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     let playground = try runPlayground(["train", "--load", file, "--epochs", "1", "--json"])
     let expected = try #require(playground.lastJSON?["trainLoss"] as? Double)

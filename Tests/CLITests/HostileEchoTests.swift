@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 // Two hostile-input rules of the command line:
 // - An argument that is not valid UTF-8 (a Latin-1 file name, random bytes) is refused with exit
@@ -21,65 +22,20 @@ private struct EchoRun {
   }
 }
 
-/// Runs the binary in an empty folder with byte-exact arguments (through `/bin/sh` and `printf`
-/// when one is not UTF-8, never a Swift String); `@WORK` in an argument is that folder. `prepare` may put files there
-/// (by raw path bytes) first.
+/// Runs the binary in an empty folder with byte-exact arguments (`runPlayground(bytes:)`);
+/// `@WORK` in an argument is that folder. `prepare` may put files there (by raw path bytes) first.
 private func echoRun(_ arguments: [[UInt8]], prepare: (String) throws -> Void = { _ in }) throws -> EchoRun {
   let work = try temporaryDirectory()
-  let logs = try temporaryDirectory()
-  defer {
-    try? FileManager.default.removeItem(at: work)
-    try? FileManager.default.removeItem(at: logs)
-  }
+  defer { try? FileManager.default.removeItem(at: work) }
   try prepare(work.path)
   let before = Set(try FileManager.default.contentsOfDirectory(atPath: work.path))
-  let marker = Array("@WORK".utf8)
-  let words = arguments.map { raw -> String in
-    var bytes: [UInt8] = []
-    var i = 0
-    while i < raw.count {
-      if raw[i...].starts(with: marker) {
-        bytes += Array(work.path.utf8)
-        i += marker.count
-      } else {
-        bytes.append(raw[i])
-        i += 1
-      }
-    }
-    return "\"$(printf '" + bytes.map { "\\" + String($0, radix: 8) }.joined() + "')\""
-  }
-  let process = Process()
-  let plain = arguments.compactMap { String(validating: $0, as: UTF8.self) }
-  if plain.count == arguments.count {  // no escaping needed (and 100 KB values stay 100 KB)
-    process.executableURL = try playgroundBinary()
-    process.arguments = plain.map { $0.replacingOccurrences(of: "@WORK", with: work.path) }
-  } else {
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "exec \"$0\" " + words.joined(separator: " "), try playgroundBinary().path]
-  }
-  process.currentDirectoryURL = work
-  var environment = ProcessInfo.processInfo.environment
-  environment["SDL_VIDEODRIVER"] = "dummy"
-  environment.removeValue(forKey: "DISPLAY")
-  environment["NEURALPLAYGROUND_SCREENSHOT_DIR"] = work.path
-  process.environment = environment
-  let errURL = logs.appendingPathComponent("stderr")
-  FileManager.default.createFile(atPath: errURL.path, contents: nil)
-  let err = try FileHandle(forWritingTo: errURL)
-  process.standardError = err
-  process.standardOutput = FileHandle.nullDevice
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  let start = Date()
-  while process.isRunning && Date().timeIntervalSince(start) < 120 { Thread.sleep(forTimeInterval: 0.01) }
-  if process.isRunning { process.terminate() }
-  process.waitUntilExit()
-  try err.close()
+  let run = try runPlayground(
+    bytes: arguments.map { replacing("@WORK", with: work.path, in: $0) }, in: work,
+    environment: ["SDL_VIDEODRIVER": "dummy", "DISPLAY": nil, "NEURALPLAYGROUND_SCREENSHOT_DIR": work.path],
+    timeout: 120)
   let after = try FileManager.default.contentsOfDirectory(atPath: work.path)
   return EchoRun(
-    status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
-    stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-    written: after.filter { !before.contains($0) })
+    status: run.status, crashed: run.crashed, stderr: run.stderr, written: after.filter { !before.contains($0) })
 }
 
 private func utf8(_ words: String...) -> [[UInt8]] { words.map { Array($0.utf8) } }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 // Hostile values for every flag of `playground train` and of the window command: NaN, infinities,
 // negative and huge sizes, empty lists, 100 KB strings, invalid UTF-8 (in values and in CSV files),
@@ -28,10 +29,8 @@ private struct HostileRun {
   }
 }
 
-/// Runs the binary with a timeout. Output goes to files, not pipes, so a 100 KB error message
-/// cannot fill a pipe and deadlock the test. `rawArguments` lets a test pass bytes that are not
-/// UTF-8: the arguments go through `/bin/sh` and `printf` with octal escapes, never through a
-/// Swift `String`.
+/// Runs the binary with a timeout in an empty folder inside an empty folder. `rawArguments` lets
+/// a test pass bytes that are not UTF-8 (`runPlayground(bytes:)` never makes them a `String`).
 private func hostileRun(
   _ arguments: [String] = [], rawArguments: [[UInt8]]? = nil, timeout: Double = 90,
   prepare: (URL) throws -> Void = { _ in }
@@ -39,85 +38,29 @@ private func hostileRun(
   let root = try temporaryDirectory()
   let work = root.appendingPathComponent("work")
   try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-  let logs = try temporaryDirectory()
-  defer {
-    try? FileManager.default.removeItem(at: root)
-    try? FileManager.default.removeItem(at: logs)
-  }
+  defer { try? FileManager.default.removeItem(at: root) }
   try prepare(work)
   let prepared = Set(try FileManager.default.contentsOfDirectory(atPath: work.path))
   // `@WORK` in an argument is the working folder.
   let arguments = arguments.map { $0.replacingOccurrences(of: "@WORK", with: work.path) }
-  let process = Process()
-  let binary = try playgroundBinary()
   var shown = arguments.joined(separator: " ")
+  var bytes = arguments.map { Array($0.utf8) }
   if let rawArguments {
-    let workBytes = Array(work.path.utf8)
-    func expand(_ bytes: [UInt8]) -> [UInt8] {  // @WORK → the working folder, byte-wise
-      var out: [UInt8] = []
-      var i = 0
-      let marker = Array("@WORK".utf8)
-      while i < bytes.count {
-        if bytes[i...].starts(with: marker) {
-          out += workBytes
-          i += marker.count
-        } else {
-          out.append(bytes[i])
-          i += 1
-        }
-      }
-      return out
-    }
-    let words = rawArguments.map { raw in
-      "\"$(printf '" + expand(raw).map { "\\" + String($0, radix: 8) }.joined() + "')\""
-    }
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "exec \"$0\" " + words.joined(separator: " "), binary.path]
+    bytes = rawArguments.map { replacing("@WORK", with: work.path, in: $0) }
     shown = rawArguments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-  } else {
-    process.executableURL = binary
-    process.arguments = arguments
   }
-  process.currentDirectoryURL = work
-  var environment = ProcessInfo.processInfo.environment
-  environment["SDL_VIDEODRIVER"] = "dummy"  // no window can open, even by mistake
-  environment["NEURALPLAYGROUND_SCREENSHOT_DIR"] = work.path
-  environment.removeValue(forKey: "DISPLAY")
-  process.environment = environment
-  let outURL = logs.appendingPathComponent("stdout")
-  let errURL = logs.appendingPathComponent("stderr")
-  FileManager.default.createFile(atPath: outURL.path, contents: nil)
-  FileManager.default.createFile(atPath: errURL.path, contents: nil)
-  let out = try FileHandle(forWritingTo: outURL)
-  let err = try FileHandle(forWritingTo: errURL)
-  process.standardOutput = out
-  process.standardError = err
-  process.standardInput = FileHandle.nullDevice
-  let start = Date()
-  try process.run()
-  var timedOut = false
-  while process.isRunning {
-    if Date().timeIntervalSince(start) > timeout {
-      timedOut = true
-      process.terminate()
-      Thread.sleep(forTimeInterval: 1)
-      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-      break
-    }
-    Thread.sleep(forTimeInterval: 0.01)
-  }
-  process.waitUntilExit()
-  try out.close()
-  try err.close()
-  let seconds = Date().timeIntervalSince(start)
+  let run = try runPlayground(
+    bytes: bytes, in: work,
+    environment: [
+      "SDL_VIDEODRIVER": "dummy",  // no window can open, even by mistake
+      "NEURALPLAYGROUND_SCREENSHOT_DIR": work.path, "DISPLAY": nil,
+    ],
+    timeout: timeout)
   let left = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { !prepared.contains($0) }
   let beside = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0 != "work" }
   return HostileRun(
-    status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
-    timedOut: timedOut, seconds: seconds,
-    stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-    stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-    written: left + beside.map { "../" + $0 }, arguments: shown)
+    status: run.status, crashed: run.crashed, timedOut: run.timedOut, seconds: run.seconds,
+    stdout: run.stdout, stderr: run.stderr, written: left + beside.map { "../" + $0 }, arguments: shown)
 }
 
 /// The checks every rejected input shares: exit 2 (not a crash, not a hang), a message naming

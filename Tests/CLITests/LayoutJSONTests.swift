@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `playground --layout-json --size WxH --zoom Z`: the frame's controls, and a truthful account of
 /// what it cuts and overlaps.

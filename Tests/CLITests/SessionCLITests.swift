@@ -1,23 +1,11 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `train --load/--save`, `export` and `playground --load`, through the real binary.
 @Suite struct SessionCLITests {
-  static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
-
-  static let hasNumpy = (try? python(["-c", "import numpy"]).status) == 0
-  static let hasTorch = (try? python(["-c", "import torch"]).status) == 0
+  static let hasNumpy = (try? runPython(["-c", "import numpy"]).status) == 0
+  static let hasTorch = (try? runPython(["-c", "import torch"]).status) == 0
 
   func contents(_ url: URL) -> Data? { FileManager.default.contents(atPath: url.path) }
 
@@ -152,8 +140,8 @@ import Testing
     let torchScript = dir.appendingPathComponent("torch_model.py").path
     let r = try runPlayground(["export", "--load", session, "--numpy", script, "--pytorch", torchScript])
     #expect(r.status == 0, "\(r.stderr)")
-    let check = try SessionCLITests.python([script, "--check"])
-    #expect(check.status == 0 && check.output.contains("largest difference"), "\(check.output)")
+    let check = try runPython([script, "--check"], mergingOutput: true)
+    #expect(check.status == 0 && check.stdout.contains("largest difference"), "\(check.stdout)")
     #expect(FileManager.default.isExecutableFile(atPath: script))
     let torch = try String(contentsOfFile: torchScript, encoding: .utf8)
     #expect(torch.contains("import torch") && torch.contains("--train"))
@@ -165,9 +153,9 @@ import Testing
     let script = dir.appendingPathComponent("model.py").path
     let r = try runPlayground(["export", "--dataset", "circle", "--epochs", "50", "--pytorch", script])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(try SessionCLITests.python([script, "--check"]).status == 0)
-    let train = try SessionCLITests.python([script, "--train", "20"])
-    #expect(train.status == 0 && train.output.contains("epoch 70"), "\(train.output)")
+    #expect(try runPython([script, "--check"], mergingOutput: true).status == 0)
+    let train = try runPython([script, "--train", "20"], mergingOutput: true)
+    #expect(train.status == 0 && train.stdout.contains("epoch 70"), "\(train.stdout)")
   }
 
   @Test func theWindowOpensASession() throws {

@@ -1,40 +1,12 @@
 import Foundation
 import Testing
-
-/// The `playground` binary next to this test bundle (or $PLAYGROUND_BIN).
-let playgroundPath: String? = {
-  if let path = ProcessInfo.processInfo.environment["PLAYGROUND_BIN"] { return path }
-  let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-  for dir in [here.deletingLastPathComponent(), here.deletingLastPathComponent().deletingLastPathComponent()]
-  {
-    let candidate = dir.appendingPathComponent("playground").path
-    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-  }
-  return nil
-}()
-
-/// Runs `playground` with `arguments` in `directory`; (status, stdout, stderr).
-func runLessonCommand(_ arguments: [String], in directory: String? = nil) throws -> (Int32, String, String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: playgroundPath!)
-  process.arguments = arguments
-  if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
+import _TestSupport
 
 /// `playground lesson list|validate`, run as a real process.
-@Suite(.enabled(if: playgroundPath != nil, "the playground binary is not built"))
+@Suite(.enabled(if: playgroundBinaryPath != nil, "the playground binary is not built"))
 struct LessonCommandTests {
   @Test func listShowsTheCurriculumInOrder() throws {
-    let (status, out, err) = try runLessonCommand(["lesson", "list", "--dir", lessonsDirectory])
+    let (status, out, err) = try runPlayground(["lesson", "list", "--dir", lessonsDirectory]).parts
     #expect(status == 0, "\(err)")
     let lines = out.split(separator: "\n")
     #expect(lines.first?.hasPrefix("ID") == true)
@@ -50,30 +22,32 @@ struct LessonCommandTests {
   /// `--lesson` takes the id `lesson list` prints, the file name without .yaml, or a path.
   @Test func lessonOpensByIdFileNameOrPath() throws {
     for name in ["learning-rate", "06-learning-rate", "06-learning-rate.yaml", lessonsDirectory + "/06-learning-rate.yaml"] {
-      let (status, out, err) = try runLessonCommand(["--layout-json", "--lesson", name, "--lesson-step", "2"], in: "/")
+      let (status, out, err) = try runPlayground(
+        ["--layout-json", "--lesson", name, "--lesson-step", "2"], in: URL(fileURLWithPath: "/")
+      ).parts
       #expect(status == 0, "\(name): \(err)")
       #expect(out.contains("\"lesson.next\""), "\(name)")
     }
-    let (status, _, err) = try runLessonCommand(["--layout-json", "--lesson", "learning-rat"], in: "/")
+    let (status, _, err) = try runPlayground(["--layout-json", "--lesson", "learning-rat"], in: URL(fileURLWithPath: "/")).parts
     #expect(status == 2)
     #expect(err.contains("'learning-rat'") && err.contains("playground lesson list"), "\(err)")
   }
 
   @Test func listFindsLessonsNearTheExecutable() throws {
-    let (status, out, _) = try runLessonCommand(["lesson", "list", "--json"], in: "/")
+    let (status, out, _) = try runPlayground(["lesson", "list", "--json"], in: URL(fileURLWithPath: "/")).parts
     #expect(status == 0)
     #expect(out.contains("\"id\":\"l1-sparsity\""))
   }
 
   @Test func validatePrintsOneLinePerStep() throws {
     let file = lessonsDirectory + "/03-feature-crosses.yaml"
-    let (status, out, err) = try runLessonCommand(["lesson", "validate", file])
+    let (status, out, err) = try runPlayground(["lesson", "validate", file]).parts
     #expect(status == 0, "\(err)")
     #expect(out.contains("  step 1/10 train 200: epoch 200, trainLoss "))
     #expect(out.contains("| ok testAccuracy < 0.75 (testAccuracy = "))
     #expect(out.hasSuffix("1 lesson: 1 passed, 0 with unmet expectations, 0 invalid\n"))
     // Deterministic output.
-    #expect(try runLessonCommand(["lesson", "validate", file]).1 == out)
+    #expect(try runPlayground(["lesson", "validate", file]).stdout == out)
   }
 
   @Test func exitCodes() throws {
@@ -86,19 +60,19 @@ struct LessonCommandTests {
       .write(toFile: dir + "/fails.yaml", atomically: true, encoding: .utf8)
     try good.replacingOccurrences(of: "  seed: 7", with: "  seed: 7\n  colour: red")
       .write(toFile: dir + "/invalid.yaml", atomically: true, encoding: .utf8)
-    let failing = try runLessonCommand(["lesson", "validate", dir + "/fails.yaml"])
+    let failing = try runPlayground(["lesson", "validate", dir + "/fails.yaml"]).parts
     #expect(failing.0 == 1)
     #expect(
       failing.2.contains(
         dir + "/fails.yaml:54:16: step 4: expectation not met: testAccuracy > 1 (testAccuracy = 1)"))
-    let invalid = try runLessonCommand(["lesson", "validate", dir + "/fails.yaml", dir + "/invalid.yaml"])
+    let invalid = try runPlayground(["lesson", "validate", dir + "/fails.yaml", dir + "/invalid.yaml"]).parts
     #expect(invalid.0 == 2)
     #expect(invalid.2.contains(dir + "/invalid.yaml:12:3: unknown key 'colour' in setup"))
     #expect(invalid.1.contains("2 lessons: 0 passed, 1 with unmet expectations, 1 invalid"))
-    let list = try runLessonCommand(["lesson", "list", "--dir", dir])
+    let list = try runPlayground(["lesson", "list", "--dir", dir]).parts
     #expect(list.0 == 2)
     #expect(list.1.contains("feature-crosses"))
-    let missing = try runLessonCommand(["lesson", "list", "--dir", dir + "/nope"])
+    let missing = try runPlayground(["lesson", "list", "--dir", dir + "/nope"]).parts
     #expect(missing.0 == 2)
     #expect(missing.2.contains("--dir"))
   }

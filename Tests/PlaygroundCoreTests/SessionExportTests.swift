@@ -2,32 +2,18 @@ import Datasets
 import Engine
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import PlaygroundCore
 
 /// Runs `python3` on a script; nil when python3 or `module` cannot be imported.
 enum PythonRunner {
   static func available(_ module: String) -> Bool {
-    (try? run(["-c", "import \(module)"]).status) == 0
+    (try? runPython(["-c", "import \(module)"]).status) == 0
   }
 
   static let hasNumpy = available("numpy")
   static let hasTorch = available("torch")
-
-  static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-  }
 
   /// Writes `script` to a temporary file and runs it with `arguments`; the last stdout line as JSON.
   static func runScript(_ script: String, _ arguments: [String]) throws -> (
@@ -36,7 +22,7 @@ enum PythonRunner {
     let path = NSTemporaryDirectory() + "playground-export-\(UUID().uuidString).py"
     try SessionFile.writeAtomically(Array(script.utf8), to: path)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let r = try run([path] + arguments)
+    let r = try runPython([path] + arguments)
     let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
     let json = (try? JSONSerialization.jsonObject(with: Data(last.utf8))) as? [String: Any] ?? [:]
     return (r.status, json, r.stdout + r.stderr)
