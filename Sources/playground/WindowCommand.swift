@@ -42,8 +42,8 @@ struct Window: ParsableCommand {
   /// With --lesson: also do that step as "Show me" would (to see its ✓/✗ sentences).
   @Flag(help: .hidden)
   var lessonShowMe = false
-  @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images).")
-  var mode: String = "dense"
+  @Option(help: "Start in this mode: dense (2-D points) or cnn (a CNN on shape images; also --dataset shapes).")
+  var mode: String?
   @Option(
     help:
       "Training pace while playing: epochs per second in 2-D (1, 5, 20, 60, 300; default 60), images per second with --mode cnn (10, 50, 200, 1000; default 200), any whole number up to 10000, or max."
@@ -53,9 +53,10 @@ struct Window: ParsableCommand {
   @OptionGroup var imports: ImportOptions
 
   mutating func run() throws {
-    // The window's shapes mode is `--mode cnn`; `--dataset` picks one of the 2-D datasets.
-    if settings.isShapes {
-      throw UsageError(message: "--dataset shapes is for train, export and cam; the window opens it with --mode cnn")
+    // `--dataset shapes` opens the window in its shapes mode, as `--mode cnn` does.
+    let mode = self.mode ?? (settings.isShapes ? "cnn" : "dense")
+    if settings.isShapes && mode != "cnn" {
+      throw UsageError(message: "--dataset shapes opens the CNN mode; drop --mode \(mode)")
     }
     var initial: PlaygroundConfig
     var points: [DataPoint] = []
