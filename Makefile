@@ -38,6 +38,7 @@ e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/lesson-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/speed-e2e.sh
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/cnn-heavy-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
 	$(MAKE) --no-print-directory monkey MONKEY_EVENTS=400 MONKEY_SEED=$${MONKEY_SEED:-1}
 	PLAYGROUND_BIN=$(BIN) SAVEKILL_SEED=$${SAVEKILL_SEED:-1} Tests/e2e/save-kill.sh

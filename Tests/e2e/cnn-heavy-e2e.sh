@@ -15,7 +15,8 @@ read -r x y < <(python3 -c 'import json,sys; print(*json.loads(sys.argv[1])["cnn
 # run CLICKS: trains the heavy net for 3 s, clicks "+" CLICKS times, trains 3 s more, quits;
 # prints the final state line.
 run() {
-  "$BIN" --load "$OUT/heavy.json" >"$OUT/app.log" 2>&1 &
+  # At full speed: the frame rate is measured while training as hard as the machine allows.
+  "$BIN" --load "$OUT/heavy.json" --mode cnn --speed max >"$OUT/app.log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
   WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
