@@ -24,15 +24,7 @@ public enum Legend {
   public static func ticks(in range: ClosedRange<Float>, approximateCount: Int = 5) -> [Float] {
     let span = range.upperBound - range.lowerBound
     guard span > 0, span.isFinite, approximateCount > 0 else { return [range.lowerBound] }
-    let raw = span / Float(approximateCount)
-    var magnitude: Float = 1
-    while magnitude > raw { magnitude /= 10 }
-    while magnitude * 10 <= raw { magnitude *= 10 }
-    // d3's rule: round the raw step to the nearest of 1, 2, 5, 10 on a log scale.
-    let error = raw / magnitude
-    // Thresholds √50, √10, √2: the geometric midpoints between 10, 5, 2 and 1.
-    let factor: Float = error >= 7.0711 ? 10 : (error >= 3.1623 ? 5 : (error >= 1.4142 ? 2 : 1))
-    let step = magnitude * factor
+    let step = AxisTicks.step(span: span, approximateCount: approximateCount)
     var ticks: [Float] = []
     var k = (range.lowerBound / step).rounded(.up)
     while k * step <= range.upperBound + step * 1e-4 {
