@@ -339,7 +339,8 @@ extension PlaygroundView {
     let shown: [Int] =
       rows.count >= names.count
       ? Array(names.indices)
-      : Array(names.indices.sorted { p[$0] > p[$1] }.prefix(rows.count - 1)).sorted()
+      // One row only: the likeliest class, the others in its tooltip.
+      : Array(names.indices.sorted { p[$0] > p[$1] }.prefix(max(1, rows.count - 1))).sorted()
     // The names column fits the longest shown name; where the bars get too short, the bar lies
     // under the name instead (a tinted row as long as the probability).
     let widest = shown.map { ui.measure(names[$0], size: TypeSize.caption, weight: .bold).width }.max() ?? 0
@@ -371,8 +372,10 @@ extension PlaygroundView {
     }
     if shown.count < names.count, let last = rows.last {
       let rest = names.indices.filter { !shown.contains($0) }
-      ui.label(
-        "+ \(rest.count) more classes", in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
+      if rows.count > 1 {
+        ui.label(
+          "+ \(rest.count) more classes", in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
+      }
       if ui.isMouseOver(last) {
         ui.tooltip(rest.map { "\(names[$0]) \(Format.percent(p[$0]))" }.joined(separator: " · "))
       }
