@@ -198,7 +198,7 @@ public struct LessonSession: Sendable {
   public mutating func back(_ state: inout AppState) -> Bool {
     guard !isFirstStep else { return false }
     index -= 1
-    if let saved = entryStates[index] { state = saved }
+    if let saved = entryStates[index] { reduce(&state, .replaceState(StateSnapshot(saved))) }
     if let saved = scriptedAtEntry[index] { scripted = saved }
     reduce(&state, .pause)
     enter(&state)

@@ -43,7 +43,8 @@ import Testing
     let ui = UIContext(theme: .light, measurer: measurer)
     let view = PlaygroundView()
     view.lesson = lesson
-    view.cnnPage = page
+    var state = state
+    reduce(&state, .cnn(.showPage(page)))
     var input = UIInput()
     input.windowSize = screen.logical
     input.mouse = Point(-100, -100)
