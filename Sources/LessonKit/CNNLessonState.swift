@@ -44,7 +44,7 @@ extension StateMetrics {
 
   /// A metric in the CNN mode. The point-plane metrics (weights, neurons, outputs at a point) belong
   /// to the 2-D playground and say so.
-  static func read(_ metric: Metric, cnn: CNNAppState) throws(MetricError) -> Value {
+  static func read(_ metric: Metric, cnn: CNNAppState, camScores: CAMScoreCache) throws(MetricError) -> Value {
     let e = cnn.experiment
     func shape(_ name: String) throws(MetricError) -> (ShapeKind, Int) {
       guard let kind = ShapeKind(rawValue: name), let index = e.classIndex(kind) else {
@@ -67,7 +67,7 @@ extension StateMetrics {
     case .camScore(let name):
       let (kind, _) = try shape(name)
       guard !diverged(cnn) else { return .number(0) }
-      return .number(Double(CAMScoreCache.shared.score(kind, of: e, revision: cnn.revision)))
+      return .number(Double(camScores.score(kind, of: e, revision: cnn.revision)))
     case .confusion(let actual, let predicted):
       let (_, a) = try shape(actual)
       let (_, b) = try shape(predicted)
@@ -94,9 +94,9 @@ extension StateMetrics {
 }
 
 /// `camScore` runs 200 ascent steps per class; conditions are checked after every frame of a task,
-/// so the last scores are kept per network (the CNN state's revision and epoch).
+/// so the last scores are kept per network (the CNN state's revision and epoch). A lesson session
+/// owns one (no global): its checks share it; a lone `Condition.evaluate(in:)` uses its own.
 final class CAMScoreCache: @unchecked Sendable {
-  static let shared = CAMScoreCache()
   private let lock = NSLock()
   private var key: (revision: Int, epoch: Int, checksum: String)?
   private var scores: [ShapeKind: Float] = [:]

@@ -59,6 +59,10 @@ public struct LessonSession: Sendable {
   /// them makes the step's text untrue: the panel then offers "Set up this step".
   var scripted: [String: String] = [:]
   private var scriptedAtEntry: [[String: String]?]
+  /// The lesson's `camScore` readings for the network last checked (a 200-step ascent per class;
+  /// a task's goal is checked after every frame). Copies of the session share it: the key is
+  /// the network itself, so sharing cannot give a wrong score.
+  private let camScores = CAMScoreCache()
 
   /// Starts the lesson on `state` (normally `lesson.startingState()`) and enters step 1.
   public init(lesson: Lesson, state: inout AppState) {
@@ -108,10 +112,10 @@ public struct LessonSession: Sendable {
   public func check(_ state: AppState) -> [ConditionResult] {
     var results: [ConditionResult] = []
     if case .task(let task)? = step.action {
-      results.append(ConditionResult(task.goal, state: state, text: task.goalText))
+      results.append(ConditionResult(task.goal, state: state, camScores: camScores, text: task.goalText))
     }
     for e in step.expectations {
-      results.append(ConditionResult(e.condition, state: state, met: e.met, missed: e.missed, text: e.text))
+      results.append(ConditionResult(e.condition, state: state, camScores: camScores, met: e.met, missed: e.missed, text: e.text))
     }
     return results
   }
@@ -132,7 +136,7 @@ public struct LessonSession: Sendable {
         return state.isPlaying ? [.pause] : []
       }
     case .task(let task)?:
-      if ConditionResult(task.goal, state: state).holds { complete(state) }
+      if ConditionResult(task.goal, state: state, camScores: camScores).holds { complete(state) }
     default:
       break
     }
@@ -198,7 +202,7 @@ public struct LessonSession: Sendable {
   public mutating func back(_ state: inout AppState) -> Bool {
     guard !isFirstStep else { return false }
     index -= 1
-    if let saved = entryStates[index] { state = saved }
+    if let saved = entryStates[index] { reduce(&state, .replaceState(StateSnapshot(saved))) }
     if let saved = scriptedAtEntry[index] { scripted = saved }
     reduce(&state, .pause)
     enter(&state)
@@ -233,7 +237,7 @@ public struct LessonSession: Sendable {
   private mutating func complete(_ state: AppState, solutionApplied: Bool = false) {
     var report = StepReport(step: step, metrics: MetricSnapshot(state), errors: stepErrors)
     if case .task(let task)? = step.action {
-      report.goal = ConditionResult(task.goal, state: state, text: task.goalText)
+      report.goal = ConditionResult(task.goal, state: state, camScores: camScores, text: task.goalText)
       report.solutionApplied = solutionApplied
       // The solution's settings become the script's; a learner who reached the goal their own way
       // keeps theirs (the next steps build on what they did).
@@ -243,7 +247,7 @@ public struct LessonSession: Sendable {
       report.answer = (chosenAnswer, chosenAnswer == q.answer)
     }
     report.expectations = step.expectations.map {
-      ConditionResult($0.condition, state: state, met: $0.met, missed: $0.missed, text: $0.text)
+      ConditionResult($0.condition, state: state, camScores: camScores, met: $0.met, missed: $0.missed, text: $0.text)
     }
     reports[index] = report
     // After the learner's part (Play, a task, an answer) the panel scrolls to the end, where the

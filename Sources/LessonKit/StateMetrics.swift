@@ -5,9 +5,11 @@ import PlaygroundCore
 /// Reads every metric of the lesson format from the app state.
 struct StateMetrics: MetricReading {
   let state: AppState
+  /// The CNN class-picture scores already computed (shared by a lesson session's checks).
+  var camScores = CAMScoreCache()
 
   func read(_ metric: Metric) throws(MetricError) -> Value {
-    if state.mode == .cnn, let cnn = state.cnn { return try StateMetrics.read(metric, cnn: cnn) }
+    if state.mode == .cnn, let cnn = state.cnn { return try StateMetrics.read(metric, cnn: cnn, camScores: camScores) }
     let experiment = state.experiment
     let evaluation = state.evaluation
     let classification = experiment.classCount > 0
@@ -135,8 +137,16 @@ public struct ConditionResult: Sendable {
   public init(
     _ condition: Condition, state: AppState, met: String? = nil, missed: String? = nil, text: String? = nil
   ) {
+    self.init(condition, state: state, camScores: CAMScoreCache(), met: met, missed: missed, text: text)
+  }
+
+  /// Evaluates `condition` against `state`, reusing the CNN scores in `camScores`.
+  init(
+    _ condition: Condition, state: AppState, camScores: CAMScoreCache, met: String? = nil, missed: String? = nil,
+    text: String? = nil
+  ) {
     self.condition = condition
-    let reader = StateMetrics(state: state)
+    let reader = StateMetrics(state: state, camScores: camScores)
     do {
       holds = try condition.root.evaluate(reader).truth
       error = nil

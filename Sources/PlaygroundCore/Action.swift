@@ -67,4 +67,11 @@ public enum Action: Equatable, Sendable {
   // Pace
   /// The training speed of `mode` (epochs per second in 2-D, images per second in CNN mode).
   case setSpeed(TrainingSpeed, mode: AppMode)
+  // Whole states
+  /// Opens a saved session (the window's Ctrl+O): a 2-D one replaces everything, a CNN one
+  /// replaces the CNN mode and shows it. One that does not check changes nothing and says why in
+  /// the banner (`Session.validate()` checks first, for callers that report it themselves).
+  indirect case restore(Session)
+  /// Goes back to a state held earlier (a lesson's Back to the state its step was entered with).
+  case replaceState(StateSnapshot)
 }

@@ -37,6 +37,8 @@ public struct CNNAppState: Sendable {
   public internal(set) var camRevision = -1
   /// Increases whenever the network or the data changes.
   public internal(set) var revision = 0
+  /// The right-hand page (results, class pictures; in narrow windows also layers and drawing).
+  public internal(set) var page = CNNPage.results
 
   public init(config: CNNConfig = CNNConfig()) throws(ConfigError) {
     try self.init(experiment: CNNExperiment(config: config))

@@ -37,6 +37,8 @@ public enum CNNAction: Equatable, Sendable {
   /// Advances every unfinished CAM run by `steps`.
   case advanceCAM(steps: Int)
   case restartCAM
+  /// Shows `page` on the right-hand panel.
+  case showPage(CNNPage)
 }
 
 /// The CNN mode's share of `reduce`.
@@ -155,6 +157,8 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     if cnn.camFinished && cnn.camRevision != cnn.revision { cnn.restartCAM() }
   case .restartCAM:
     cnn.restartCAM()
+  case .showPage(let page):
+    cnn.page = page
   }
 }
 

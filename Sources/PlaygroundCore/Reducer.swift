@@ -135,6 +135,10 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .setChartLogScale(let on): state.chart.logScale = on
   case .setSpeed(let speed, let mode):
     if mode == .cnn { state.cnnSpeed = speed } else { state.speed = speed }
+  case .restore(let session):
+    restoreSession(&state, session)
+  case .replaceState(let snapshot):
+    state = snapshot.state
   }
 }
 

@@ -63,10 +63,12 @@ extension AppState {
 
   /// Replaces the CNN mode with a saved session and shows it (the window's Open); the 2-D
   /// playground is kept. On error nothing changes.
-  public mutating func restore(_ session: CNNSession) throws(SessionError) {
+  mutating func restore(_ session: CNNSession) throws(SessionError) {
     var next = try AppState.windowCNN(session)
     next.revision = (cnn?.revision ?? 0) + 1
     next.camRevision = next.revision
+    // The page is a view choice, not part of the file: the window keeps showing it.
+    next.page = cnn?.page ?? .results
     isPlaying = false
     cnn = next
     cnnSpeed = session.speed

@@ -120,7 +120,7 @@ extension AppState {
   }
 
   /// Replaces everything with a saved session (the window's Open); on error nothing changes.
-  public mutating func restore(_ session: DenseSession) throws(SessionError) {
+  mutating func restore(_ session: DenseSession) throws(SessionError) {
     var next = try AppState(session: session)
     next.revision = revision + 1
     self = next

@@ -407,19 +407,6 @@ public struct CNNLayout: Hashable, Sendable {
   }
 }
 
-/// What the right-hand CNN panel shows.
-public enum CNNPage: Hashable, Sendable {
-  /// Accuracy and loss curves and the confusion matrix.
-  case results
-  /// Class activation maximization: what the network thinks each class looks like.
-  case classPictures
-  /// The filters, feature maps and mistakes, in this panel (only in windows too narrow for their
-  /// own column; elsewhere it shows the results).
-  case layers
-  /// The drawing canvas and prediction, in this panel (only in the narrowest windows).
-  case drawing
-}
-
 /// Which half of the results page shows when the page is too small for both.
 public enum CNNResultsTab: Hashable, Sendable {
   case curves

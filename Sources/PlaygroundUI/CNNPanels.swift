@@ -424,27 +424,27 @@ extension PlaygroundView {
       l.drawingFolded
       ? [.drawing, .layers, .results, .classPictures]
       : (narrow ? [.layers, .results, .classPictures] : [.results, .classPictures])
-    let shown = pages.contains(cnnCache.page) ? cnnCache.page : CNNPage.results
+    let shown = pages.contains(c.cnn.page) ? c.cnn.page : CNNPage.results
     if l.drawingFolded {
       // Two rows of two: Draw | Layers above Results | Class pictures (one selection between them).
       let top: [CNNPage] = [.drawing, .layers]
       let bottom: [CNNPage] = [.results, .classPictures]
       if let i = ui.segmented("cnn.page.more", options: ["Draw", "Layers"], selected: top.firstIndex(of: shown) ?? -1, in: l.layersTab) {
-        cnnCache.page = top[i]
+        c.actions.append(.cnn(.showPage(top[i])))
       }
       if let i = ui.segmented(
         "cnn.page", options: ["Results", "Class pictures"], selected: bottom.firstIndex(of: shown) ?? -1, in: l.pageSwitch)
       {
-        cnnCache.page = bottom[i]
+        c.actions.append(.cnn(.showPage(bottom[i])))
       }
     } else if let i = ui.segmented(
       "cnn.page", options: narrow ? ["Layers", "Results", "Pictures"] : ["Results", "Class pictures"],
       selected: pages.firstIndex(of: shown) ?? 0, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
     {
-      cnnCache.page = pages[i]
+      c.actions.append(.cnn(.showPage(pages[i])))
     }
     _ = t
-    if cnnCache.page != .classPictures { cnnCache.enlarged = nil }
+    if c.cnn.page != .classPictures { cnnCache.enlarged = nil }
     switch shown {
     case .results: drawCNNCharts(&c)
     case .classPictures: drawCAM(&c)

@@ -5,9 +5,9 @@ import PlaygroundCore
 import Visualization
 
 /// What the CNN mode keeps between frames: derived pictures and numbers for the last seen state,
-/// and the view-only choices (which right-hand page, the last brush position).
+/// and the view-only choices (the results tab, the last brush position). The right-hand page is
+/// state (`CNNAppState.page`).
 final class CNNViewCache {
-  var page: CNNPage = .results
   /// Curves or confusion, when the results page is too small for both.
   var resultsTab: CNNResultsTab = .curves
   /// The class whose picture is shown enlarged on the class pictures page (click or Esc closes).
@@ -186,10 +186,6 @@ extension PlaygroundView {
       f.actions.removeAll()
       f.commands.removeAll()
       drawHelp(&f)
-    } else if cnnCache.page == .classPictures && !cnn.camFinished && cnn.experiment.divergence == nil {
-      // The class pictures grow a few ascent steps per frame while they show (each step runs the
-      // network forward and back per class on this thread: the results page need not pay).
-      f.actions.append(.cnn(.advanceCAM(steps: cnn.isPlaying ? 2 : 4)))
     }
     handleKeys(&f)
     if let lesson { filterByLesson(&f, session: lesson) }
@@ -203,14 +199,7 @@ extension PlaygroundView {
     let base = layout(for: size, state: state)
     guard let cnn = state.cnn else { return CNNLayout() }
     return CNNLayout(
-      size: base.window.size, state: state, cnn: cnn, page: cnnCache.page, base: base, tab: cnnCache.resultsTab,
+      size: base.window.size, state: state, cnn: cnn, page: cnn.page, base: base, tab: cnnCache.resultsTab,
       camSettingsOpen: cnnCache.camSettingsOpen)
-  }
-
-  /// The right-hand page of the CNN mode (results or class pictures); scripts and the layout
-  /// check may turn it.
-  public var cnnPage: CNNPage {
-    get { cnnCache.page }
-    set { cnnCache.page = newValue }
   }
 }

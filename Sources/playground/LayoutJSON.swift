@@ -16,11 +16,10 @@ import SDLFrontend
 enum LayoutJSON {
   static func text(
     state: AppState, lesson: LessonSession? = nil, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false),
-    zoom: Float = 1, page: CNNPage = .results
+    zoom: Float = 1
   ) throws -> String {
     let view = PlaygroundView()
     view.lesson = lesson
-    view.cnnPage = page
     let logical = Size(Float(size.width) / zoom, Float(size.height) / zoom)
     let layout = view.layout(for: logical, state: state)
     let report = try frameReport(state: state, view: view, logical: logical, zoom: zoom)

@@ -95,7 +95,9 @@ final class WindowApp {
       // Drawing ran past the worker's deadline: it stops after its slice. The frame's actions
       // follow the trained state (queued while the worker still runs a long slice); commands
       // read or replace the state, so they wait for it.
-      let permitted = result.actions.filter { lesson?.permits($0) ?? true }
+      var permitted = result.actions.filter { lesson?.permits($0) ?? true }
+      // The loop is the clock: the class pictures grow a few steps each frame they show.
+      if let advance = state.classPicturesAdvance { permitted.append(advance) }
       let settle = !result.commands.isEmpty || !result.lessonCommands.isEmpty
       if let prepared = handOver.end(
         &state, actions: permitted, stopNow: !training || FramePacer.now() > deadline, settle: settle)
@@ -229,14 +231,14 @@ final class WindowApp {
       return
     }
     do {
+      let session = try SessionFile.read(path)
+      // Checked here so the message names the file; then only the reducer replaces the state.
+      try session.validate()
+      reduce(&state, .restore(session))
       let epoch: Int
-      switch try SessionFile.read(path) {
-      case .dense2d(let session):
-        try state.restore(session)
-        epoch = state.experiment.epoch
-      case .cnn(let session):
-        try state.restore(session)
-        epoch = session.epoch
+      switch session {
+      case .dense2d: epoch = state.experiment.epoch
+      case .cnn(let cnn): epoch = cnn.epoch
       }
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
@@ -255,7 +257,7 @@ enum ScreenshotRenderer {
   /// height/zoom logical pixels and painted `zoom` times larger).
   static func render(
     state: AppState, epochs: Int, lesson: LessonSession? = nil, width: Int = 1280, height: Int = 800,
-    zoom: Float = 1, page: CNNPage = .results
+    zoom: Float = 1
   ) throws -> Raster {
     var state = state
     // In up to 100 slices, as the window would, so the charts show the curve and not a line
@@ -273,7 +275,6 @@ enum ScreenshotRenderer {
     let ui = UIContext(theme: .light, measurer: canvas.measurer)
     let view = PlaygroundView()
     view.lesson = lesson
-    view.cnnPage = page
     var input = UIInput()
     input.windowSize = logical
     input.mouse = Point(-100, -100)

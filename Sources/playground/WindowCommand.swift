@@ -167,11 +167,12 @@ struct Window: ParsableCommand {
     let zoom = self.zoom
     let load = self.load
     let session = guided
+    // The page is CNN state (ignored without a CNN session, where no CNN page shows).
+    if cnnPage != .results { reduce(&state, .cnn(.showPage(cnnPage))) }
     let start = state
-    let shownPage = cnnPage
     if layoutJson {
       let text = try MainActor.assumeIsolated {
-        try LayoutJSON.text(state: start, lesson: session, size: windowSize, zoom: zoom, page: shownPage)
+        try LayoutJSON.text(state: start, lesson: session, size: windowSize, zoom: zoom)
       }
       print(text)
       return
@@ -180,7 +181,7 @@ struct Window: ParsableCommand {
       if let screenshot {
         let raster = try ScreenshotRenderer.render(
           state: start, epochs: epochs, lesson: session, width: windowSize.width, height: windowSize.height,
-          zoom: zoom, page: shownPage)
+          zoom: zoom)
         do {
           try PNGFile.save(raster, to: screenshot)
         } catch {

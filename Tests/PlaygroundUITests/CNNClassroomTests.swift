@@ -9,7 +9,7 @@ import Testing
 @Suite struct CNNClassroomTests {
   @Test func classPicturesAreAtLeast112PixelsAt1280x800AndAClickEnlargesOne() throws {
     let h = try CNNModeTests.cnnHarness()
-    h.view.cnnPage = .classPictures
+    h.apply([.cnn(.showPage(.classPictures))])
     h.frame()
     let cells = CNNModeTests.layout(h).camCells
     #expect(cells.count == h.state.cnn?.experiment.classCount)
@@ -48,7 +48,9 @@ import Testing
     h.frame()
     var l = CNNModeTests.layout(h)
     #expect(l.networkPanel.width == 0 && l.layersTab.width > 0)
-    _ = h.click(l.layersTab.center)
+    let tab = h.click(l.layersTab.center)
+    #expect(CNNModeTests.clicked(tab) == [.cnn(.showPage(.layers))])
+    h.apply(tab.actions)
     h.frame()
     l = CNNModeTests.layout(h)
     #expect(l.networkPanel.width > 300)

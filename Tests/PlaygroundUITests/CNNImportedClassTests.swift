@@ -99,7 +99,8 @@ import Testing
       return
     }
     var opened = try AppState(config: PlaygroundConfig())
-    try opened.restore(session)
+    try Session.cnn(session).validate()
+    reduce(&opened, .restore(.cnn(session)))
     #expect(opened.mode == .cnn && opened.cnn?.experiment.imported == [Self.bars])
     #expect(opened.cnn?.experiment.network.checksum == h.state.cnn?.experiment.network.checksum)
     h.state = opened

@@ -114,15 +114,20 @@ import Testing
   @Test func camGrowsFrameByFrameOnTheClassPicturesPage() throws {
     let h = try Self.cnnHarness()
     h.apply([.train(epochs: 1), .pause])
+    #expect(h.state.classPicturesAdvance == nil, "the results page does not grow the pictures")
     let page = h.click(Self.segment(1, of: 2, in: Self.layout(h).pageSwitch))
+    #expect(Self.clicked(page) == [.cnn(.showPage(.classPictures))])
     h.apply(page.actions)
-    #expect(h.view.cnnPage == .classPictures)
+    #expect(h.state.cnn?.page == .classPictures)
     let l = Self.layout(h)
     #expect(l.camCells.count == 4 && l.camControls.count == 7)
+    // The view is no clock: the window loop adds the advance each frame the page shows.
     for _ in 0..<3 {
       let r = h.frame()
-      #expect(r.actions.contains { if case .cnn(.advanceCAM) = $0 { return true } else { return false } })
-      h.apply(r.actions)
+      #expect(!r.actions.contains { if case .cnn(.advanceCAM) = $0 { return true } else { return false } })
+      let advance = try #require(h.state.classPicturesAdvance)
+      #expect(advance == .cnn(.advanceCAM(steps: 4)), "paused: 4 steps a frame")
+      h.apply(r.actions + [advance])
     }
     let steps = try #require(h.state.cnn?.cams.first?.steps)
     #expect(steps >= 3)

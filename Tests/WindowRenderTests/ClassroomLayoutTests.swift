@@ -42,7 +42,8 @@ import Testing
     let measurer = try measurer(zoom: screen.zoom)
     let view = PlaygroundView()
     view.lesson = lesson
-    view.cnnPage = page
+    var state = state
+    reduce(&state, .cnn(.showPage(page)))
     let report = view.auditedFrame(state, size: screen.logical, measurer: measurer)
     return report.truncated.map { "cut (\($0.how)): '\($0.text)'" }
       + (report.overlaps() + report.textOverlaps).map { "overlap: \($0.first.name) × \($0.second.name)" }
