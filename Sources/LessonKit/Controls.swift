@@ -127,6 +127,9 @@ public enum Control: String, CaseIterable, Sendable {
     case .pause, .applyConfig, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
       .showBanner, .setChartExpanded, .setChartLogScale, .setMode, .setSpeed:
       return nil
+    // Whole states: opening a session (Ctrl+O) and the lesson's own Back.
+    case .restore, .replaceState:
+      return nil
     }
   }
 
@@ -140,7 +143,7 @@ public enum Control: String, CaseIterable, Sendable {
     case .addConvLayer, .removeConvLayer, .addFilter, .removeFilter: .convLayers
     case .addDrawing, .addDrawingToClass: .points
     case .selectTestImage, .inspectDrawing, .setDrawing, .paint, .clearDrawing, .importClasses, .setSaliency,
-      .setCAMSettings, .trainBatches, .advanceCAM, .restartCAM:
+      .setCAMSettings, .trainBatches, .advanceCAM, .restartCAM, .showPage:
       nil
     }
   }
