@@ -24,14 +24,7 @@ public enum Legend {
   public static func ticks(in range: ClosedRange<Float>, approximateCount: Int = 5) -> [Float] {
     let span = range.upperBound - range.lowerBound
     guard span > 0, span.isFinite, approximateCount > 0 else { return [range.lowerBound] }
-    let step = AxisTicks.step(span: span, approximateCount: approximateCount)
-    var ticks: [Float] = []
-    var k = (range.lowerBound / step).rounded(.up)
-    while k * step <= range.upperBound + step * 1e-4 {
-      ticks.append(k * step == 0 ? 0 : k * step)  // no "-0"
-      k += 1
-    }
-    return ticks
+    return AxisTicks.multiples(of: AxisTicks.step(span: span, approximateCount: approximateCount), in: range)
   }
 
   /// Paints each column (or row) with `color(f)` for its center fraction f ∈ [0, 1].
