@@ -44,8 +44,10 @@ public final class UIContext {
   public private(set) var overlayStart = 0
   /// Areas that something drawn later covers (a floating banner): the mouse over them reaches
   /// only widgets drawn while `aboveOccluders` is true. Cleared by `begin`.
-  public var occluders: [Rect] = [] {
-    didSet { report.occluders = occluders }
+  /// Kept in the frame's report, which needs them to tell covered from overlapping.
+  public var occluders: [Rect] {
+    get { report.occluders }
+    set { report.occluders = newValue }
   }
   /// True while drawing what floats over the `occluders`.
   public var aboveOccluders = false {
@@ -67,7 +69,6 @@ public final class UIContext {
     draw.removeAll()
     overlay.removeAll()
     report = LayoutReport()
-    occluders = []
     aboveOccluders = false
     idStack = [.root]
     clipStack = []
