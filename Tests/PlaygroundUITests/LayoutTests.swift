@@ -90,14 +90,8 @@ import Testing
     big.dataset = .spiral
     big.features = [.x1, .x2, .x1sq, .x2sq, .x1x2, .sinx1, .sinx2]
     big.hiddenLayers = [8, 8, 8, 8, 8, 8]
-    var three = PlaygroundConfig()
-    three.dataset = .spiral3
-    three.hiddenLayers = [16, 3]
-    var regression = PlaygroundConfig()
-    regression.problem = .regression
-    regression.dataset = .regGauss
     for size in [Size(1280, 800), Size(1000, 640), Size(1920, 1080)] {
-      for config in [PlaygroundConfig(), big, three, regression] {
+      for config in [PlaygroundConfig(), big, SampleConfigs.threeClasses, SampleConfigs.regression] {
         try check(config, size: size)
         try check(config, size: size, banner: true)
       }

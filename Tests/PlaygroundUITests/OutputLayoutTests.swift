@@ -54,13 +54,7 @@ import Testing
   }
 
   @Test func partsStayInsideAndApartAtManyPanelSizes() throws {
-    var three = PlaygroundConfig()
-    three.dataset = .spiral3
-    three.hiddenLayers = [16, 3]
-    var regression = PlaygroundConfig()
-    regression.problem = .regression
-    regression.dataset = .regGauss
-    for config in [PlaygroundConfig(), three, regression] {
+    for config in [PlaygroundConfig(), SampleConfigs.threeClasses, SampleConfigs.regression] {
       var state = try AppState(config: config)
       for expanded in [false, true] {
         reduce(&state, .setChartExpanded(expanded))
