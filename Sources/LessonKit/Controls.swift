@@ -99,7 +99,7 @@ public enum Control: String, CaseIterable, Sendable {
   /// The control a learner's action changes; nil for pausing and view actions.
   public init?(touchedBy action: Action) {
     switch action {
-    case .togglePlay, .play, .train: self = .play
+    case .togglePlay, .play, .train, .trainSlice: self = .play
     case .step: self = .step
     case .reset: self = .reset
     case .regenerate: self = .regenerate
@@ -133,17 +133,15 @@ public enum Control: String, CaseIterable, Sendable {
     }
   }
 
-  /// The control a CNN action changes; nil for training slices, the drawing canvas, the test
-  /// image and the class pictures, which a lesson never locks.
+  /// The control a CNN action changes; nil for the drawing canvas, the test image and the class
+  /// pictures, which a lesson never locks.
   static func touched(by action: CNNAction) -> Control? {
     switch action {
-    case .setLearningRate: .learningRate
-    case .setBatchSize: .batchSize
     case .toggleClass: .shapes
     case .addConvLayer, .removeConvLayer, .addFilter, .removeFilter: .convLayers
     case .addDrawing, .addDrawingToClass: .points
     case .selectTestImage, .inspectDrawing, .setDrawing, .paint, .clearDrawing, .importClasses, .setSaliency,
-      .setCAMSettings, .trainBatches, .advanceCAM, .restartCAM, .showPage:
+      .setCAMSettings, .advanceCAM, .restartCAM, .showPage:
       nil
     }
   }

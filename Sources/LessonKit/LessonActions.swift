@@ -25,7 +25,7 @@ enum LessonActions {
   }
 
   static func set(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
-    if let speed = change.speed { reduce(&state, .setSpeed(speed, mode: state.mode)) }
+    if let speed = change.speed { reduce(&state, .setSpeed(speed)) }
     if state.mode == .cnn, let cnn = state.cnn { return setCNN(change, &state, cnn: cnn, step: step) }
     if !change.cnn.isEmpty {
       return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]

@@ -14,7 +14,7 @@ extension Lesson {
         throw LessonError(setupLocation, "setup: \(error.message)")
       }
     }
-    if let setupSpeed { reduce(&state, .setSpeed(setupSpeed, mode: state.mode)) }
+    if let setupSpeed { reduce(&state, .setSpeed(setupSpeed)) }
     return state
   }
 }

@@ -3,14 +3,17 @@ import Engine
 
 /// Everything a learner, a lesson or a test can do, named by intent.
 public enum Action: Equatable, Sendable {
-  // Training
+  // Training (the run that shows: the 2-D playground's or the CNN mode's)
   case togglePlay
   case play
   case pause
   /// One epoch.
   case step
-  /// `epochs` more epochs (the window sends these between frames while playing).
+  /// `epochs` more whole epochs (a lesson's `train`, the command line).
   case train(epochs: Int)
+  /// `units` more training units (2-D: epochs; CNN: mini-batches): the window's frame-sized slices
+  /// while playing. The same bits as whole epochs; loss and accuracy are measured as each epoch ends.
+  case trainSlice(units: Int)
   /// New initial weights from the seed; divergence cleared.
   case reset
   /// New data from a seed derived from the old one.
@@ -65,8 +68,8 @@ public enum Action: Equatable, Sendable {
   /// session from the seed. Does not switch modes.
   case configureCNN(CNNConfig)
   // Pace
-  /// The training speed of `mode` (epochs per second in 2-D, images per second in CNN mode).
-  case setSpeed(TrainingSpeed, mode: AppMode)
+  /// The training speed of the run that shows (epochs per second in 2-D, images per second in CNN mode).
+  case setSpeed(TrainingSpeed)
   // Whole states
   /// Opens a saved session (the window's Ctrl+O): a 2-D one replaces everything, a CNN one
   /// replaces the CNN mode and shows it. One that does not check changes nothing and says why in

@@ -1,19 +1,18 @@
 import Datasets
 import Engine
-import Visualization
 
 /// Everything the playground window knows, in one value. Only `reduce` changes it.
+///
+/// Two runs live side by side, the 2-D playground's and the CNN mode's (made the first time it
+/// shows); `mode` says which one shows, and `active` is that run as lessons, the background trainer
+/// and the bench see either kind. Training actions go to the active run (`reduceTraining`).
 public struct AppState: Sendable {
-  /// The data, the network and the training so far.
-  public internal(set) var experiment: Experiment
-  /// Training runs between frames while playing.
-  public internal(set) var isPlaying = false
-  /// Latest loss and accuracy on both sets.
-  public internal(set) var evaluation: Evaluation
-  /// Loss and accuracy over the epochs, in bounded memory.
-  public internal(set) var trainLoss = ChartSeries()
-  public internal(set) var testLoss = ChartSeries()
-  public internal(set) var testAccuracy = ChartSeries()
+  /// The 2-D playground's run: the points, the network and the training so far.
+  public internal(set) var dense: TrainingRun<Experiment>
+  /// The CNN (shapes) mode, made the first time it is shown.
+  public internal(set) var cnn: CNNAppState?
+  /// Which playground the window shows.
+  public internal(set) var mode: AppMode = .dense
   /// How the loss chart is shown (expanded, log scale).
   public internal(set) var chart = ChartOptions()
   /// The neuron whose picture fills the output panel while hovered (nil: the output).
@@ -26,40 +25,30 @@ public struct AppState: Sendable {
   public internal(set) var showHelp = false
   /// The hidden layer whose warping of the plane is shown (nil: none), and its two neurons.
   public internal(set) var warp: LayerWarpChoice?
-  /// Increases whenever the network or data changes, so views know when to redraw.
-  public internal(set) var revision = 0
-  /// Which playground the window shows.
-  public internal(set) var mode: AppMode = .dense
-  /// The CNN (shapes) mode, made the first time it is shown.
-  public internal(set) var cnn: CNNAppState?
   /// Which panel shows where a narrow window folds panels behind tabs.
   public internal(set) var sidePanel: SidePanel = .network
-  /// The pace of training while playing, per mode (a play setting: it never changes the bits).
-  public internal(set) var speed = TrainingSpeed.denseDefault
-  public internal(set) var cnnSpeed = TrainingSpeed.cnnDefault
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
-    var experiment = try Experiment(config: config, customPoints: customPoints)
-    evaluation = experiment.measure()
-    self.experiment = experiment
-    recordHistory()
+    dense = TrainingRun(try Experiment(config: config, customPoints: customPoints), speed: .denseDefault)
   }
 
-  public var config: PlaygroundConfig { experiment.config }
+  /// The 2-D playground's configuration.
+  public var config: PlaygroundConfig { dense.config }
+  /// The 2-D playground's session (data, network, training so far).
+  public var experiment: Experiment { dense.session }
+  /// The 2-D playground's latest loss and accuracy.
+  public var evaluation: Evaluation { dense.evaluation }
+  /// Increases whenever the 2-D network or data changes (or the mode does), so views redraw.
+  public var revision: Int { dense.revision }
 
-  mutating func recordHistory() {
-    let e = experiment.epoch
-    trainLoss.append(epoch: e, value: evaluation.train.loss)
-    testLoss.append(epoch: e, value: evaluation.test.loss)
-    testAccuracy.append(epoch: e, value: evaluation.test.accuracy)
-  }
+  /// The CNN mode's state when it is the mode showing (nil while the 2-D playground shows).
+  public var showingCNN: CNNAppState? { mode == .cnn ? cnn : nil }
 
-  mutating func clearHistory() {
-    trainLoss.removeAll()
-    testLoss.removeAll()
-    testAccuracy.removeAll()
-    recordHistory()
-  }
+  /// The run that shows, whatever its kind.
+  public var active: any ActiveRun { showingCNN?.run ?? dense }
+
+  /// Whether the run that shows is training between frames.
+  public var isPlaying: Bool { active.isPlaying }
 }
 
 /// The panels that share one place, behind tabs, in a narrow window (a projector's zoom, a small

@@ -1,6 +1,5 @@
 import Datasets
 import Engine
-import Visualization
 
 /// Which playground the window shows.
 public enum AppMode: String, Sendable, Equatable, CaseIterable {
@@ -10,17 +9,11 @@ public enum AppMode: String, Sendable, Equatable, CaseIterable {
   case cnn
 }
 
-/// Everything the CNN (shapes) mode knows. Only `reduce` changes it.
+/// Everything the CNN (shapes) mode knows: its run and what the learner inspects. Only `reduce`
+/// changes it.
 public struct CNNAppState: Sendable {
   /// The images, the network and the training so far.
-  public internal(set) var experiment: CNNExperiment
-  public internal(set) var isPlaying = false
-  /// Latest loss, accuracy and confusion on both sets.
-  public internal(set) var evaluation: CNNEvaluation
-  /// Test accuracy and loss (and train loss) over the epochs.
-  public internal(set) var testAccuracy = ChartSeries()
-  public internal(set) var testLoss = ChartSeries()
-  public internal(set) var trainLoss = ChartSeries()
+  public internal(set) var run: TrainingRun<CNNExperiment>
   /// The test image being inspected (feature maps, probabilities), when not showing the drawing.
   public internal(set) var selectedTestImage = 0
   /// The learner's 28×28 drawing, row-major, values in [0, 1].
@@ -35,8 +28,6 @@ public struct CNNAppState: Sendable {
   public internal(set) var cams: [CAMAscent] = []
   /// The network revision the CAM runs started from.
   public internal(set) var camRevision = -1
-  /// Increases whenever the network or the data changes.
-  public internal(set) var revision = 0
   /// The right-hand page (results, class pictures; in narrow windows also layers and drawing).
   public internal(set) var page = CNNPage.results
 
@@ -44,15 +35,19 @@ public struct CNNAppState: Sendable {
     try self.init(experiment: CNNExperiment(config: config))
   }
 
-  public init(experiment: CNNExperiment) {
-    var e = experiment
-    evaluation = e.measure()
-    self.experiment = e
-    recordHistory()
+  public init(experiment: CNNExperiment, speed: TrainingSpeed = .cnnDefault, history: TrainingHistory = TrainingHistory()) {
+    run = TrainingRun(experiment, speed: speed, history: history)
     restartCAM()
   }
 
-  public var config: CNNConfig { experiment.config }
+  public var config: CNNConfig { run.config }
+  /// The session: the images, the network and the training so far.
+  public var experiment: CNNExperiment { run.session }
+  /// Latest loss, accuracy and confusion on both sets.
+  public var evaluation: CNNEvaluation { run.evaluation }
+  public var isPlaying: Bool { run.isPlaying }
+  /// Increases whenever the network or the data changes.
+  public var revision: Int { run.revision }
 
   /// The image being inspected: the drawing or the selected test image.
   public var inspectedImage: [Float] {
@@ -63,18 +58,14 @@ public struct CNNAppState: Sendable {
   /// Whether every CAM run has finished.
   public var camFinished: Bool { cams.allSatisfy(\.isFinished) }
 
-  mutating func recordHistory() {
-    let e = experiment.epoch
-    testAccuracy.append(epoch: e, value: evaluation.test.accuracy)
-    testLoss.append(epoch: e, value: evaluation.test.loss)
-    trainLoss.append(epoch: e, value: evaluation.train.loss)
-  }
-
-  mutating func clearHistory() {
-    testAccuracy.removeAll()
-    testLoss.removeAll()
-    trainLoss.removeAll()
-    recordHistory()
+  /// After training, a step, a pause or a reset: the class pictures follow the network when it
+  /// is not training on (a diverged network has none).
+  mutating func followNetwork() {
+    if experiment.divergence != nil {
+      cams = []
+    } else if !run.isPlaying && camRevision != revision {
+      restartCAM()
+    }
   }
 
   /// New CAM runs from the current network (the images start over).

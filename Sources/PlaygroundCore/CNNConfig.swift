@@ -5,7 +5,7 @@ import Engine
 ///
 /// Kept apart from `PlaygroundConfig` (whose keys describe the 2-D playground); the shared keys
 /// (`trainRatio`, `learningRate`, `batchSize`, `seed`) mean the same in both.
-public struct CNNConfig: Sendable, Codable, Equatable {
+public struct CNNConfig: Sendable, Codable, Hashable {
   /// The classes, in order (class index = position).
   public var shapes: [ShapeKind] = ShapeKind.defaultClasses
   /// Filters per conv stage. Each entry is a 5×5 convolution (same padding) + ReLU + max pool;

@@ -17,7 +17,7 @@ extension AppState {
   /// shares the frame, 4 paused). Each step runs the network forward and back per class on the
   /// main thread, so the other pages do not pay for it.
   public var classPicturesAdvance: Action? {
-    guard mode == .cnn, !showHelp, let cnn, cnn.page == .classPictures, !cnn.camFinished,
+    guard !showHelp, let cnn = showingCNN, cnn.page == .classPictures, !cnn.camFinished,
       cnn.experiment.divergence == nil
     else { return nil }
     return .cnn(.advanceCAM(steps: cnn.isPlaying ? 2 : 4))

@@ -1,7 +1,8 @@
 import Datasets
 import Engine
 
-/// What a learner can do in the CNN mode (training actions are the shared `.play`, `.step`, …).
+/// What a learner can do in the CNN mode (training and its live settings are the shared `.play`,
+/// `.step`, `.setLearningRate`, …, which go to the run that shows).
 public enum CNNAction: Equatable, Sendable {
   /// Adds or removes a class (at least 2 stay); a new session from the seed.
   case toggleClass(ShapeKind)
@@ -10,8 +11,6 @@ public enum CNNAction: Equatable, Sendable {
   /// `layer` counts conv layers from 0.
   case addFilter(layer: Int)
   case removeFilter(layer: Int)
-  case setLearningRate(Double)
-  case setBatchSize(Int)
   /// Inspect test image `index` (feature maps, probabilities, saliency).
   case selectTestImage(Int)
   /// Inspect the drawing.
@@ -31,9 +30,6 @@ public enum CNNAction: Equatable, Sendable {
   case importClasses([ImageClass])
   case setSaliency(Bool)
   case setCAMSettings(CAMSettings)
-  /// Trains `batches` more mini-batches (the window's frame-sized slice while playing): the same
-  /// bits as whole epochs; loss and accuracy are measured when an epoch completes.
-  case trainBatches(Int)
   /// Advances every unfinished CAM run by `steps`.
   case advanceCAM(steps: Int)
   case restartCAM
@@ -42,15 +38,13 @@ public enum CNNAction: Equatable, Sendable {
 }
 
 /// The CNN mode's share of `reduce`.
-func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
-  guard var cnn = state.cnn else { return }
-  defer { store(&state, cnn) }
+func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Banner?) {
   switch action {
   case .toggleClass(let kind):
     var shapes = cnn.config.shapes
     if let i = shapes.firstIndex(of: kind) {
       guard shapes.count > CNNConfig.Limits.shapeCount.lowerBound else {
-        state.banner = Banner(.error, "Keep at least 2 classes.")
+        banner = Banner(.error, "Keep at least 2 classes.")
         return
       }
       shapes.remove(at: i)
@@ -59,29 +53,25 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
       let chosen = shapes + [kind]
       shapes = ShapeKind.allCases.filter { chosen.contains($0) }
     }
-    rebuildCNN(&cnn, &state.banner) { $0.shapes = shapes }
+    rebuildCNN(&cnn, &banner) { $0.shapes = shapes }
   case .addConvLayer:
-    rebuildCNN(&cnn, &state.banner) {
+    rebuildCNN(&cnn, &banner) {
       if $0.convLayers.count < CNNConfig.Limits.convLayerCount.upperBound {
         $0.convLayers.append($0.convLayers.last ?? 8)
       }
     }
   case .removeConvLayer:
-    rebuildCNN(&cnn, &state.banner) { if $0.convLayers.count > 1 { $0.convLayers.removeLast() } }
+    rebuildCNN(&cnn, &banner) { if $0.convLayers.count > 1 { $0.convLayers.removeLast() } }
   case .addFilter(let layer):
-    rebuildCNN(&cnn, &state.banner) {
+    rebuildCNN(&cnn, &banner) {
       if $0.convLayers.indices.contains(layer) && $0.convLayers[layer] < CNNConfig.Limits.filters.upperBound {
         $0.convLayers[layer] += 1
       }
     }
   case .removeFilter(let layer):
-    rebuildCNN(&cnn, &state.banner) {
+    rebuildCNN(&cnn, &banner) {
       if $0.convLayers.indices.contains(layer) && $0.convLayers[layer] > 1 { $0.convLayers[layer] -= 1 }
     }
-  case .setLearningRate(let rate):
-    liveCNN(&cnn, &state.banner) { $0.learningRate = rate }
-  case .setBatchSize(let size):
-    liveCNN(&cnn, &state.banner) { $0.batchSize = size }
   case .selectTestImage(let index):
     if cnn.experiment.test.indices.contains(index) {
       cnn.selectedTestImage = index
@@ -125,19 +115,17 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
     cnn.drawing = [Float](repeating: 0, count: cnn.drawing.count)
     cnn.inspectDrawing = true
   case .addDrawing(let kind):
-    addDrawing(&cnn, &state.banner, label: cnn.experiment.classIndex(kind), name: kind.displayName)
+    addDrawing(&cnn, &banner, label: cnn.experiment.classIndex(kind), name: kind.displayName)
   case .addDrawingToClass(let label):
-    addDrawing(&cnn, &state.banner, label: label, name: cnn.experiment.className(label))
+    addDrawing(&cnn, &banner, label: label, name: cnn.experiment.className(label))
   case .importClasses(let classes):
     let drawings = cnn.experiment.drawings.filter { cnn.experiment.shapeKind($0.label) != nil }
-    rebuildCNN(&cnn, &state.banner, imported: classes, drawings: drawings) { _ in }
-  case .trainBatches(let batches):
-    trainCNN(&cnn, &state.banner, batches: batches)
+    rebuildCNN(&cnn, &banner, imported: classes, drawings: drawings) { _ in }
   case .setSaliency(let on):
     cnn.showSaliency = on
   case .setCAMSettings(let settings):
     if let problem = settings.problem {
-      state.banner = Banner(.error, problem)
+      banner = Banner(.error, problem)
       return
     }
     cnn.camSettings = settings
@@ -151,7 +139,7 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
       cnn.cams.filter({ $0.stop == .diverged }).count > stopped
     {
       let text = "The class pictures stopped: \(problem). Press Reset to start the network over."
-      state.banner = Banner(.warning, text)
+      banner = Banner(.warning, text)
     }
     // While training, a finished picture starts over from the newer network.
     if cnn.camFinished && cnn.camRevision != cnn.revision { cnn.restartCAM() }
@@ -162,109 +150,13 @@ func reduceCNN(_ state: inout AppState, _ action: CNNAction) {
   }
 }
 
-/// The shared training actions when the CNN mode is showing.
-func reduceCNNTraining(_ state: inout AppState, _ action: Action) {
-  guard var cnn = state.cnn else { return }
-  defer { store(&state, cnn) }
-  switch action {
-  case .togglePlay:
-    if cnn.isPlaying { pauseCNN(&cnn) } else { playCNN(&cnn, &state.banner) }
-  case .play:
-    playCNN(&cnn, &state.banner)
-  case .pause:
-    pauseCNN(&cnn)
-  case .step:
-    cnn.isPlaying = false
-    trainCNN(&cnn, &state.banner, epochs: 1)
-    cnn.restartCAM()
-  case .train(let epochs):
-    trainCNN(&cnn, &state.banner, epochs: epochs)
-  case .reset:
-    cnn.experiment.reset()
-    cnn.isPlaying = false
-    if state.banner?.kind == .warning { state.banner = nil }
-    afterCNNChange(&cnn, keepHistory: false)
-    cnn.restartCAM()
-  default:
-    break
-  }
-}
-
-/// Keeps the CNN session; in CNN mode `state.isPlaying` mirrors the CNN's, so the window loop
-/// (which trains while `isPlaying`) drives whichever mode is showing.
-private func store(_ state: inout AppState, _ cnn: CNNAppState) {
-  state.cnn = cnn
-  if state.mode == .cnn { state.isPlaying = cnn.isPlaying }
-}
-
-/// Paused: the class pictures start over from the network as it now is.
-private func pauseCNN(_ cnn: inout CNNAppState) {
-  cnn.isPlaying = false
-  if cnn.camRevision != cnn.revision { cnn.restartCAM() }
-}
-
-private func playCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?) {
-  if let reason = cnn.experiment.divergence {
-    banner = Banner(.warning, divergedMessage(reason))
-  } else {
-    cnn.isPlaying = true
-  }
-}
-
-private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, epochs: Int) {
-  guard epochs > 0 else { return }
-  if let reason = cnn.experiment.divergence {
-    cnn.isPlaying = false
-    banner = Banner(.warning, divergedMessage(reason))
-    return
-  }
-  cnn.experiment.train(epochs: epochs)
-  cnn.evaluation = cnn.experiment.measure()
-  cnn.recordHistory()
-  cnn.revision += 1
-  if let reason = cnn.experiment.divergence {
-    cnn.isPlaying = false
-    cnn.cams = []
-    banner = Banner(.warning, divergedMessage(reason))
-  } else if !cnn.isPlaying {
-    // Trained while paused (a lesson, a screenshot): the class pictures follow the network.
-    cnn.restartCAM()
-  }
-}
-
-/// A frame's slice of mini-batches. The pictures follow the network every slice (`revision`);
-/// loss, accuracy and the history are measured at each finished epoch (and on divergence), as
-/// whole-epoch training measures them, so a frame need not pay for evaluating every image.
-private func trainCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, batches: Int) {
-  guard batches > 0 else { return }
-  if let reason = cnn.experiment.divergence {
-    cnn.isPlaying = false
-    banner = Banner(.warning, divergedMessage(reason))
-    return
-  }
-  let epochBefore = cnn.experiment.epoch
-  cnn.experiment.trainBatches(batches)
-  cnn.revision += 1
-  if cnn.experiment.epoch != epochBefore || cnn.experiment.divergence != nil {
-    cnn.evaluation = cnn.experiment.measure()
-    cnn.recordHistory()
-  }
-  if let reason = cnn.experiment.divergence {
-    cnn.isPlaying = false
-    cnn.cams = []
-    banner = Banner(.warning, divergedMessage(reason))
-  } else if !cnn.isPlaying {
-    cnn.restartCAM()
-  }
-}
-
 /// `.configureCNN`: makes the CNN session match `config`, as the window's controls would. Learning
 /// rate and batch size change live (the network and the training so far stay); anything else starts
 /// a new session from the seed (`rebuildCNN`: the imported classes, the drawing and the drawings whose
 /// classes remain are kept). With no CNN session yet, one is made. Invalid settings leave the state as
 /// it was and explain themselves in the banner.
 func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
-  guard var cnn = state.cnn else {
+  guard let cnn = state.cnn else {
     do {
       state.cnn = try CNNAppState(config: config)
     } catch {
@@ -273,25 +165,20 @@ func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
     return
   }
   guard config != cnn.config else { return }
-  defer { store(&state, cnn) }
   var live = cnn.config
   live.learningRate = config.learningRate
   live.batchSize = config.batchSize
   if live == config {
-    liveCNN(&cnn, &state.banner) {
-      $0.learningRate = config.learningRate
-      $0.batchSize = config.batchSize
+    do {
+      try state.cnn!.run.session.updateLive {
+        $0.learningRate = config.learningRate
+        $0.batchSize = config.batchSize
+      }
+    } catch {
+      state.banner = Banner(.error, error.message)
     }
   } else {
-    rebuildCNN(&cnn, &state.banner) { $0 = config }
-  }
-}
-
-private func liveCNN(_ cnn: inout CNNAppState, _ banner: inout Banner?, _ change: (inout CNNConfig) -> Void) {
-  do {
-    try cnn.experiment.updateLive(change)
-  } catch {
-    banner = Banner(.error, error.message)
+    rebuildCNN(&state.cnn!, &state.banner) { $0 = config }
   }
 }
 
@@ -308,8 +195,8 @@ private func rebuildCNN(
   // Drawings follow their class to its new index; drawings of a removed class are dropped.
   let drawings = drawings ?? cnn.experiment.drawings(keepingClassesFor: config.shapes)
   do {
-    cnn.experiment = try CNNExperiment(config: config, drawings: drawings, imported: imported)
-    cnn.isPlaying = false
+    cnn.run.session = try CNNExperiment(config: config, drawings: drawings, imported: imported)
+    cnn.run.isPlaying = false
     if cnn.selectedTestImage >= cnn.experiment.test.count { cnn.selectedTestImage = 0 }
     afterCNNChange(&cnn, keepHistory: false)
     cnn.restartCAM()
@@ -325,7 +212,7 @@ private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label
     return
   }
   do {
-    try cnn.experiment.addDrawing(cnn.drawing, label: label ?? -1)
+    try cnn.run.session.addDrawing(cnn.drawing, label: label ?? -1)
     banner = Banner(.info, "Added your drawing as \(name): \(cnn.experiment.train.count) training images.")
     afterCNNChange(&cnn, keepHistory: true)
   } catch {
@@ -334,7 +221,5 @@ private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label
 }
 
 private func afterCNNChange(_ cnn: inout CNNAppState, keepHistory: Bool) {
-  cnn.evaluation = cnn.experiment.measure()
-  if keepHistory { cnn.recordHistory() } else { cnn.clearHistory() }
-  cnn.revision += 1
+  cnn.run.remeasure(keepHistory: keepHistory)
 }

@@ -10,7 +10,7 @@ public enum ProblemKind: String, CaseIterable, Sendable, Codable {
 ///
 /// The same keys name lesson `set:` entries, command-line flags (in kebab-case), saved sessions and
 /// the share string. `validate()` checks every range and names the offending key.
-public struct PlaygroundConfig: Sendable, Codable, Equatable {
+public struct PlaygroundConfig: Sendable, Codable, Hashable {
   public var problem: ProblemKind = .classification
   public var dataset: DatasetKind = .circle
   /// Percent, 0–50.

@@ -4,20 +4,16 @@ import Engine
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
-  if state.mode == .cnn {
-    switch action {
-    case .togglePlay, .play, .pause, .step, .train, .reset:
-      reduceCNNTraining(&state, action)
-      return
-    default: break
-    }
+  if isTrainingAction(action) {
+    reduceActiveRun(&state, action)
+    return
   }
   switch action {
   case .setMode(let mode):
     guard mode != state.mode else { return }
-    state.isPlaying = false
-    state.cnn?.isPlaying = false
-    if mode == .cnn && state.cnn == nil {
+    state.dense.isPlaying = false
+    state.cnn?.run.isPlaying = false
+    if state.cnn == nil && mode == .cnn {
       do {
         state.cnn = try CNNAppState()
       } catch {
@@ -26,31 +22,12 @@ public func reduce(_ state: inout AppState, _ action: Action) {
       }
     }
     state.mode = mode
-    state.revision += 1
+    state.dense.revision += 1
   case .cnn(let cnnAction):
-    reduceCNN(&state, cnnAction)
+    guard state.cnn != nil else { return }
+    reduceCNN(&state.cnn!, cnnAction, &state.banner)
   case .configureCNN(let config):
     configureCNN(&state, config)
-  case .togglePlay:
-    reduce(&state, state.isPlaying ? .pause : .play)
-  case .play:
-    if let reason = state.experiment.divergence {
-      state.banner = Banner(.warning, divergedMessage(reason))
-    } else {
-      state.isPlaying = true
-    }
-  case .pause:
-    state.isPlaying = false
-  case .step:
-    state.isPlaying = false
-    train(&state, epochs: 1)
-  case .train(let epochs):
-    train(&state, epochs: epochs)
-  case .reset:
-    state.experiment.reset()
-    state.isPlaying = false
-    if state.banner?.kind == .warning { state.banner = nil }
-    afterNetworkChange(&state)
   case .regenerate:
     rebuild(&state) { $0.seed = $0.seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 >> 1 }
   case .selectProblem(let problem):
@@ -67,22 +44,21 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     }
   case .setNoise(let noise): rebuild(&state) { $0.noise = noise }
   case .setTrainRatio(let ratio): rebuild(&state) { $0.trainRatio = ratio }
-  case .setBatchSize(let size): live(&state) { $0.batchSize = size }
   case .setShowTestData(let show): live(&state) { $0.showTestData = show }
   case .setDiscretize(let on): live(&state) { $0.discretize = on }
   case .addPoint(let x, let y, let label):
     guard abs(x) <= 6, abs(y) <= 6 else { return }
-    let classes = state.experiment.classCount
+    let classes = state.dense.session.classCount
     if classes > 0 && (label < 0 || Int(label) >= classes) {
       state.banner = Banner(.error, "This dataset has \(classes) classes; class \(Int(label) + 1) does not exist.")
       return
     }
-    state.experiment.addPoint(DataPoint(x: x, y: y, label: label))
+    state.dense.session.addPoint(DataPoint(x: x, y: y, label: label))
     refresh(&state)
   case .removePointNear(let x, let y):
-    if state.experiment.removeNearestPoint(x: x, y: y) { refresh(&state) }
+    if state.dense.session.removeNearestPoint(x: x, y: y) { refresh(&state) }
   case .selectClass(let k):
-    if k >= 0 && k < max(2, state.experiment.classCount) { state.selectedClass = k }
+    if k >= 0 && k < max(2, state.dense.session.classCount) { state.selectedClass = k }
   case .toggleFeature(let feature):
     rebuild(&state) { config in
       if let i = config.features.firstIndex(of: feature) {
@@ -108,20 +84,19 @@ public func reduce(_ state: inout AppState, _ action: Action) {
       if $0.hiddenLayers.indices.contains(layer) && $0.hiddenLayers[layer] > 1 { $0.hiddenLayers[layer] -= 1 }
     }
   case .setActivation(let activation): rebuild(&state) { $0.activation = activation }
-  case .setLearningRate(let rate): live(&state) { $0.learningRate = rate }
   case .setRegularization(let r): live(&state) { $0.regularization = r }
   case .setRegularizationRate(let rate): live(&state) { $0.regularizationRate = rate }
   case .setWeight(let layer, let from, let to, let value):
-    guard value.isFinite, layer >= 0, layer < state.experiment.network.layerCount else { return }
-    let size = state.experiment.network.layerSize(layer)
+    guard value.isFinite, layer >= 0, layer < state.dense.session.network.layerCount else { return }
+    let size = state.dense.session.network.layerSize(layer)
     guard from >= 0, from < size.inputs, to >= 0, to < size.outputs else { return }
-    state.experiment.setWeight(layer: layer, from: from, to: to, value: value)
+    state.dense.session.setWeight(layer: layer, from: from, to: to, value: value)
     afterNetworkChange(&state, keepHistory: true)
   case .setBias(let layer, let neuron, let value):
-    guard value.isFinite, layer >= 0, layer < state.experiment.network.layerCount,
-      neuron >= 0, neuron < state.experiment.network.layerSize(layer).outputs
+    guard value.isFinite, layer >= 0, layer < state.dense.session.network.layerCount,
+      neuron >= 0, neuron < state.dense.session.network.layerSize(layer).outputs
     else { return }
-    state.experiment.setBias(layer: layer, neuron: neuron, value: value)
+    state.dense.session.setBias(layer: layer, neuron: neuron, value: value)
     afterNetworkChange(&state, keepHistory: true)
   case .applyConfig(let config):
     rebuild(&state) { $0 = config }
@@ -133,41 +108,29 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .showBanner(let banner): state.banner = banner
   case .setChartExpanded(let on): state.chart.expanded = on
   case .setChartLogScale(let on): state.chart.logScale = on
-  case .setSpeed(let speed, let mode):
-    if mode == .cnn { state.cnnSpeed = speed } else { state.speed = speed }
   case .restore(let session):
     restoreSession(&state, session)
   case .replaceState(let snapshot):
     state = snapshot.state
+  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
+    break  // the active run's (above)
   }
 }
 
-func divergedMessage(_ reason: String) -> String {
-  "Training diverged (\(reason)) — try a smaller learning rate, then press Reset."
-}
-
-/// Trains, measures, records the history; divergence pauses with a banner.
-private func train(_ state: inout AppState, epochs: Int) {
-  guard epochs > 0 else { return }
-  if let reason = state.experiment.divergence {
-    state.isPlaying = false
-    state.banner = Banner(.warning, divergedMessage(reason))
-    return
-  }
-  state.experiment.train(epochs: epochs)
-  state.evaluation = state.experiment.measure()
-  state.recordHistory()
-  state.revision += 1
-  if let reason = state.experiment.divergence {
-    state.isPlaying = false
-    state.banner = Banner(.warning, divergedMessage(reason))
+/// A training action for the run that shows; the CNN's class pictures then follow its network.
+private func reduceActiveRun(_ state: inout AppState, _ action: Action) {
+  if state.showingCNN != nil {
+    reduceTraining(&state.cnn!.run, action, &state.banner)
+    state.cnn!.followNetwork()
+  } else {
+    reduceTraining(&state.dense, action, &state.banner)
   }
 }
 
 /// A change that keeps data and network (learning rate, regularization, batch size, display).
 private func live(_ state: inout AppState, _ change: (inout PlaygroundConfig) -> Void) {
   do {
-    try state.experiment.updateLive(change)
+    try state.dense.session.updateLive(change)
   } catch {
     state.banner = Banner(.error, error.message)
   }
@@ -179,18 +142,18 @@ private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig)
   change(&config)
   guard config != state.config else { return }
   // Own points move to the new data only where their labels still mean something there.
-  let points = state.experiment.customPoints
+  let points = state.dense.session.customPoints
   let kept = compatiblePoints(points, from: state.config, to: config)
   do {
-    state.experiment = try Experiment(config: config, customPoints: kept)
+    state.dense.session = try Experiment(config: config, customPoints: kept)
     if kept.count < points.count {
       let dropped = points.count - kept.count
       state.banner = Banner(
         .info,
         "\(dropped) of your points did not fit this dataset's classes and were left out.")
     }
-    state.isPlaying = false
-    if state.selectedClass >= max(2, state.experiment.classCount) { state.selectedClass = 0 }
+    state.dense.isPlaying = false
+    if state.selectedClass >= max(2, state.dense.session.classCount) { state.selectedClass = 0 }
     if let warp = state.warp, warp.layer >= config.hiddenLayers.count || warp.first >= config.hiddenLayers[warp.layer]
       || warp.second >= config.hiddenLayers[warp.layer]
     {
@@ -219,7 +182,5 @@ private func refresh(_ state: inout AppState) {
 }
 
 private func afterNetworkChange(_ state: inout AppState, keepHistory: Bool = false) {
-  state.evaluation = state.experiment.measure()
-  if keepHistory { state.recordHistory() } else { state.clearHistory() }
-  state.revision += 1
+  state.dense.remeasure(keepHistory: keepHistory)
 }

@@ -80,11 +80,13 @@ public struct DenseSession: Sendable, Equatable {
 
   /// The session of the window's state, charts included.
   public init(state: AppState) {
-    self.init(
-      experiment: state.experiment,
-      history: TrainingHistory(
-        trainLoss: state.trainLoss, testLoss: state.testLoss, testAccuracy: state.testAccuracy))
-    speed = state.speed
+    self.init(run: state.dense)
+  }
+
+  /// The session of a 2-D run, its charts and pace included.
+  public init(run: TrainingRun<Experiment>) {
+    self.init(experiment: run.session, history: run.history)
+    speed = run.speed
   }
 
   /// The architecture the config and class count call for.
@@ -98,31 +100,6 @@ public struct DenseSession: Sendable, Equatable {
       && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
       && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history && a.speed == b.speed
   }
-}
-
-/// Loss and accuracy over the epochs, in bounded memory (the window's three charts).
-public struct TrainingHistory: Sendable, Equatable, Codable {
-  public var trainLoss: ChartSeries
-  public var testLoss: ChartSeries
-  public var testAccuracy: ChartSeries
-
-  public init(
-    trainLoss: ChartSeries = ChartSeries(), testLoss: ChartSeries = ChartSeries(),
-    testAccuracy: ChartSeries = ChartSeries()
-  ) {
-    self.trainLoss = trainLoss
-    self.testLoss = testLoss
-    self.testAccuracy = testAccuracy
-  }
-
-  /// Appends one measurement, as the window does after every training slice.
-  public mutating func record(epoch: Int, evaluation: Evaluation) {
-    trainLoss.append(epoch: epoch, value: evaluation.train.loss)
-    testLoss.append(epoch: epoch, value: evaluation.test.loss)
-    testAccuracy.append(epoch: epoch, value: evaluation.test.accuracy)
-  }
-
-  public var isEmpty: Bool { trainLoss.isEmpty && testLoss.isEmpty && testAccuracy.isEmpty }
 }
 
 /// A session file that cannot be read or written, with a message naming the file.

@@ -65,11 +65,8 @@ public struct CNNSession: Sendable, Equatable {
 
   /// The session of the window's CNN mode, charts and drawing included.
   public init(state: CNNAppState) {
-    self.init(
-      experiment: state.experiment,
-      history: TrainingHistory(
-        trainLoss: state.trainLoss, testLoss: state.testLoss, testAccuracy: state.testAccuracy),
-      drawing: state.drawing)
+    self.init(experiment: state.experiment, history: state.run.history, drawing: state.drawing)
+    speed = state.run.speed
   }
 
   /// An empty canvas.

@@ -1,6 +1,5 @@
 import Datasets
 import Engine
-import Visualization
 
 extension CNNExperiment {
   /// Rebuilds a CNN experiment exactly as it was saved: the same images in the same order, the
@@ -35,12 +34,8 @@ extension CNNAppState {
   /// The CNN mode's state for a saved session: its experiment, its charts (or a fresh chart at the
   /// saved epoch when the file has none) and its drawing.
   public init(session: CNNSession) throws(SessionError) {
-    self.init(experiment: try CNNExperiment(restoring: session))
-    if !session.history.isEmpty {
-      trainLoss = session.history.trainLoss
-      testLoss = session.history.testLoss
-      testAccuracy = session.history.testAccuracy
-    }
+    self.init(
+      experiment: try CNNExperiment(restoring: session), speed: session.speed, history: session.history)
     drawing = session.drawing
   }
 }
@@ -56,24 +51,22 @@ extension AppState {
       throw SessionError("cannot start the 2-D playground: \(error.message)")
     }
     self.cnn = cnn
-    cnnSpeed = session.speed
     mode = .cnn
-    revision += 1
+    dense.revision += 1
   }
 
   /// Replaces the CNN mode with a saved session and shows it (the window's Open); the 2-D
   /// playground is kept. On error nothing changes.
   mutating func restore(_ session: CNNSession) throws(SessionError) {
     var next = try AppState.windowCNN(session)
-    next.revision = (cnn?.revision ?? 0) + 1
+    next.run.revision = (cnn?.revision ?? 0) + 1
     next.camRevision = next.revision
     // The page is a view choice, not part of the file: the window keeps showing it.
     next.page = cnn?.page ?? .results
-    isPlaying = false
+    dense.isPlaying = false
     cnn = next
-    cnnSpeed = session.speed
     mode = .cnn
-    revision += 1
+    dense.revision += 1
   }
 
   /// The CNN mode for a saved session (imported classes included: the panels name every class).

@@ -1,6 +1,5 @@
 import Datasets
 import Engine
-import Visualization
 
 extension DenseSession {
   /// Checks that the session describes a network the engine can run on data it can train on;
@@ -109,20 +108,13 @@ extension AppState {
   /// The window's state for a saved session: its experiment, and its charts (or a fresh chart
   /// starting at the saved epoch when the file has none).
   public init(session: DenseSession) throws(SessionError) {
-    var experiment = try Experiment(restoring: session)
-    evaluation = experiment.measure()
-    self.experiment = experiment
-    trainLoss = session.history.trainLoss
-    testLoss = session.history.testLoss
-    testAccuracy = session.history.testAccuracy
-    if session.history.isEmpty { recordHistory() }
-    speed = session.speed
+    dense = TrainingRun(try Experiment(restoring: session), speed: session.speed, history: session.history)
   }
 
   /// Replaces everything with a saved session (the window's Open); on error nothing changes.
   mutating func restore(_ session: DenseSession) throws(SessionError) {
     var next = try AppState(session: session)
-    next.revision = revision + 1
+    next.dense.revision = revision + 1
     self = next
   }
 }

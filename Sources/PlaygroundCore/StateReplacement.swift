@@ -19,6 +19,15 @@ public struct StateSnapshot: Sendable, Equatable {
 }
 
 extension Session {
+  /// The session file of the mode showing: a "cnn" session in CNN mode, else a 2-D one.
+  public init(showing state: AppState) {
+    if let cnn = state.showingCNN {
+      self = .cnn(CNNSession(state: cnn))
+    } else {
+      self = .dense2d(DenseSession(state: state))
+    }
+  }
+
   /// Checks the session as opening it would (`.restore` rebuilds only a session that checks).
   public func validate() throws(SessionError) {
     switch self {

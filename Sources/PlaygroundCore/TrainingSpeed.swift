@@ -22,12 +22,18 @@ public enum TrainingSpeed: Hashable, Sendable {
 
   /// The default for a mode.
   public static func defaultSpeed(for mode: AppMode) -> TrainingSpeed {
-    mode == .cnn ? cnnDefault : denseDefault
+    switch mode {
+    case .dense: denseDefault
+    case .cnn: cnnDefault
+    }
   }
 
   /// The menu steps for a mode.
   public static func steps(for mode: AppMode) -> [TrainingSpeed] {
-    mode == .cnn ? cnnSteps : denseSteps
+    switch mode {
+    case .dense: denseSteps
+    case .cnn: cnnSteps
+    }
   }
 
   /// Units per second; nil for max.
@@ -117,5 +123,5 @@ public struct SharedSetup: Equatable, Sendable {
 
 extension AppState {
   /// What Copy config puts on the clipboard: the configuration and the 2-D speed.
-  public var shareString: String { SharedSetup(config: config, speed: speed).shareString }
+  public var shareString: String { SharedSetup(config: config, speed: dense.speed).shareString }
 }

@@ -45,26 +45,20 @@ enum CNNColors {
 extension PlaygroundView {
   // MARK: Top bar
 
-  /// The CNN top bar: the parts both modes share (`drawTopBarFrame`), then learning rate (which
-  /// takes a typed value), batch size and the test accuracy and loss, large for the back row.
+  /// The CNN top bar: the parts both modes share (`drawTopBarFrame`), then batch size and the
+  /// test accuracy and loss, large for the back row.
   func drawCNNTopBar(_ c: inout CNNFrame, _ l: Layout) {
     let ui = c.ui
     let t = c.theme
     let cnn = c.cnn
     ui.pushID("cnn")
     defer { ui.popID() }
-    drawTopBarFrame(
-      ui, l, playing: cnn.isPlaying, epoch: cnn.experiment.epoch, mode: .cnn, speed: c.state.cnnSpeed,
-      into: &c.actions)
-    let rates = Choices.menu(Choices.learningRates, current: cnn.config.learningRate)
-    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
-      c.actions.append(TypedRate.learningRate(event, rates.values) { .cnn(.setLearningRate($0)) })
-    }
+    drawTopBarFrame(ui, l, c.state, into: &c.actions)
     let batches = CNNChoices.batchSizes
     if let i = topBarMenu(
       ui, "Batch size", batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize)
     {
-      c.actions.append(.cnn(.setBatchSize(batches[i])))
+      c.actions.append(.setBatchSize(batches[i]))
     }
     // Test accuracy and loss: captions above, values in the box's place.
     let s = c.layout.summary
@@ -478,14 +472,14 @@ extension PlaygroundView {
     chart(
       ChartSpec(
         title: "Test accuracy",
-        lines: [ChartLine(series: cnn.testAccuracy, name: "Test", color: t.accent)], fixedRange: 0...1, percent: true),
+        lines: [ChartLine(series: cnn.run.history.testAccuracy, name: "Test", color: t.accent)], fixedRange: 0...1, percent: true),
       l.accuracyChart)
     chart(
       ChartSpec(
         title: "Loss",
         lines: [
-          ChartLine(series: cnn.trainLoss, name: "Training", color: ChartColors.train, width: 2),
-          ChartLine(series: cnn.testLoss, name: "Test", color: ChartColors.test),
+          ChartLine(series: cnn.run.history.trainLoss, name: "Training", color: ChartColors.train, width: 2),
+          ChartLine(series: cnn.run.history.testLoss, name: "Test", color: ChartColors.test),
         ]), l.lossChart)
     drawConfusion(&c)
   }

@@ -23,8 +23,8 @@ extension PlaygroundView {
     let spec = ChartSpec(
       title: "Loss",
       lines: [
-        ChartLine(series: state.trainLoss, name: "Training", color: ChartColors.train, width: 2),
-        ChartLine(series: state.testLoss, name: "Test", color: ChartColors.test, width: 2.5),
+        ChartLine(series: state.dense.history.trainLoss, name: "Training", color: ChartColors.train, width: 2),
+        ChartLine(series: state.dense.history.testLoss, name: "Test", color: ChartColors.test, width: 2.5),
       ], logScale: state.chart.logScale)
     let reserve = l.lossChart.maxX - logToggle.minX + 8
     ui.chart(spec, in: l.lossChart, reserve: reserve)
@@ -35,7 +35,7 @@ extension PlaygroundView {
     if let r = l.accuracyChart {
       let accuracy = ChartSpec(
         title: "Accuracy",
-        lines: [ChartLine(series: state.testAccuracy, name: "Test", color: ChartColors.test, width: 2.5)],
+        lines: [ChartLine(series: state.dense.history.testAccuracy, name: "Test", color: ChartColors.test, width: 2.5)],
         fixedRange: 0...1, percent: true)
       ui.chart(accuracy, in: r)
     }

@@ -2,20 +2,13 @@ import ImmediateUI
 import PlaygroundCore
 
 extension PlaygroundView {
-  /// The 2-D top bar: the shared parts, then learning rate, activation, regularization, its rate
+  /// The 2-D top bar: the shared parts, then activation, regularization, its rate
   /// and the problem type (the rates also take a typed value).
   func drawTopBar(_ f: inout FrameBuilder) {
     let ui = f.ui
     let l = f.layout
     let config = f.state.config
-    drawTopBarFrame(
-      ui, l, playing: f.state.isPlaying, epoch: f.state.experiment.epoch, mode: .dense, speed: f.state.speed,
-      into: &f.actions)
-
-    let rates = Choices.menu(Choices.learningRates, current: config.learningRate)
-    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
-      f.actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
-    }
+    drawTopBarFrame(ui, l, f.state, into: &f.actions)
     let activation = Choices.activations.firstIndex(of: config.activation) ?? 0
     if let i = topBarMenu(ui, "Activation", Choices.activations.map(Choices.name), activation, l.activation) {
       f.actions.append(.setActivation(Choices.activations[i]))
@@ -38,12 +31,13 @@ extension PlaygroundView {
     }
   }
 
-  /// What both modes' top bars share: the panel, reset, the round play button, step, the epoch
-  /// counter, the speed menu, the "2-D | CNN" switch and help.
-  func drawTopBarFrame(
-    _ ui: UIContext, _ l: Layout, playing: Bool, epoch: Int, mode: AppMode, speed: TrainingSpeed,
-    into actions: inout [Action]
-  ) {
+  /// What both modes' top bars share, for the run that shows: the panel, reset, the round play
+  /// button, step, the epoch counter, the speed and learning-rate menus, the "2-D | CNN" switch
+  /// and help.
+  func drawTopBarFrame(_ ui: UIContext, _ l: Layout, _ state: AppState, into actions: inout [Action]) {
+    let run = state.active
+    let playing = run.isPlaying
+    let mode = state.mode
     let t = ui.theme
     ui.draw.fillRect(l.topBar, t.panel)
     ui.draw.fillRect(
@@ -64,21 +58,21 @@ extension PlaygroundView {
 
     ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
     let counter = l.epoch.splitTop(22).rest
-    let text = Format.epoch(epoch, fitting: counter.width) {
+    let text = Format.epoch(run.epoch, fitting: counter.width) {
       ui.measure($0, size: TypeSize.counter, weight: .bold).width
     }
     ui.label(text, in: counter, size: TypeSize.counter, color: t.text, alignment: .left, weight: .bold)
 
-    let steps = SpeedChoices.menu(mode: mode, current: speed)
-    let unit = mode == .cnn ? "Images/s" : "Epochs/s"
-    if let i = topBarMenu(ui, unit, steps.values.map(SpeedChoices.name), steps.selected, l.speed) {
-      actions.append(.setSpeed(steps.values[i], mode: mode))
+    let steps = SpeedChoices.menu(mode: mode, current: run.speed)
+    if let i = topBarMenu(ui, SpeedChoices.caption(mode), steps.values.map(SpeedChoices.name), steps.selected, l.speed) {
+      actions.append(.setSpeed(steps.values[i]))
     }
-    hint(
-      ui, l.speed,
-      mode == .cnn
-        ? "Training speed in images per second; Max trains as fast as the machine can"
-        : "Training speed in epochs per second (60: one per frame); Max trains as fast as the machine can")
+    hint(ui, l.speed, SpeedChoices.hint(mode))
+
+    let rates = Choices.menu(Choices.learningRates, current: run.learningRate)
+    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
+      actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
+    }
 
     let r = l.modeSwitch
     ui.label("Mode", in: TopBarPlan.caption(for: r), size: TypeSize.caption, color: t.mutedText)

@@ -16,12 +16,27 @@ enum SpeedChoices {
   static func name(_ speed: TrainingSpeed) -> String {
     speed.rate.map { Format.epoch($0, minimumDigits: 1) } ?? "Max"
   }
+
+  /// The menu's caption: what the mode's speed counts.
+  static func caption(_ mode: AppMode) -> String {
+    switch mode {
+    case .dense: "Epochs/s"
+    case .cnn: "Images/s"
+    }
+  }
+
+  static func hint(_ mode: AppMode) -> String {
+    switch mode {
+    case .dense: "Training speed in epochs per second (60: one per frame); Max trains as fast as the machine can"
+    case .cnn: "Training speed in images per second; Max trains as fast as the machine can"
+    }
+  }
 }
 
 /// A rate menu's choice or typed text as an action: a typed value is checked as the command line
 /// checks it, and a bad one explains itself in the banner and changes nothing.
 enum TypedRate {
-  /// Learning rate: a number > 0 and at most 10 (both modes; `set` makes the mode's action).
+  /// Learning rate: a number > 0 and at most 10 (`set` makes the action).
   static func learningRate(_ event: EntryMenuEvent, _ values: [Double], set: (Double) -> Action) -> Action {
     switch event {
     case .chosen(let i): return set(values[i])

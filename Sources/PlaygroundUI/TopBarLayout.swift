@@ -27,9 +27,10 @@ struct TopBarPlan: Hashable, Sendable {
 
   /// The items of a mode, in order.
   static func items(_ mode: AppMode) -> [Item] {
-    mode == .cnn
-      ? [.speed, .learningRate, .batchSize, .summary]
-      : [.speed, .learningRate, .activation, .regularization, .regularizationRate, .problemType]
+    switch mode {
+    case .dense: [.speed, .learningRate, .activation, .regularization, .regularizationRate, .problemType]
+    case .cnn: [.speed, .learningRate, .batchSize, .summary]
+    }
   }
 
   /// Widths each item needs for its longest entry at 17 pt (and its caption at 15 pt), measured
@@ -63,13 +64,8 @@ struct TopBarPlan: Hashable, Sendable {
 
   /// The values the menus show for `state` (the ones a learner or lesson can make long).
   static func values(_ state: AppState) -> [Item: String] {
-    if state.mode == .cnn, let cnn = state.cnn {
-      return [
-        .speed: SpeedChoices.name(state.cnnSpeed), .learningRate: Choices.name(cnn.config.learningRate),
-      ]
-    }
-    return [
-      .speed: SpeedChoices.name(state.speed), .learningRate: Choices.name(state.config.learningRate),
+    [
+      .speed: SpeedChoices.name(state.active.speed), .learningRate: Choices.name(state.active.learningRate),
       .regularizationRate: Choices.name(state.config.regularizationRate),
     ]
   }

@@ -159,7 +159,7 @@ final class BackgroundTrainer: @unchecked Sendable {
       guard left > 0, remaining > 0.05 || units == 0 else { break }
       let n = min(left, clock.units(for: min(BackgroundTrainer.sliceMilliseconds, remaining)))
       let t0 = FramePacer.now()
-      reduce(&state, TrainingSlice.action(for: state, units: n))
+      reduce(&state, TrainingSlice.action(units: n))
       clock.record(units: n, milliseconds: (FramePacer.now() - t0) * 1000)
       units += n
       // Diverged (the reducer pauses): nothing more to do this frame.
@@ -172,58 +172,39 @@ final class BackgroundTrainer: @unchecked Sendable {
   }
 }
 
-/// What one training slice is in each mode.
+/// A training slice of the run that shows, whatever its kind: `.trainSlice` units (2-D epochs,
+/// CNN mini-batches), paced by the run's speed and a lesson's epoch allowance.
 enum TrainingSlice {
-  /// What the time of one unit depends on: the mode, the network and the data.
+  /// What the time of one unit depends on: the kind of run, its settings and its data.
   struct Work: Equatable {
     var mode: AppMode
-    var config: PlaygroundConfig
-    var points: Int
-    var cnn: CNNConfig?
-    var images: Int
+    var workload: AnyHashable
 
     init(_ state: AppState) {
       mode = state.mode
-      config = state.config
-      points = state.experiment.train.count
-      cnn = state.cnn?.config
-      images = state.cnn?.experiment.train.count ?? 0
+      workload = state.active.workload
     }
   }
 
-  /// `.train(epochs:)` in the 2-D mode; mini-batches in CNN mode (a CNN epoch is too long for a frame).
-  static func action(for state: AppState, units: Int) -> Action {
-    state.mode == .cnn ? .cnn(.trainBatches(units)) : .train(epochs: units)
-  }
-
-  /// The showing mode's speed in its units per second (epochs; CNN: images); nil for max.
-  static func perSecond(_ state: AppState) -> Int? {
-    state.mode == .cnn ? state.cnnSpeed.rate : state.speed.rate
-  }
-
-  /// Speed units in one training unit: an epoch is 1 epoch; a CNN mini-batch is its images.
-  static func cost(_ state: AppState) -> Double {
-    state.mode == .cnn ? Double(state.cnn?.config.batchSize ?? 1) : 1
-  }
+  static func action(units: Int) -> Action { .trainSlice(units: units) }
 
   /// The most units this frame trains: the lesson's allowance and, below max speed, what the
   /// pace grants now (at max, the allowance alone, as before the speed control).
   static func frameLimit(allowance: Int?, state: AppState, pace: inout TrainingPace, now: Double) -> Int? {
+    let run = state.active
     let lessonLimit = limit(epochs: allowance, state: state)
-    guard state.isPlaying, let rate = perSecond(state) else {
+    guard run.isPlaying, let rate = run.speed.rate else {
       pace.stop()
       return lessonLimit
     }
-    let granted = pace.grant(now: now, perSecond: Double(rate), cost: cost(state))
+    let granted = pace.grant(now: now, perSecond: Double(rate), cost: Double(run.speedUnitsPerUnit))
     return min(lessonLimit ?? granted, granted)
   }
 
-  /// A lesson's epoch allowance as units for this mode.
+  /// A lesson's epoch allowance as units of the run that shows.
   static func limit(epochs allowance: Int?, state: AppState) -> Int? {
     guard let allowance else { return nil }
-    if state.mode == .cnn, let cnn = state.cnn {
-      return cnn.experiment.batches(untilEpoch: cnn.experiment.epoch + allowance)
-    }
-    return allowance
+    let run = state.active
+    return run.units(untilEpoch: run.epoch + allowance)
   }
 }

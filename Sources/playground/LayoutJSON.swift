@@ -48,7 +48,7 @@ enum LayoutJSON {
       return Rect(x: anchor.x, y: top + 4 + Float(i) * height, width: anchor.width, height: height)
     }
     let steps = TrainingSpeed.steps(for: .dense)
-    if steps.contains(state.speed) {
+    if steps.contains(state.dense.speed) {
       for (i, step) in steps.enumerated() { add("speed.option.\(step.text)", row(layout.speed, i, of: steps.count)) }
     }
     let rates = PlaygroundView.learningRateMenuCount(state.config.learningRate)

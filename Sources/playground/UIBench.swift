@@ -49,8 +49,8 @@ enum UIBench {
     var state = try session.state()
     // A CNN starts a few mini-batches before its first epoch ends, so the frames include the
     // end-of-epoch measurement of every image (the longest piece of work the worker does).
-    if let cnn = state.cnn {
-      reduce(&state, .cnn(.trainBatches(max(0, cnn.experiment.batches(untilEpoch: 1) - 8))))
+    if state.cnn != nil {
+      reduce(&state, .trainSlice(units: max(0, state.active.units(untilEpoch: 1) - 8)))
     }
     reduce(&state, .play)
     let canvas = try OffscreenCanvas(width: 1280, height: 800)

@@ -79,7 +79,7 @@ final class WindowApp {
       // Below max speed the pace decides how much this frame may train (often 0 at 1 epoch/s).
       let limit = TrainingSlice.frameLimit(allowance: allowance, state: state, pace: &pace, now: frameStart)
       let training = playing && limit != 0
-      let cost = TrainingSlice.cost(state)
+      let cost = Double(state.active.speedUnitsPerUnit)
       let deadline = frameStart + max(WindowApp.trainingMilliseconds, drawMilliseconds) / 1000
       if let prepared = handOver.begin(&state, training: training, limit: limit, deadline: deadline) {
         view.prime(prepared)
@@ -138,8 +138,8 @@ final class WindowApp {
     line.add("epoch", state.experiment.epoch)
     line.add("testLoss", state.evaluation.test.loss)
     line.add("config", state.shareString)
-    line.add("speed", state.speed.text)
-    line.add("cnnSpeed", state.cnnSpeed.text)
+    line.add("speed", state.dense.speed.text)
+    line.add("cnnSpeed", (state.cnn?.run.speed ?? .cnnDefault).text)
     line.add("mode", state.mode.rawValue)
     if let cnn = state.cnn {
       line.add("cnnEpoch", cnn.experiment.epoch)
@@ -205,14 +205,7 @@ final class WindowApp {
   func saveSession() {
     let path = sessionPath ?? defaultSessionPath
     do {
-      // The mode showing is the one saved: CNN mode writes a "cnn" session, else a 2-D one.
-      if state.mode == .cnn, let cnn = state.cnn {
-        var session = CNNSession(state: cnn)
-        session.speed = state.cnnSpeed
-        try SessionFile.write(.cnn(session), to: path)
-      } else {
-        try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
-      }
+      try SessionFile.write(Session(showing: state), to: path)
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
       print("saved \(path)")

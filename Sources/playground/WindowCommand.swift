@@ -128,17 +128,18 @@ struct Window: ParsableCommand {
         throw UsageError(message: "\(flag): \(error.message)")
       }
     }
+    // A shared string's speed is the 2-D run's, set while it shows.
+    if let sharedSpeed { reduce(&state, .setSpeed(sharedSpeed)) }
     switch mode {
     case "dense": break
     case "cnn": reduce(&state, .setMode(.cnn))
     default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
     }
-    if let sharedSpeed { reduce(&state, .setSpeed(sharedSpeed, mode: .dense)) }
     if let speed {
       guard let pace = TrainingSpeed(text: speed) else {
         throw UsageError(message: "--speed must be \(TrainingSpeed.allowed); got '\(speed)'")
       }
-      reduce(&state, .setSpeed(pace, mode: state.mode))
+      reduce(&state, .setSpeed(pace))
     }
     if !imported.isEmpty {
       reduce(&state, .cnn(.importClasses(imported)))

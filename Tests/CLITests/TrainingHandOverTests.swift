@@ -33,8 +33,8 @@ import Testing
     let handOver = TrainingHandOver(waitMilliseconds: 0)
     defer { handOver.shutDown() }
     _ = handOver.begin(&state, training: true, limit: 25, deadline: FramePacer.now() + 5)
-    handOver.end(&state, actions: [.cnn(.setLearningRate(0.1))], stopNow: false)
-    handOver.end(&state, actions: [.cnn(.setBatchSize(5))], stopNow: false)
+    handOver.end(&state, actions: [.setLearningRate(0.1)], stopNow: false)
+    handOver.end(&state, actions: [.setBatchSize(5)], stopNow: false)
     // Let the worker reach its limit (settling would stop it early), collecting as frames do.
     while handOver.isBusy {
       Thread.sleep(forTimeInterval: 0.01)
@@ -42,9 +42,9 @@ import Testing
     }
     // One thread: the 25 mini-batches, then the two changes, in order.
     var reference = start
-    reduce(&reference, .cnn(.trainBatches(25)))
-    reduce(&reference, .cnn(.setLearningRate(0.1)))
-    reduce(&reference, .cnn(.setBatchSize(5)))
+    reduce(&reference, .trainSlice(units: 25))
+    reduce(&reference, .setLearningRate(0.1))
+    reduce(&reference, .setBatchSize(5))
     let trained = try #require(state.cnn)
     let expected = try #require(reference.cnn)
     #expect(trained.config == expected.config)

@@ -60,18 +60,18 @@ import Testing
     var state = try AppState()
     var pace = TrainingPace()
     reduce(&state, .play)
-    reduce(&state, .setSpeed(.perSecond(5), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(5)))
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 0) == 0)
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 0.2) == 1)
     #expect(
       TrainingSlice.frameLimit(allowance: 0, state: state, pace: &pace, now: 0.45) == 0,
       "a lesson's allowance still stops")
     // Max is today's behaviour: only the allowance limits.
-    reduce(&state, .setSpeed(.max, mode: .dense))
+    reduce(&state, .setSpeed(.max))
     #expect(TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 1) == nil)
     #expect(TrainingSlice.frameLimit(allowance: 7, state: state, pace: &pace, now: 2) == 7)
     // Paused: no limit computed and the pace forgets its time.
-    reduce(&state, .setSpeed(.perSecond(60), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(60)))
     reduce(&state, .pause)
     _ = TrainingSlice.frameLimit(allowance: nil, state: state, pace: &pace, now: 3)
     #expect(pace.credit == 0)
@@ -80,7 +80,7 @@ import Testing
   @Test func pacedFramesGiveTheBitsOfOneRun() throws {
     // The speed never changes the bits: 30 epochs trained one frame at a time are 30 epochs.
     var state = try AppState(config: BenchmarkConfig.c2.config)
-    reduce(&state, .setSpeed(.perSecond(5), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(5)))
     reduce(&state, .play)
     var reference = try AppState(config: BenchmarkConfig.c2.config)
     let trainer = BackgroundTrainer()

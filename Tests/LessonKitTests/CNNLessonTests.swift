@@ -83,7 +83,7 @@ let cnnLessonText = """
     #expect(!s.permits(.setMode(.dense)))
     #expect(!s.permits(.cnn(.toggleClass(.star))))
     #expect(s.permits(.cnn(.addConvLayer)))
-    #expect(s.permits(.cnn(.setLearningRate(0.1))))
+    #expect(s.permits(.setLearningRate(0.1)))
     #expect(s.permits(.cnn(.paint(x: 3, y: 3, radius: 2, value: 1))))
     #expect(s.permits(.play))
   }

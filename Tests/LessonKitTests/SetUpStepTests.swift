@@ -112,7 +112,7 @@ import Testing
     var session = LessonSession(lesson: lesson, state: &state)
     #expect(session.changedSettings(in: state).isEmpty)
     reduce(&state, .cnn(.toggleClass(.circle)))
-    reduce(&state, .cnn(.setLearningRate(0.1)))
+    reduce(&state, .setLearningRate(0.1))
     session.next(&state)
     #expect(session.changedSettings(in: state) == ["the learning rate", "the shapes"])
     session.setUpStep(&state)

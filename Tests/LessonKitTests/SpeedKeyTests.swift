@@ -26,13 +26,13 @@ import Testing
     let lesson = try Lesson.parse(text, file: "pace.yaml")
     #expect(lesson.setupSpeed == .perSecond(5))
     var state = try lesson.startingState()
-    #expect(state.speed == .perSecond(5))
+    #expect(state.dense.speed == .perSecond(5))
     var session = LessonSession(lesson: lesson, state: &state)
     session.showMe(&state)
     session.next(&state)
-    #expect(state.speed == .max && state.config.learningRate == 0.1)
+    #expect(state.dense.speed == .max && state.config.learningRate == 0.1)
     session.next(&state)
-    #expect(state.speed == .perSecond(20))
+    #expect(state.dense.speed == .perSecond(20))
     // A speed-only set keeps the network and its training.
     #expect(state.experiment.epoch == 3)
   }
@@ -45,7 +45,7 @@ import Testing
   @Test func withoutSpeedTheWindowDefaultStays() throws {
     let lesson = try Lesson.parse(basicLesson, file: "t.yaml")
     #expect(lesson.setupSpeed == nil)
-    #expect(try lesson.startingState().speed == .denseDefault)
+    #expect(try lesson.startingState().dense.speed == .denseDefault)
   }
 
   @Test func aBadSpeedNamesTheKeyAndTheAllowedValues() {
@@ -60,6 +60,6 @@ import Testing
     let cnn = cnnLessonText.replacingOccurrences(of: "  seed: 7\n", with: "  seed: 7\n  speed: 50\n")
     let lesson = try Lesson.parse(cnn, file: "cnn.yaml")
     let state = try lesson.startingState()
-    #expect(state.mode == .cnn && state.cnnSpeed == .perSecond(50) && state.speed == .denseDefault)
+    #expect(state.mode == .cnn && state.cnn?.run.speed == .perSecond(50) && state.dense.speed == .denseDefault)
   }
 }

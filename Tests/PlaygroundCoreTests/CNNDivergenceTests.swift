@@ -45,7 +45,7 @@ import Testing
   /// state stays drawable, and Reset with a sane rate learns again.
   @Test func learningRateTenThenResetRecovers() throws {
     var state = try Self.cnnState()
-    reduce(&state, .cnn(.setLearningRate(10)))
+    reduce(&state, .setLearningRate(10))
     #expect(state.cnn?.config.learningRate == 10)
     reduce(&state, .play)
     reduce(&state, .train(epochs: 3))
@@ -62,7 +62,7 @@ import Testing
     }
     reduce(&state, .pause)
     reduce(&state, .reset)
-    reduce(&state, .cnn(.setLearningRate(0.03)))
+    reduce(&state, .setLearningRate(0.03))
     #expect(state.cnn?.experiment.divergence == nil && state.cnn?.experiment.epoch == 0)
     reduce(&state, .train(epochs: 2))
     cnn = try #require(state.cnn)
@@ -75,7 +75,7 @@ import Testing
   @Test func slowOrNormalLearningIsNotACollapse() throws {
     for rate in [0.00001, 0.03] {
       var state = try Self.cnnState()
-      reduce(&state, .cnn(.setLearningRate(rate)))
+      reduce(&state, .setLearningRate(rate))
       reduce(&state, .train(epochs: 3))
       #expect(state.cnn?.experiment.divergence == nil, "learning rate \(rate)")
     }

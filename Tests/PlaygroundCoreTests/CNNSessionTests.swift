@@ -123,7 +123,7 @@ enum CNNFixtures {
     #expect(opened.mode == .cnn)
     let reopened = try #require(opened.cnn)
     #expect(reopened.experiment.network.checksum == cnn.experiment.network.checksum)
-    #expect(reopened.testAccuracy == cnn.testAccuracy && reopened.trainLoss == cnn.trainLoss)
+    #expect(reopened.run.history.testAccuracy == cnn.run.history.testAccuracy && reopened.run.history.trainLoss == cnn.run.history.trainLoss)
     #expect(reopened.drawing == cnn.drawing)
     #expect(CNNSession(state: reopened) == session)
     // Open over a 2-D session keeps the 2-D work and shows the CNN.

@@ -18,7 +18,7 @@ import Testing
     var k = 0
     while left > 0 {
       let n = min(left, sizes[k % sizes.count])
-      reduce(&sliced, .cnn(.trainBatches(n)))
+      reduce(&sliced, .trainSlice(units: n))
       left -= n
       k += 1
     }
@@ -32,10 +32,10 @@ import Testing
   @Test func batchesUntilAnEpochStopExactlyThere() throws {
     var state = try CNNAppStateTests.cnnState()
     let perEpoch = try #require(state.cnn).experiment.batches(untilEpoch: 1)
-    reduce(&state, .cnn(.trainBatches(3)))
+    reduce(&state, .trainSlice(units: 3))
     let n = try #require(state.cnn).experiment.batches(untilEpoch: 2)
     #expect(n == 2 * perEpoch - 3)
-    reduce(&state, .cnn(.trainBatches(n)))
+    reduce(&state, .trainSlice(units: n))
     let after = try #require(state.cnn).experiment
     #expect(after.epoch == 2)
     #expect(after.batches(untilEpoch: 2) == 0)
@@ -45,9 +45,9 @@ import Testing
   @Test func evaluationWaitsForTheEpochToEnd() throws {
     var state = try CNNAppStateTests.cnnState()
     let before = try #require(state.cnn)
-    reduce(&state, .cnn(.trainBatches(2)))
+    reduce(&state, .trainSlice(units: 2))
     let mid = try #require(state.cnn)
     #expect(mid.revision > before.revision, "the pictures follow every slice")
-    #expect(mid.evaluation == before.evaluation && mid.testAccuracy.buckets == before.testAccuracy.buckets)
+    #expect(mid.evaluation == before.evaluation && mid.run.history.testAccuracy.buckets == before.run.history.testAccuracy.buckets)
   }
 }

@@ -7,20 +7,23 @@ import Testing
 
 /// The speed control: a play setting held in the state, carried by share strings, session files.
 @Suite struct TrainingSpeedTests {
-  @Test func setSpeedChangesOnlyThatModesSpeed() throws {
+  @Test func setSpeedChangesOnlyTheShowingRunsSpeed() throws {
     var state = try AppState()
-    #expect(state.speed == .perSecond(60) && state.cnnSpeed == .perSecond(200))
-    reduce(&state, .setSpeed(.perSecond(5), mode: .dense))
-    reduce(&state, .setSpeed(.max, mode: .cnn))
-    #expect(state.speed == .perSecond(5) && state.cnnSpeed == .max)
+    #expect(state.dense.speed == .perSecond(60) && state.active.speed == .perSecond(60))
+    reduce(&state, .setSpeed(.perSecond(5)))
+    reduce(&state, .setMode(.cnn))
+    #expect(state.cnn?.run.speed == .perSecond(200) && state.active.speed == .perSecond(200))
+    reduce(&state, .setSpeed(.max))
+    #expect(state.dense.speed == .perSecond(5) && state.cnn?.run.speed == .max)
+    reduce(&state, .setMode(.dense))
     #expect(state.experiment.epoch == 0 && !state.isPlaying && state.banner == nil)
   }
 
   @Test func speedNeverChangesTheBits() throws {
     var slow = try AppState(config: BenchmarkConfig.c2.config)
     var fast = slow
-    reduce(&slow, .setSpeed(.perSecond(1), mode: .dense))
-    reduce(&fast, .setSpeed(.max, mode: .dense))
+    reduce(&slow, .setSpeed(.perSecond(1)))
+    reduce(&fast, .setSpeed(.max))
     reduce(&slow, .train(epochs: 40))
     for _ in 0..<8 { reduce(&fast, .train(epochs: 5)) }
     #expect(slow.experiment.network.checksum == fast.experiment.network.checksum)
@@ -39,7 +42,7 @@ import Testing
     var state = try AppState()
     #expect(state.shareString == state.config.shareString, "default speed: the string is unchanged")
     #expect(!state.shareString.contains("speed"))
-    reduce(&state, .setSpeed(.perSecond(5), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(5)))
     #expect(state.shareString == state.config.shareString + "&speed=5")
     let back = try SharedSetup(shareString: state.shareString)
     #expect(back.config == state.config && back.speed == .perSecond(5))
@@ -60,7 +63,7 @@ import Testing
   @Test func denseSessionRoundTripsSpeed() throws {
     var state = try AppState()
     reduce(&state, .train(epochs: 3))
-    reduce(&state, .setSpeed(.perSecond(20), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(20)))
     let bytes = SessionFormat.encode(.dense2d(DenseSession(state: state)))
     #expect(String(decoding: bytes, as: UTF8.self).contains("\"speed\": 20"))
     guard case .dense2d(let session) = try SessionFormat.decode(bytes) else {
@@ -70,7 +73,7 @@ import Testing
     #expect(session.speed == .perSecond(20))
     var restored = try AppState()
     try restored.restore(session)
-    #expect(restored.speed == .perSecond(20))
+    #expect(restored.dense.speed == .perSecond(20))
     #expect(restored.experiment.network.checksum == state.experiment.network.checksum)
   }
 
@@ -91,9 +94,9 @@ import Testing
     }
     #expect(session.speed == .denseDefault && session.epoch == 12)
     var state = try AppState()
-    reduce(&state, .setSpeed(.perSecond(1), mode: .dense))
+    reduce(&state, .setSpeed(.perSecond(1)))
     try state.restore(session)
-    #expect(state.speed == .denseDefault)
+    #expect(state.dense.speed == .denseDefault)
     // Writing it back at the default speed gives the same bytes.
     let bytes = try SessionFile.readBytes(path)
     #expect(SessionFormat.encode(.dense2d(session)) == bytes)
@@ -102,10 +105,11 @@ import Testing
   @Test func cnnSessionRoundTripsSpeed() throws {
     var state = try AppState()
     reduce(&state, .setMode(.cnn))
-    reduce(&state, .setSpeed(.perSecond(50), mode: .cnn))
+    reduce(&state, .setSpeed(.perSecond(50)))
     let cnn = try #require(state.cnn)
-    var session = CNNSession(state: cnn)
-    session.speed = state.cnnSpeed
+    // The session of the CNN mode carries its run's pace, as the 2-D one does.
+    let session = CNNSession(state: cnn)
+    #expect(session.speed == .perSecond(50))
     let bytes = SessionFormat.encode(.cnn(session))
     guard case .cnn(let back) = try SessionFormat.decode(bytes) else {
       Issue.record("not a CNN session")
@@ -114,8 +118,9 @@ import Testing
     #expect(back.speed == .perSecond(50))
     var restored = try AppState()
     try restored.restore(back)
-    #expect(restored.cnnSpeed == .perSecond(50) && restored.speed == .denseDefault)
-    let plain = String(decoding: SessionFormat.encode(.cnn(CNNSession(state: cnn))), as: UTF8.self)
+    #expect(restored.cnn?.run.speed == .perSecond(50) && restored.dense.speed == .denseDefault)
+    // At the default pace the file has no speed key, as files written before the speed control.
+    let plain = String(decoding: SessionFormat.encode(.cnn(CNNSession(state: try CNNAppState()))), as: UTF8.self)
     #expect(!plain.contains("\"speed\""))
   }
 }

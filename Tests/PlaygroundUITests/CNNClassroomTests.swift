@@ -31,7 +31,7 @@ import Testing
 
   @Test func everyConfusionCellShowsItsCountZerosToo() throws {
     let h = try CNNModeTests.cnnHarness()
-    h.apply([.cnn(.trainBatches(3))])
+    h.apply([.trainSlice(units: 3)])
     h.frame()
     let confusion = try #require(h.state.cnn?.evaluation.test.confusion)
     let k = confusion.count

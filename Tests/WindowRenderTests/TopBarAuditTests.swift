@@ -30,15 +30,15 @@ import Testing
     reduce(&typed, .setLearningRate(0.15))
     reduce(&typed, .setRegularization(.l2))
     reduce(&typed, .setRegularizationRate(0.0025))
-    reduce(&typed, .setSpeed(.perSecond(10_000), mode: .dense))
+    reduce(&typed, .setSpeed(.perSecond(10_000)))
     var regression = dense
     reduce(&regression, .selectProblem(.regression))
-    reduce(&regression, .setSpeed(.max, mode: .dense))
+    reduce(&regression, .setSpeed(.max))
     var cnn = dense
     reduce(&cnn, .setMode(.cnn))
     var cnnTyped = cnn
-    reduce(&cnnTyped, .cnn(.setLearningRate(0.0025)))
-    reduce(&cnnTyped, .setSpeed(.perSecond(10_000), mode: .cnn))
+    reduce(&cnnTyped, .setLearningRate(0.0025))
+    reduce(&cnnTyped, .setSpeed(.perSecond(10_000)))
     return [
       ("2-D", dense), ("2-D typed", typed), ("regression", regression), ("CNN", cnn), ("CNN typed", cnnTyped),
     ]

@@ -1,0 +1,100 @@
+import Engine
+import Visualization
+
+/// One training run of either kind: the session (data, network, training so far), whether it
+/// plays, at what pace, its latest evaluation and its history. Only `reduce` changes it.
+public struct TrainingRun<Session: TrainingSession>: Sendable {
+  /// The data, the network and the training so far.
+  public internal(set) var session: Session
+  /// Training runs between frames while playing.
+  public internal(set) var isPlaying = false
+  /// The pace of training while playing (a play setting: it never changes the bits).
+  public internal(set) var speed: TrainingSpeed
+  /// Latest loss and accuracy on both sets.
+  public internal(set) var evaluation: Session.Measurement
+  /// Loss and accuracy over the epochs, in bounded memory.
+  public internal(set) var history = TrainingHistory()
+  /// Increases whenever the network or the data changes, so views know when to redraw.
+  public internal(set) var revision = 0
+
+  /// A run of `session`, measured; `history` when it comes from a file (empty: a chart starting now).
+  public init(_ session: Session, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory()) {
+    var s = session
+    evaluation = s.measure()
+    self.session = s
+    self.speed = speed
+    self.history = history
+    if history.isEmpty { recordHistory() }
+  }
+
+  public var config: Session.Config { session.config }
+
+  mutating func recordHistory() { history.record(epoch: session.epoch, evaluation: evaluation) }
+
+  /// Measures after the network or the data changed; the chart starts over unless `keepHistory`.
+  mutating func remeasure(keepHistory: Bool) {
+    evaluation = session.measure()
+    if !keepHistory { history = TrainingHistory() }
+    recordHistory()
+    revision += 1
+  }
+}
+
+/// Loss and accuracy over the epochs, in bounded memory (the charts of either mode).
+public struct TrainingHistory: Sendable, Equatable, Codable {
+  public var trainLoss: ChartSeries
+  public var testLoss: ChartSeries
+  public var testAccuracy: ChartSeries
+
+  public init(
+    trainLoss: ChartSeries = ChartSeries(), testLoss: ChartSeries = ChartSeries(),
+    testAccuracy: ChartSeries = ChartSeries()
+  ) {
+    self.trainLoss = trainLoss
+    self.testLoss = testLoss
+    self.testAccuracy = testAccuracy
+  }
+
+  /// Appends one measurement, as a run does after every measured training slice.
+  public mutating func record(epoch: Int, evaluation: some RunEvaluation) {
+    trainLoss.append(epoch: epoch, value: evaluation.trainLoss)
+    testLoss.append(epoch: epoch, value: evaluation.testLoss)
+    testAccuracy.append(epoch: epoch, value: evaluation.testAccuracy)
+  }
+
+  public var isEmpty: Bool { trainLoss.isEmpty && testLoss.isEmpty && testAccuracy.isEmpty }
+}
+
+/// A run without its kind: what lessons, the background trainer and the bench read of the run
+/// that shows (`AppState.active`).
+public protocol ActiveRun: Sendable {
+  var isPlaying: Bool { get }
+  var speed: TrainingSpeed { get }
+  var revision: Int { get }
+  var history: TrainingHistory { get }
+  /// Epochs completed.
+  var epoch: Int { get }
+  var divergence: String? { get }
+  /// Latest loss and accuracy (test accuracy, losses of both sets).
+  var latest: any RunEvaluation { get }
+  /// What one training unit counts in the speed setting's units (see `TrainingSession`).
+  var speedUnitsPerUnit: Int { get }
+  /// What the time of one unit depends on: the kind, the settings and the training set's size.
+  var workload: AnyHashable { get }
+  /// Units from where training stands to the end of epoch `epoch`.
+  func units(untilEpoch epoch: Int) -> Int
+  /// The live settings every kind has (the top bar's).
+  var learningRate: Double { get }
+  var batchSize: Int { get }
+}
+
+extension TrainingRun: ActiveRun {
+  public var epoch: Int { session.epoch }
+  public var divergence: String? { session.divergence }
+  public var latest: any RunEvaluation { evaluation }
+  public var speedUnitsPerUnit: Int { session.speedUnitsPerUnit }
+  public var workload: AnyHashable { AnyHashable([AnyHashable(session.config), AnyHashable(session.trainingExamples)]) }
+  public func units(untilEpoch epoch: Int) -> Int { session.units(untilEpoch: epoch) }
+  public var learningRate: Double { session.config.learningRate }
+  public var batchSize: Int { session.config.batchSize }
+}
