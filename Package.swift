@@ -42,11 +42,22 @@ let level1: [Target] = [
   .target(name: "Datasets", dependencies: ["Engine"], exclude: ["README.md"], swiftSettings: fast)
 ]
 
-// MARK: - L2: application core and visualization
+// MARK: - L2a: training runs (data, network, training so far) of both kinds
 
 let level2: [Target] = [
-  .target(name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
-  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Visualization", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "Training", dependencies: ["Engine", "Datasets"], exclude: ["README.md"], swiftSettings: fast)
+]
+
+// MARK: - L2b: session files and code generation, and pictures; L2c: the application core (no UI)
+
+let level2b: [Target] = [
+  .target(name: "SessionKit", dependencies: ["Engine", "Datasets", "Training"], exclude: ["README.md"], swiftSettings: fast),
+  .target(
+    name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI", "Training"], exclude: ["README.md"],
+    swiftSettings: fast),
+  .target(
+    name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Training", "SessionKit"], exclude: ["README.md"],
+    swiftSettings: fast),
 ]
 
 // MARK: - L3: UI (no SDL)
@@ -54,12 +65,12 @@ let level2: [Target] = [
 let level3: [Target] = [
   .target(
     name: "LessonKit",
-    dependencies: ["PlaygroundCore", "AssetPaths", .product(name: "Yams", package: "Yams")],
+    dependencies: ["PlaygroundCore", "Training", "SessionKit", "AssetPaths", .product(name: "Yams", package: "Yams")],
     exclude: ["README.md"],
     swiftSettings: fast),
   .target(
     name: "PlaygroundUI",
-    dependencies: ["PlaygroundCore", "Visualization", "ImmediateUI", "LessonKit"],
+    dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "ImmediateUI", "LessonKit"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]
@@ -80,7 +91,7 @@ let level5: [Target] = [
   .executableTarget(
     name: "playground",
     dependencies: [
-      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit",
+      "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
@@ -93,16 +104,16 @@ let tests: [Target] = [
   .target(name: "_TestSupport", path: "Tests/_TestSupport"),
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-  .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "_TestSupport"]),
-  .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "_TestSupport"]),
+  .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "_TestSupport"]),
+  .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Training", "SessionKit", "_TestSupport"]),
   // Runs the real `playground` binary.
-  .testTarget(name: "CLITests", dependencies: ["playground", "_TestSupport"]),
-  .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
+  .testTarget(name: "CLITests", dependencies: ["playground", "PlaygroundCore", "Training", "SessionKit", "_TestSupport"]),
+  .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "Training", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
-  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI"]),
+  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit"]),
   // Whole frames rendered with SDL's software renderer.
-  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "SDLFrontend", "LessonKit", "Datasets"]),
+  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets"]),
 ]
 
 let package = Package(
@@ -113,5 +124,5 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
-  targets: systemLibraries + level0 + level1 + level2 + level3 + level4 + level5 + tests
+  targets: systemLibraries + level0 + level1 + level2 + level2b + level3 + level4 + level5 + tests
 )

@@ -1,7 +1,8 @@
 import Datasets
-import Foundation
 import Engine
+import Foundation
 import PlaygroundCore
+import Training
 
 /// The CNN mode's side of a lesson: its starting state, its metrics, and the few readings the
 /// session needs from whichever mode is showing.
@@ -29,19 +30,10 @@ extension Lesson {
 /// The epoch counter of the mode showing (a lesson counts a `train` step's epochs with it).
 enum LessonState {
   /// The epoch counter of the mode showing.
-  static func epoch(_ state: AppState) -> Int {
-    if state.mode == .cnn, let cnn = state.cnn { return cnn.experiment.epoch }
-    return state.experiment.epoch
-  }
+  static func epoch(_ state: AppState) -> Int { state.active.epoch }
 }
 
 extension StateMetrics {
-  /// True when the CNN's weights or losses are NaN or infinite.
-  static func diverged(_ cnn: CNNAppState) -> Bool {
-    cnn.experiment.divergence != nil || !cnn.experiment.network.isFinite
-      || !cnn.evaluation.train.loss.isFinite || !cnn.evaluation.test.loss.isFinite
-  }
-
   /// A metric in the CNN mode. The point-plane metrics (weights, neurons, outputs at a point) belong
   /// to the 2-D playground and say so.
   static func read(_ metric: Metric, cnn: CNNAppState, camScores: CAMScoreCache) throws(MetricError) -> Value {
@@ -60,13 +52,13 @@ extension StateMetrics {
     case .testLoss: return .number(Double(cnn.evaluation.test.loss))
     case .trainAccuracy: return .number(Double(cnn.evaluation.train.accuracy))
     case .testAccuracy: return .number(Double(cnn.evaluation.test.accuracy))
-    case .diverged: return .bool(diverged(cnn))
+    case .diverged: return .bool(cnn.run.hasDiverged)
     case .trainPoints: return .number(Double(e.train.count))
     case .testPoints: return .number(Double(e.test.count))
     case .maxWeight: return .number(Double(e.network.flatParameters.reduce(Float(0)) { max($0, abs($1)) }))
     case .camScore(let name):
       let (kind, _) = try shape(name)
-      guard !diverged(cnn) else { return .number(0) }
+      guard !cnn.run.hasDiverged else { return .number(0) }
       return .number(Double(camScores.score(kind, of: e, revision: cnn.revision)))
     case .confusion(let actual, let predicted):
       let (_, a) = try shape(actual)

@@ -2,6 +2,7 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import Training
 
 /// A parsed `goal:` or `expect:` condition such as `testLoss < 0.05 and features contains x1sq`.
 ///

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import PlaygroundCore
+import Training
 import Yams
 
 /// Reading config keys (`setup:` and `set:`) into `ConfigChange` entries, with range checks made by

@@ -1,4 +1,5 @@
 import PlaygroundCore
+import Training
 
 /// What a step's `highlight:` points at.
 public enum HighlightTarget: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import PlaygroundCore
+import Training
 
 /// One guided lesson, parsed from a YAML file in the lesson format (see Lessons/README.md).
 ///

@@ -1,5 +1,6 @@
 import Datasets
 import PlaygroundCore
+import Training
 
 /// Turns a step's lesson-driven actions into PlaygroundCore `Action`s and sends them through
 /// `reduce`, checking first what the reducer would refuse so the lesson can say why.
@@ -26,7 +27,7 @@ enum LessonActions {
 
   static func set(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
     if let speed = change.speed { reduce(&state, .setSpeed(speed)) }
-    if state.mode == .cnn, let cnn = state.cnn { return setCNN(change, &state, cnn: cnn, step: step) }
+    if let cnn = state.showingCNN { return setCNN(change, &state, cnn: cnn, step: step) }
     if !change.cnn.isEmpty {
       return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]
     }
@@ -54,7 +55,7 @@ enum LessonActions {
   }
 
   static func setWeights(_ edits: [WeightEdit], _ state: inout AppState, step: Int) -> [LessonError] {
-    if state.mode == .cnn {
+    if state.showingCNN != nil {
       return edits.prefix(1).map {
         LessonError($0.location, step: step, "setWeight is for the 2-D playground; this lesson is about the CNN")
       }
@@ -80,7 +81,7 @@ enum LessonActions {
   static func addPoints(
     _ points: [DataPoint], _ state: inout AppState, at location: LessonLocation, step: Int
   ) -> [LessonError] {
-    if state.mode == .cnn {
+    if state.showingCNN != nil {
       return [LessonError(location, step: step, "addPoints is for the 2-D playground; this lesson is about the CNN")]
     }
     let classes = state.experiment.classCount

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import PlaygroundCore
+import Training
 import Yams
 
 extension Lesson {

@@ -1,6 +1,7 @@
 import AssetPaths
 import Foundation
 import PlaygroundCore
+import Training
 
 /// The result of running a lesson headless.
 public struct LessonValidation: Sendable {

@@ -1,5 +1,6 @@
 import Datasets
 import PlaygroundCore
+import Training
 
 /// The settings a step's text can depend on, read from a state as key → value text, so the session
 /// can tell when free play has changed one the lesson set (a different dataset, network, rate…).
@@ -10,7 +11,7 @@ enum ScriptedSettings {
     func put(_ key: String, _ value: @autoclosure () -> String) {
       if keys == nil || keys!.contains(key) { out[key] = value() }
     }
-    if state.mode == .cnn, let cnn = state.cnn {
+    if let cnn = state.showingCNN {
       let c = cnn.config
       put("shapes", c.shapes.map(\.rawValue).joined(separator: ","))
       put("convLayers", c.convLayers.map(String.init).joined(separator: ","))

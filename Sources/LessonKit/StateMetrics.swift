@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import PlaygroundCore
+import Training
 
 /// Reads every metric of the lesson format from the app state.
 struct StateMetrics: MetricReading {
@@ -9,7 +10,7 @@ struct StateMetrics: MetricReading {
   var camScores = CAMScoreCache()
 
   func read(_ metric: Metric) throws(MetricError) -> Value {
-    if state.mode == .cnn, let cnn = state.cnn { return try StateMetrics.read(metric, cnn: cnn, camScores: camScores) }
+    if let cnn = state.showingCNN { return try StateMetrics.read(metric, cnn: cnn, camScores: camScores) }
     let experiment = state.experiment
     let evaluation = state.evaluation
     let classification = experiment.classCount > 0
@@ -49,11 +50,7 @@ struct StateMetrics: MetricReading {
   }
 
   /// True when a weight or the loss is NaN or infinite.
-  static func diverged(_ state: AppState) -> Bool {
-    if state.mode == .cnn, let cnn = state.cnn { return diverged(cnn) }
-    return state.experiment.divergence != nil || !state.experiment.network.isFinite
-      || !state.evaluation.train.loss.isFinite || !state.evaluation.test.loss.isFinite
-  }
+  static func diverged(_ state: AppState) -> Bool { state.active.hasDiverged }
 
   static func configValue(_ control: Control, _ c: PlaygroundConfig) throws(MetricError) -> Value {
     switch control {
@@ -88,22 +85,14 @@ public struct MetricSnapshot: Sendable, Equatable, CustomStringConvertible {
   public var diverged: Bool
 
   public init(_ state: AppState) {
-    if state.mode == .cnn, let cnn = state.cnn {
-      epoch = cnn.experiment.epoch
-      trainLoss = Double(cnn.evaluation.train.loss)
-      testLoss = Double(cnn.evaluation.test.loss)
-      trainAccuracy = Double(cnn.evaluation.train.accuracy)
-      testAccuracy = Double(cnn.evaluation.test.accuracy)
-      diverged = StateMetrics.diverged(cnn)
-      return
-    }
-    epoch = state.experiment.epoch
-    trainLoss = Double(state.evaluation.train.loss)
-    testLoss = Double(state.evaluation.test.loss)
-    let classification = state.experiment.classCount > 0
-    trainAccuracy = classification ? Double(state.evaluation.train.accuracy) : nil
-    testAccuracy = classification ? Double(state.evaluation.test.accuracy) : nil
-    diverged = StateMetrics.diverged(state)
+    let run = state.active
+    let latest = run.latest
+    epoch = run.epoch
+    trainLoss = Double(latest.trainLoss)
+    testLoss = Double(latest.testLoss)
+    trainAccuracy = run.isClassifier ? Double(latest.trainAccuracy) : nil
+    testAccuracy = run.isClassifier ? Double(latest.testAccuracy) : nil
+    diverged = run.hasDiverged
   }
 
   /// `epoch 300, trainLoss 0.0123, testLoss 0.0131, trainAccuracy 1, testAccuracy 0.996`.

@@ -1,5 +1,6 @@
 import Datasets
 import PlaygroundCore
+import Training
 import Yams
 
 extension LessonParser {

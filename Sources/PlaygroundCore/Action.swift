@@ -1,5 +1,7 @@
 import Datasets
 import Engine
+import SessionKit
+import Training
 
 /// Everything a learner, a lesson or a test can do, named by intent.
 public enum Action: Equatable, Sendable {

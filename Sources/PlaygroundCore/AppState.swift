@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// Everything the playground window knows, in one value. Only `reduce` changes it.
 ///
@@ -90,4 +91,9 @@ public struct Banner: Equatable, Sendable {
     self.kind = kind
     self.text = text
   }
+}
+
+extension AppState {
+  /// What Copy config puts on the clipboard: the configuration and the 2-D speed.
+  public var shareString: String { SharedSetup(config: config, speed: dense.speed).shareString }
 }

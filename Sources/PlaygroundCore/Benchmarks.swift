@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// The reference configurations of the benchmark (see the README's speed section).
 public enum BenchmarkConfig: String, CaseIterable, Sendable {

@@ -1,13 +1,7 @@
 import Datasets
 import Engine
-
-/// Which playground the window shows.
-public enum AppMode: String, Sendable, Equatable, CaseIterable {
-  /// The 2-D point playground.
-  case dense
-  /// The CNN on 28×28 shape images.
-  case cnn
-}
+import SessionKit
+import Training
 
 /// Everything the CNN (shapes) mode knows: its run and what the learner inspects. Only `reduce`
 /// changes it.

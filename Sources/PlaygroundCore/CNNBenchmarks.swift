@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// The CNN speed figures of `playground bench`: the reference CNN (28×28×1 → conv 5×5×8, pool 2 →
 /// conv 5×5×16, pool 3 → dense 4) on four shape classes, one thread.

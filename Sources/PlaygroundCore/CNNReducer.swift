@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// What a learner can do in the CNN mode (training and its live settings are the shared `.play`,
 /// `.step`, `.setLearningRate`, …, which go to the run that shows).

@@ -1,3 +1,4 @@
+import Training
 /// How the loss chart is shown. View state only: it never changes training, and sessions do not
 /// store it.
 public struct ChartOptions: Hashable, Sendable {

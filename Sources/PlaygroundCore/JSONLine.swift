@@ -1,3 +1,4 @@
+import Training
 /// One JSON object on one line, with keys in insertion order (for `--json` output).
 public struct JSONLine: Sendable {
   private var parts: [String] = []

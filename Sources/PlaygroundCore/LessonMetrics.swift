@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// A neuron by the name lessons use: an input feature (`x1`, `x1sq`, …), a hidden neuron
 /// `h<layer>.<index>` counting both from 1 (`h1.1` is the first neuron of the first hidden layer),

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
 /// themselves in the banner.
@@ -13,13 +14,15 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     guard mode != state.mode else { return }
     state.dense.isPlaying = false
     state.cnn?.run.isPlaying = false
-    if state.cnn == nil && mode == .cnn {
+    switch mode {
+    case .cnn where state.cnn == nil:
       do {
         state.cnn = try CNNAppState()
       } catch {
         state.banner = Banner(.error, error.message)
         return
       }
+    case .cnn, .dense: break
     }
     state.mode = mode
     state.dense.revision += 1

@@ -1,3 +1,5 @@
+import SessionKit
+import Training
 /// A whole `AppState` held for later, for `.replaceState` (a lesson keeps the state each step was
 /// entered with, so Back can return to it through `reduce`).
 ///

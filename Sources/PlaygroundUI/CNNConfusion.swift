@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 extension PlaygroundView {
   /// The confusion matrix: rows the true class, columns the guess, shaded by share of the row;

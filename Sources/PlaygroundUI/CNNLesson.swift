@@ -1,6 +1,7 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
+import Training
 
 /// Where a CNN lesson's controls and highlights sit in the CNN view.
 extension CNNLayout {

@@ -2,6 +2,7 @@ import Datasets
 import Engine
 import ImmediateUI
 import PlaygroundCore
+import Training
 import Visualization
 
 /// Menus of the CNN mode.

@@ -2,6 +2,7 @@ import Datasets
 import Engine
 import ImmediateUI
 import PlaygroundCore
+import Training
 import Visualization
 
 /// What the CNN mode keeps between frames: derived pictures and numbers for the last seen state,

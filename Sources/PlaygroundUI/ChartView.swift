@@ -1,4 +1,5 @@
 import ImmediateUI
+import Training
 import Visualization
 
 /// One curve of a chart and its legend entry.

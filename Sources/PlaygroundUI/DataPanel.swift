@@ -1,6 +1,7 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 extension PlaygroundView {
   /// Dataset thumbnails, the split / noise / batch sliders and Regenerate.

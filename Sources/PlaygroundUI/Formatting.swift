@@ -1,6 +1,7 @@
 import Engine
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 /// Type sizes for a projector (logical points): nothing under 15.
 enum TypeSize {

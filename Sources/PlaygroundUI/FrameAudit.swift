@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 extension PlaygroundView {
   /// Builds one frame of `state` in a window of `size` logical pixels with `measurer` (the real

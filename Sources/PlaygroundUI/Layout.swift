@@ -1,6 +1,7 @@
 import Datasets
-import PlaygroundCore
 import ImmediateUI
+import PlaygroundCore
+import Training
 
 /// A rectangle tagged with what it shows (a dataset thumbnail, a feature tile).
 public struct TaggedRect<Tag: Hashable & Sendable>: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
+import Training
 
 /// What the learner asked the lesson panel for; the window applies it to its `LessonSession`.
 public enum LessonPanelCommand: Equatable, Sendable {

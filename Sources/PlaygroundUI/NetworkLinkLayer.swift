@@ -1,4 +1,5 @@
 import ImmediateUI
+import Training
 import Visualization
 
 /// The network's links as one opaque picture, repainted only when a weight or the dash phase

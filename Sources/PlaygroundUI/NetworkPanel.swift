@@ -1,6 +1,7 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
+import Training
 import Visualization
 
 extension PlaygroundView {

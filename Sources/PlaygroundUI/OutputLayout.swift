@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 /// Sizes of the output panel's parts, in logical pixels (estimates of the 15–17 pt text they hold).
 enum OutputMetrics {

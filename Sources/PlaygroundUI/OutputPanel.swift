@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 import Visualization
 
 extension PlaygroundView {

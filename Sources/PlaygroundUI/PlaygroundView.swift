@@ -1,6 +1,7 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
+import Training
 
 /// A request only the window can carry out (files, clipboard, the process).
 public enum FrontendCommand: Equatable, Sendable {
@@ -66,7 +67,7 @@ public final class PlaygroundView {
 
   /// Draws one frame into `ui` and returns the learner's actions and the window commands.
   public func frame(_ state: AppState, _ ui: UIContext) -> FrameResult {
-    if state.mode == .cnn, let cnn = state.cnn { return cnnFrame(state, cnn, ui) }
+    if let cnn = state.showingCNN { return cnnFrame(state, cnn, ui) }
     let layout = layout(for: ui.input.windowSize, state: state)
     cache.update(state: state, layout: layout, scale: ui.input.scaleFactor)
     if let lesson, let masked = maskingFrozenControls(ui.input, layout: layout, controls: lesson.controls) {

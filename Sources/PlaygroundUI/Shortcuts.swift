@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 /// Every keyboard shortcut, as the help overlay lists them.
 enum Shortcuts {

@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 extension PlaygroundView {
   /// The 2-D top bar: the shared parts, then activation, regularization, its rate

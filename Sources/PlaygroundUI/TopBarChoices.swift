@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 /// The speed menu's entries for each mode.
 enum SpeedChoices {

@@ -1,5 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
+import Training
 
 /// The top bar of both modes: reset, play, step and the epoch counter on the left; the "2-D | CNN"
 /// switch and help on the right; between them the mode's captioned menus, speed first.

@@ -2,6 +2,7 @@ import Datasets
 import Engine
 import ImmediateUI
 import PlaygroundCore
+import Training
 import Visualization
 
 /// Identifies one network state: outputs are recomputed only when this changes.
@@ -51,8 +52,8 @@ public struct OutputPreparer: Sendable {
 
   /// What the view would compute for `state`; nil when nothing is worth doing ahead.
   public mutating func prepare(_ state: AppState) -> PreparedOutputs? {
-    if state.mode == .cnn {
-      guard let cnn = state.cnn, cnn.evaluation.test != lastMeasurement else { return nil }
+    if let cnn = state.showingCNN {
+      guard cnn.evaluation.test != lastMeasurement else { return nil }
       lastMeasurement = cnn.evaluation.test
       let mistakes =
         cnn.experiment.network.isFinite ? cnn.experiment.misclassifiedTestImages(limit: OutputPreparer.galleryCap) : []

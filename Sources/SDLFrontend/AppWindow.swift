@@ -1,5 +1,5 @@
-import Foundation
 import CSDL2
+import Foundation
 import ImmediateUI
 
 /// The interactive front end in one object: a window, its renderer, fonts, a DrawList painter

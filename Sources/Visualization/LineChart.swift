@@ -1,5 +1,6 @@
 import Engine
 import ImmediateUI
+import Training
 
 /// Maps metric series to screen polylines for the loss/accuracy chart (the UI strokes them).
 ///

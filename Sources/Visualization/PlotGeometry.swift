@@ -1,4 +1,5 @@
 import ImmediateUI
+import Training
 
 /// Where the n × n samples of a heatmap sit in the plane (the same points as PlaygroundCore's
 /// `InputGrid`).

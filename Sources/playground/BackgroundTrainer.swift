@@ -1,6 +1,7 @@
 import Foundation
 import PlaygroundCore
 import PlaygroundUI
+import Training
 
 /// Trains on a second thread while the main thread draws.
 ///

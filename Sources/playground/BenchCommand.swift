@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaygroundCore
+import SessionKit
+import Training
 
 /// `playground bench`: the speed figures of the engine on the reference configurations.
 struct Bench: ParsableCommand {

@@ -1,6 +1,8 @@
 import Foundation
 import PlaygroundCore
 import SDLFrontend
+import Training
+import Visualization
 
 /// Writes the decision boundary of an experiment as a PNG (heatmap and points, playground colors).
 enum BoundaryPNG {

@@ -3,6 +3,8 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import SessionKit
+import Training
 
 extension ShapeVariation: ExpressibleByArgument {}
 

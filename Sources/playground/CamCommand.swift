@@ -4,6 +4,8 @@ import Engine
 import Foundation
 import PlaygroundCore
 import SDLFrontend
+import Training
+import Visualization
 
 extension CNNObjective: ExpressibleByArgument {}
 extension CAMStart: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import Training
 
 extension Activation: ExpressibleByArgument {}
 extension Regularization: ExpressibleByArgument {}

@@ -2,6 +2,8 @@ import ArgumentParser
 import Datasets
 import Foundation
 import PlaygroundCore
+import SessionKit
+import Training
 
 /// `playground export`: the session as a PyTorch or numpy script, or its points as CSV.
 struct Export: ParsableCommand {

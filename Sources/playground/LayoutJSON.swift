@@ -3,6 +3,7 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import Training
 
 /// The centres of the main controls for a window size and zoom, as JSON, so scripts can click
 /// them, with what the frame showed badly.
@@ -94,7 +95,7 @@ enum LayoutJSON {
   /// The CNN mode's controls, with both right-hand pages (results and class pictures).
   private static func addCNN(state: AppState, view: PlaygroundView, size: Size, zoom: Float, to line: inout JSONLine) {
     var s = state
-    if s.mode != .cnn { reduce(&s, .setMode(.cnn)) }
+    reduce(&s, .setMode(.cnn))
     guard let cnn = s.cnn else { return }
     let base = view.layout(for: size, state: s)
     let results = CNNLayout(size: size, state: s, cnn: cnn, page: .results, base: base)

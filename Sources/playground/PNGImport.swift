@@ -4,6 +4,8 @@ import Foundation
 import ImmediateUI
 import PlaygroundCore
 import SDLFrontend
+import Training
+import Visualization
 
 /// `--import-pngs DIR [--class-name NAME]`: folders of 28×28 PNGs as extra classes of a shapes session.
 struct ImportOptions: ParsableArguments {

@@ -3,6 +3,8 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import SessionKit
+import Training
 
 /// `playground train`: trains headless and reports progress and the result.
 struct Train: ParsableCommand {

@@ -4,6 +4,8 @@ import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
+import Training
 
 /// The window's speed, measured offscreen with the software renderer at 1280×800, with the
 /// window's own frame: training on the worker thread (`TrainingHandOver`) while the main thread

@@ -4,6 +4,8 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
+import Training
 
 /// The interactive playground: SDL input → UI frame → actions → reducer; training on a second thread
 /// while each frame draws.

@@ -5,6 +5,8 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
+import Training
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.
 struct Window: ParsableCommand {

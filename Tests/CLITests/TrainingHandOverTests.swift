@@ -4,6 +4,8 @@ import PlaygroundCore
 import Testing
 
 @testable import playground
+import Training
+import SessionKit
 
 /// The window's frames never wait for a long slice; what the learner did waits for the state.
 @Suite struct TrainingHandOverTests {

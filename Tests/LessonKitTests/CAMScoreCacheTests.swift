@@ -3,6 +3,8 @@ import PlaygroundCore
 import Testing
 
 @testable import LessonKit
+import Training
+import SessionKit
 
 /// `camScore` readings are kept by the value that owns the cache (a lesson session), per network.
 @Suite struct CAMScoreCacheTests {

@@ -2,7 +2,9 @@ import Datasets
 import Engine
 import LessonKit
 import PlaygroundCore
+import SessionKit
 import Testing
+import Training
 
 /// A small CNN lesson: every kind of CNN step and metric.
 let cnnLessonText = """

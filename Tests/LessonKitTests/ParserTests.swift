@@ -1,6 +1,8 @@
 import LessonKit
 import PlaygroundCore
+import SessionKit
 import Testing
+import Training
 
 /// A small valid lesson; tests splice lines into it.
 let basicLesson = """

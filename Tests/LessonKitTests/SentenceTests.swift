@@ -1,7 +1,9 @@
 import Foundation
 import LessonKit
 import PlaygroundCore
+import SessionKit
 import Testing
+import Training
 
 /// What the lesson panel says beside ✓ and ✗: sentences for people, never condition code.
 @Suite struct SentenceTests {

@@ -1,6 +1,8 @@
 import LessonKit
 import PlaygroundCore
+import SessionKit
 import Testing
+import Training
 
 let sessionLesson = """
   format: 1

@@ -3,6 +3,9 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 @Suite struct CNNAppStateTests {
   static func cnnState() throws -> AppState {

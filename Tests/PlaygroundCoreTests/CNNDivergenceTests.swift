@@ -4,6 +4,9 @@ import ImmediateUI
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Divergence in the CNN mode, through the reducer as the window drives it: a learning rate of 10,
 /// a network that overflows while the class pictures grow, hostile CAM settings, and pictures of

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// The CNN numpy script, run for real on every machine that runs the tests.
 @Suite struct CNNNumpyExportTests {

@@ -3,6 +3,9 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// The CNN page is state: turned by `.cnn(.showPage)`, kept across rebuilds and restores, and the
 /// window loop's class-pictures clock reads it.

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Damaged, truncated, future and hostile CNN session files: a `SessionError` naming the field,
 /// never a crash.

@@ -5,6 +5,9 @@ import ImmediateUI
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Small CNN sessions for the session and export tests (a few seconds of training at most).
 enum CNNFixtures {

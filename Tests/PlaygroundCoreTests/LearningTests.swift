@@ -3,6 +3,9 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// End-to-end learning on the playground's datasets: the numbers a teacher relies on.
 @Suite struct LearningTests {

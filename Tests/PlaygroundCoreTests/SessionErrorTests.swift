@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Damaged, truncated, foreign and future files: a clear error, never a crash.
 @Suite struct SessionErrorTests {

@@ -5,6 +5,9 @@ import Testing
 import _TestSupport
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Runs `python3` on a script; nil when python3 or `module` cannot be imported.
 enum PythonRunner {

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Experiments covering every output kind, activation and the L1 freezing rule.
 enum SessionFixtures {

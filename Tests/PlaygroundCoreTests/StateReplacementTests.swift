@@ -3,6 +3,9 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// Whole-state changes go through `reduce`: `.restore` opens a saved session, `.replaceState`
 /// returns to a held state.

@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
+@testable import Training
+@testable import SessionKit
+import Visualization
 
 /// The speed control: a play setting held in the state, carried by share strings, session files.
 @Suite struct TrainingSpeedTests {

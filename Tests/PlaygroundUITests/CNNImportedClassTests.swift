@@ -4,7 +4,9 @@ import Foundation
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
+import SessionKit
 import Testing
+import Training
 
 /// The CNN mode with a class imported from PNGs: named by its own name, drawn with its mean image.
 @Suite struct CNNImportedClassTests {

@@ -4,6 +4,8 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
+import Training
+import SessionKit
 
 let cnnPanelLessonText = """
   format: 1

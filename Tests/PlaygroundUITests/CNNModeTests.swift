@@ -2,7 +2,9 @@ import Datasets
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
+import SessionKit
 import Testing
+import Training
 
 @Suite struct CNNModeTests {
   static func cnnHarness() throws -> Harness {

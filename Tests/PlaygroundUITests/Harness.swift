@@ -1,6 +1,8 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
+import SessionKit
+import Training
 
 /// Drives a `PlaygroundView` headlessly: frames, clicks and keys, collecting what it returns.
 final class Harness {

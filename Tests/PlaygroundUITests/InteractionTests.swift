@@ -1,7 +1,9 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
+import SessionKit
 import Testing
+import Training
 
 @Suite struct InteractionTests {
   @Test func playButtonTogglesPlay() throws {

@@ -1,7 +1,9 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
+import SessionKit
 import Testing
+import Training
 
 @Suite struct LayoutTests {
   /// No two rectangles of `rects` overlap (touching edges is fine).

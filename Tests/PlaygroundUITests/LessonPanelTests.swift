@@ -5,6 +5,8 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
+import Training
+import SessionKit
 
 /// A small lesson that has every kind of step the panel draws differently.
 let panelLessonText = """

@@ -3,6 +3,8 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
+import Training
+import SessionKit
 
 /// The output panel's own layout for panels of many sizes (the window's column split decides
 /// which size it gets).

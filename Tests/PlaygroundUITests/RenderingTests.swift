@@ -3,6 +3,8 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
+import Training
+import SessionKit
 
 @Suite struct RenderingTests {
   @Test func outputRasterChangesAfterTraining() throws {

@@ -1,4 +1,6 @@
 import PlaygroundCore
+import SessionKit
+import Training
 
 /// Configurations the layout tests try beside the default: the ones whose OUTPUT panel differs.
 enum SampleConfigs {

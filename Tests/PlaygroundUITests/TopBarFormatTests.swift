@@ -3,6 +3,8 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
+import Training
+import SessionKit
 
 /// The epoch counter's text and typed rates turned into actions.
 @Suite struct TopBarFormatTests {

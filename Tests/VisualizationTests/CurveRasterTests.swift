@@ -2,6 +2,7 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
+import Training
 
 @Suite struct CurveRasterTests {
   @Test func solidLineCoversItsWidthOnly() {

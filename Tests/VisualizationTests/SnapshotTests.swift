@@ -2,6 +2,7 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
+import Training
 
 #if canImport(Glibc)
   import Glibc

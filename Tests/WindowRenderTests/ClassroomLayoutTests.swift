@@ -5,7 +5,9 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
 import Testing
+import Training
 
 /// Every page at the window sizes a classroom uses, built with the real font and audited: no text
 /// shortened with "…", clipped or dropped, no control on top of another (`LayoutReport`).

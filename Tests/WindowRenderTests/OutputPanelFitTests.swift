@@ -4,7 +4,9 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
 import Testing
+import Training
 
 /// The OUTPUT panel at every classroom window size and zoom, measured with the real font: no text
 /// shortened or cut and nothing on top of anything else inside the panel, and a plot big enough

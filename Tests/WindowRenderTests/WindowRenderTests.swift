@@ -2,7 +2,9 @@ import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SessionKit
 import Testing
+import Training
 
 /// Whole frames of the playground rendered with SDL's software renderer (no display needed) and
 /// checked pixel by pixel in regions whose content is known.

@@ -1,6 +1,6 @@
 import Datasets
 import Engine
-import Visualization
+import Training
 
 /// Everything needed to carry on a CNN (shapes) session exactly where it stopped.
 ///
@@ -61,12 +61,6 @@ public struct CNNSession: Sendable, Equatable {
       config: experiment.config, importedClasses: experiment.imported, train: experiment.train,
       test: experiment.test, drawings: experiment.drawings, parameters: experiment.network.flatParameters,
       cursor: experiment.cursor, divergence: experiment.divergence, history: history, drawing: drawing)
-  }
-
-  /// The session of the window's CNN mode, charts and drawing included.
-  public init(state: CNNAppState) {
-    self.init(experiment: state.experiment, history: state.run.history, drawing: state.drawing)
-    speed = state.run.speed
   }
 
   /// An empty canvas.

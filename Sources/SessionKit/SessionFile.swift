@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 #if canImport(Glibc)
   import Glibc

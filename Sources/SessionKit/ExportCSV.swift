@@ -1,4 +1,5 @@
 import Datasets
+import Training
 
 /// The current dataset as the CSV that `--csv` reads back (`x,y,label` rows, see `PointsCSV`).
 public enum DatasetCSV {

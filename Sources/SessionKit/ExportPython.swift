@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 /// Standalone Python scripts that rebuild a 2-D session outside the playground: the same points,
 /// the same split, the same architecture and the same weights, written as readable literals.

@@ -121,7 +121,3 @@ public struct SharedSetup: Equatable, Sendable {
   }
 }
 
-extension AppState {
-  /// What Copy config puts on the clipboard: the configuration and the 2-D speed.
-  public var shareString: String { SharedSetup(config: config, speed: dense.speed).shareString }
-}

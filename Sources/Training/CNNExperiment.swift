@@ -9,22 +9,22 @@ import Engine
 /// Imported image classes (`ImageClass`, folders of PNGs) follow the shape classes: their images
 /// are appended after the generated ones, class by class, and take part in the one split.
 public struct CNNExperiment: Sendable {
-  public internal(set) var config: CNNConfig
+  public package(set) var config: CNNConfig
   /// Classes imported from image folders; class index `config.shapes.count + i`.
-  public internal(set) var imported: [ImageClass]
+  public package(set) var imported: [ImageClass]
   /// Images the learner drew and added (kept across resets).
-  public internal(set) var drawings: [LabeledImage]
+  public package(set) var drawings: [LabeledImage]
   /// Training images (generated, then the drawings) and test images.
-  public internal(set) var train: [LabeledImage]
-  public internal(set) var test: [LabeledImage]
-  public internal(set) var trainSamples: ImageSamples
-  public internal(set) var testSamples: ImageSamples
-  public internal(set) var network: CNN
+  public package(set) var train: [LabeledImage]
+  public package(set) var test: [LabeledImage]
+  public package(set) var trainSamples: ImageSamples
+  public package(set) var testSamples: ImageSamples
+  public package(set) var network: CNN
   /// Where training stands (epochs done and the next example).
-  public internal(set) var cursor = CNNTrainingCursor()
+  public package(set) var cursor = CNNTrainingCursor()
   /// Why training stopped, when a weight or the loss became NaN or infinite, or the network
   /// collapsed (see `measure`).
-  public internal(set) var divergence: String?
+  public package(set) var divergence: String?
   /// The training loss of the untrained network (measured at epoch 0; nil for a session loaded
   /// later), which a collapse is judged against.
   var startLoss: Float?
@@ -59,7 +59,7 @@ public struct CNNExperiment: Sendable {
   }
 
   /// The images before the split: the generated shapes, then every imported class's images.
-  static func images(_ config: CNNConfig, imported: [ImageClass], rng: inout SeededGenerator)
+  package static func images(_ config: CNNConfig, imported: [ImageClass], rng: inout SeededGenerator)
     -> [LabeledImage]
   {
     var images = ShapeImages.generate(
@@ -77,7 +77,7 @@ public struct CNNExperiment: Sendable {
       height: ShapeImages.size)
   }
 
-  static func samples(_ images: [LabeledImage]) -> ImageSamples {
+  package static func samples(_ images: [LabeledImage]) -> ImageSamples {
     var s = ImageSamples(width: ShapeImages.size, height: ShapeImages.size)
     for image in images { s.append(image.pixels, label: image.label) }
     return s

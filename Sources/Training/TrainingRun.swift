@@ -1,21 +1,20 @@
 import Engine
-import Visualization
 
 /// One training run of either kind: the session (data, network, training so far), whether it
 /// plays, at what pace, its latest evaluation and its history. Only `reduce` changes it.
 public struct TrainingRun<Session: TrainingSession>: Sendable {
   /// The data, the network and the training so far.
-  public internal(set) var session: Session
+  public package(set) var session: Session
   /// Training runs between frames while playing.
-  public internal(set) var isPlaying = false
+  public package(set) var isPlaying = false
   /// The pace of training while playing (a play setting: it never changes the bits).
-  public internal(set) var speed: TrainingSpeed
+  public package(set) var speed: TrainingSpeed
   /// Latest loss and accuracy on both sets.
-  public internal(set) var evaluation: Session.Measurement
+  public package(set) var evaluation: Session.Measurement
   /// Loss and accuracy over the epochs, in bounded memory.
-  public internal(set) var history = TrainingHistory()
+  public package(set) var history = TrainingHistory()
   /// Increases whenever the network or the data changes, so views know when to redraw.
-  public internal(set) var revision = 0
+  public package(set) var revision = 0
 
   /// A run of `session`, measured; `history` when it comes from a file (empty: a chart starting now).
   public init(_ session: Session, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory()) {
@@ -29,10 +28,10 @@ public struct TrainingRun<Session: TrainingSession>: Sendable {
 
   public var config: Session.Config { session.config }
 
-  mutating func recordHistory() { history.record(epoch: session.epoch, evaluation: evaluation) }
+  package mutating func recordHistory() { history.record(epoch: session.epoch, evaluation: evaluation) }
 
   /// Measures after the network or the data changed; the chart starts over unless `keepHistory`.
-  mutating func remeasure(keepHistory: Bool) {
+  package mutating func remeasure(keepHistory: Bool) {
     evaluation = session.measure()
     if !keepHistory { history = TrainingHistory() }
     recordHistory()
@@ -83,6 +82,10 @@ public protocol ActiveRun: Sendable {
   var workload: AnyHashable { get }
   /// Units from where training stands to the end of epoch `epoch`.
   func units(untilEpoch epoch: Int) -> Int
+  /// Whether accuracy means something (not for regression).
+  var isClassifier: Bool { get }
+  /// True when training diverged or a weight or the latest loss is NaN or infinite.
+  var hasDiverged: Bool { get }
   /// The live settings every kind has (the top bar's).
   var learningRate: Double { get }
   var batchSize: Int { get }
@@ -95,6 +98,10 @@ extension TrainingRun: ActiveRun {
   public var speedUnitsPerUnit: Int { session.speedUnitsPerUnit }
   public var workload: AnyHashable { AnyHashable([AnyHashable(session.config), AnyHashable(session.trainingExamples)]) }
   public func units(untilEpoch epoch: Int) -> Int { session.units(untilEpoch: epoch) }
+  public var isClassifier: Bool { session.isClassifier }
+  public var hasDiverged: Bool {
+    session.divergence != nil || !session.isFinite || !evaluation.trainLoss.isFinite || !evaluation.testLoss.isFinite
+  }
   public var learningRate: Double { session.config.learningRate }
   public var batchSize: Int { session.config.batchSize }
 }

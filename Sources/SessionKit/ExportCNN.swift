@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

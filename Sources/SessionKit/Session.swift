@@ -1,6 +1,6 @@
 import Datasets
 import Engine
-import Visualization
+import Training
 
 /// A saved playground: what `playground --load FILE` opens and `playground train --save FILE`
 /// writes. The file records its `kind`: a dense network on 2-D points or a CNN on shape images.
@@ -76,11 +76,6 @@ public struct DenseSession: Sendable, Equatable {
       train: experiment.train, test: experiment.test, weights: experiment.network.flatWeights,
       biases: experiment.network.flatBiases, frozenWeights: experiment.network.frozenWeightIndices,
       epoch: experiment.epoch, divergence: experiment.divergence, history: history)
-  }
-
-  /// The session of the window's state, charts included.
-  public init(state: AppState) {
-    self.init(run: state.dense)
   }
 
   /// The session of a 2-D run, its charts and pace included.

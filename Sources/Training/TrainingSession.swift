@@ -1,5 +1,13 @@
 import Engine
 
+/// The two kinds of run, and so the two playgrounds the window shows.
+public enum AppMode: String, Sendable, Equatable, CaseIterable {
+  /// The 2-D point playground.
+  case dense
+  /// The CNN on 28×28 shape images.
+  case cnn
+}
+
 /// The settings every kind of run changes while it trains (the top bar's learning rate and batch
 /// size in both modes).
 public protocol LiveTrainingSettings: Hashable, Sendable {
@@ -12,6 +20,7 @@ public protocol RunEvaluation: Equatable, Sendable {
   var trainLoss: Float { get }
   var testLoss: Float { get }
   var testAccuracy: Float { get }
+  var trainAccuracy: Float { get }
 }
 
 /// Data, a network and what training did to it: a 2-D `Experiment` or a shapes `CNNExperiment`.
@@ -34,6 +43,10 @@ public protocol TrainingSession: Sendable {
   /// What one unit counts in the speed setting's units (an epoch is 1 epoch; a mini-batch is its
   /// images).
   var speedUnitsPerUnit: Int { get }
+  /// Whether every weight and bias is a finite number.
+  var isFinite: Bool { get }
+  /// Whether accuracy means something (a classifier; regression has none).
+  var isClassifier: Bool { get }
 
   /// Trains `units` more (nothing once diverged); true when an epoch ended or training diverged,
   /// so the run measures (a frame's slice of a CNN epoch does not pay for evaluating every image).
@@ -53,6 +66,8 @@ public protocol TrainingSession: Sendable {
 extension Experiment: TrainingSession {
   public var trainingExamples: Int { train.count }
   public var speedUnitsPerUnit: Int { 1 }
+  public var isFinite: Bool { network.isFinite }
+  public var isClassifier: Bool { classCount > 0 }
   public mutating func train(units: Int) -> Bool { train(epochs: units) > 0 || divergence != nil }
   public func units(untilEpoch target: Int) -> Int { max(0, target - epoch) }
 }
@@ -60,6 +75,8 @@ extension Experiment: TrainingSession {
 extension CNNExperiment: TrainingSession {
   public var trainingExamples: Int { train.count }
   public var speedUnitsPerUnit: Int { config.batchSize }
+  public var isFinite: Bool { network.isFinite }
+  public var isClassifier: Bool { true }
   public mutating func train(units: Int) -> Bool {
     let before = epoch
     trainBatches(units)
@@ -72,12 +89,14 @@ extension Evaluation: RunEvaluation {
   public var trainLoss: Float { train.loss }
   public var testLoss: Float { test.loss }
   public var testAccuracy: Float { test.accuracy }
+  public var trainAccuracy: Float { train.accuracy }
 }
 
 extension CNNEvaluation: RunEvaluation {
   public var trainLoss: Float { train.loss }
   public var testLoss: Float { test.loss }
   public var testAccuracy: Float { test.accuracy }
+  public var trainAccuracy: Float { train.accuracy }
 }
 
 extension PlaygroundConfig: LiveTrainingSettings {}

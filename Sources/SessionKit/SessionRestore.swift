@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Training
 
 extension DenseSession {
   /// Checks that the session describes a network the engine can run on data it can train on;
@@ -84,37 +85,10 @@ extension Experiment {
   /// the last rebuild, which leaves the saved data and weights exact but changes what Reset draws).
   public init(restoring s: DenseSession) throws(SessionError) {
     try s.validate()
-    var rng = SeededGenerator(seed: s.config.seed)
-    let generated = DatasetGenerator.generate(s.config.dataset, noise: s.config.noise, rng: &rng)
-    _ = splitTrainTest(generated + s.customPoints, trainRatio: s.config.trainRatio, rng: &rng)
-    initGenerator = rng
-    config = s.config
-    customPoints = s.customPoints
-    train = s.train
-    test = s.test
-    trainSamples = Experiment.samples(s.train, s.config.features)
-    testSamples = Experiment.samples(s.test, s.config.features)
-    var scratch = rng
-    var network = Network(shape: s.shape, initialization: s.config.initialization, rng: &scratch)
-    network.setParameters(weights: s.weights, biases: s.biases)
-    network.setFrozenWeights(s.frozenWeights)
-    self.network = network
-    epoch = s.epoch
-    divergence = s.divergence
-  }
-}
-
-extension AppState {
-  /// The window's state for a saved session: its experiment, and its charts (or a fresh chart
-  /// starting at the saved epoch when the file has none).
-  public init(session: DenseSession) throws(SessionError) {
-    dense = TrainingRun(try Experiment(restoring: session), speed: session.speed, history: session.history)
+    self.init(
+      saved: s.config, customPoints: s.customPoints, train: s.train, test: s.test, shape: s.shape,
+      weights: s.weights, biases: s.biases, frozenWeights: s.frozenWeights, epoch: s.epoch,
+      divergence: s.divergence)
   }
 
-  /// Replaces everything with a saved session (the window's Open); on error nothing changes.
-  mutating func restore(_ session: DenseSession) throws(SessionError) {
-    var next = try AppState(session: session)
-    next.dense.revision = revision + 1
-    self = next
-  }
 }

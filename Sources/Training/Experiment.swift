@@ -6,17 +6,17 @@ import Engine
 /// Draw order from `config.seed` (the determinism contract): the dataset's points, then the
 /// shuffle and train/test split, then the network's initial weights.
 public struct Experiment: Sendable {
-  public internal(set) var config: PlaygroundConfig
+  public package(set) var config: PlaygroundConfig
   /// Points the learner added or imported (kept across regenerations and resets).
-  public internal(set) var customPoints: [DataPoint]
-  public internal(set) var train: [DataPoint]
-  public internal(set) var test: [DataPoint]
-  public internal(set) var trainSamples: Samples
-  public internal(set) var testSamples: Samples
-  public internal(set) var network: Network
-  public internal(set) var epoch: Int = 0
+  public package(set) var customPoints: [DataPoint]
+  public package(set) var train: [DataPoint]
+  public package(set) var test: [DataPoint]
+  public package(set) var trainSamples: Samples
+  public package(set) var testSamples: Samples
+  public package(set) var network: Network
+  public package(set) var epoch: Int = 0
   /// Why training stopped, when a weight or the loss became NaN or infinite.
-  public internal(set) var divergence: String?
+  public package(set) var divergence: String?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
   let initGenerator: SeededGenerator
 
@@ -41,20 +41,20 @@ public struct Experiment: Sendable {
   }
 
   /// Classes in the data: the dataset's count, or for own points the largest label + 1 (at least 2).
-  static func classCount(config: PlaygroundConfig, points: [DataPoint]) -> Int {
+  package static func classCount(config: PlaygroundConfig, points: [DataPoint]) -> Int {
     if config.problem == .regression { return 0 }
     if config.dataset != .custom { return config.dataset.classCount }
     return max(2, Int(points.map(\.label).max() ?? 1) + 1)
   }
 
-  static func shape(_ config: PlaygroundConfig, classes: Int) -> NetworkShape {
+  package static func shape(_ config: PlaygroundConfig, classes: Int) -> NetworkShape {
     let output: OutputKind =
       config.problem == .regression ? .regression : (classes <= 2 ? .binaryTanh : .softmax(classes: classes))
     return NetworkShape(
       inputs: config.features.count, hidden: config.hiddenLayers, activation: config.activation, output: output)
   }
 
-  static func samples(_ points: [DataPoint], _ features: [Feature]) -> Samples {
+  package static func samples(_ points: [DataPoint], _ features: [Feature]) -> Samples {
     Samples(features: featureRows(points, features: features), featureCount: features.count, targets: points.map { Float($0.label) })
   }
 

@@ -1,34 +1,7 @@
 import Datasets
 import Engine
-
-extension CNNExperiment {
-  /// Rebuilds a CNN experiment exactly as it was saved: the same images in the same order, the
-  /// same parameters, epoch, next training image and divergence.
-  ///
-  /// Reset draws its initial weights from the generator as it stood after the split; that is
-  /// replayed from the seed (the generated images, then the split of them plus the imported
-  /// images), as `init(config:drawings:imported:)` does.
-  public init(restoring s: CNNSession) throws(SessionError) {
-    try s.validate()
-    var rng = SeededGenerator(seed: s.config.seed)
-    let images = CNNExperiment.images(s.config, imported: s.importedClasses, rng: &rng)
-    _ = splitTrainTest(images, trainRatio: s.config.trainRatio, rng: &rng)
-    initGenerator = rng
-    config = s.config
-    imported = s.importedClasses
-    drawings = s.drawings
-    train = s.train
-    test = s.test
-    trainSamples = CNNExperiment.samples(s.train)
-    testSamples = CNNExperiment.samples(s.test)
-    var scratch = rng
-    var network = CNN(shape: s.shape, rng: &scratch)
-    network.setParameters(s.parameters)
-    self.network = network
-    cursor = s.cursor
-    divergence = s.divergence
-  }
-}
+import SessionKit
+import Training
 
 extension CNNAppState {
   /// The CNN mode's state for a saved session: its experiment, its charts (or a fresh chart at the
@@ -72,5 +45,13 @@ extension AppState {
   /// The CNN mode for a saved session (imported classes included: the panels name every class).
   static func windowCNN(_ session: CNNSession) throws(SessionError) -> CNNAppState {
     try CNNAppState(session: session)
+  }
+}
+
+extension CNNSession {
+  /// The session of the window's CNN mode, charts and drawing included.
+  public init(state: CNNAppState) {
+    self.init(experiment: state.experiment, history: state.run.history, drawing: state.drawing)
+    speed = state.run.speed
   }
 }

@@ -1,6 +1,7 @@
-import ImmediateUI
 import Datasets
 import Engine
+import ImmediateUI
+import Training
 import Visualization
 
 extension Experiment {

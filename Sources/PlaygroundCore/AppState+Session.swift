@@ -1,0 +1,26 @@
+import Datasets
+import Engine
+import SessionKit
+import Training
+
+extension AppState {
+  /// The window's state for a saved session: its experiment, and its charts (or a fresh chart
+  /// starting at the saved epoch when the file has none).
+  public init(session: DenseSession) throws(SessionError) {
+    dense = TrainingRun(try Experiment(restoring: session), speed: session.speed, history: session.history)
+  }
+
+  /// Replaces everything with a saved session (the window's Open); on error nothing changes.
+  mutating func restore(_ session: DenseSession) throws(SessionError) {
+    var next = try AppState(session: session)
+    next.dense.revision = revision + 1
+    self = next
+  }
+}
+
+extension DenseSession {
+  /// The session of the window's state, charts included.
+  public init(state: AppState) {
+    self.init(run: state.dense)
+  }
+}
