@@ -100,8 +100,11 @@ let level5: [Target] = [
 // MARK: - Tests
 
 let tests: [Target] = [
-  // Running the `playground` binary (and python3) from the tests: one helper for every suite.
-  .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+  // Running the `playground` binary (and python3) and driving the UI headlessly (`WidgetHarness`,
+  // `ViewHarness`): one helper target for every suite.
+  .target(
+    name: "_TestSupport", dependencies: ["ImmediateUI", "PlaygroundUI", "PlaygroundCore", "Training"],
+    path: "Tests/_TestSupport"),
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
   .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "_TestSupport"]),
@@ -109,9 +112,9 @@ let tests: [Target] = [
   // Runs the real `playground` binary.
   .testTarget(name: "CLITests", dependencies: ["playground", "PlaygroundCore", "Training", "SessionKit", "_TestSupport"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "Training", "ImmediateUI"]),
-  .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
+  .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI", "_TestSupport"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
-  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit"]),
+  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit", "_TestSupport"]),
   // Whole frames rendered with SDL's software renderer.
   .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets"]),
 ]

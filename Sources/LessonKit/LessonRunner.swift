@@ -23,7 +23,7 @@ public struct LessonValidation: Sendable {
 
 /// Runs lessons headless: the validation behind `playground lesson validate` and the tests.
 public enum LessonRunner {
-  /// Runs every step in order through a `LessonSession`: applies `set`, `setWeight`, `reset`,
+  /// Runs every step in order through a `GuidedLesson`: applies `set`, `setWeight`, `reset`,
   /// `regenerate` and `addPoints`, trains `train` steps, applies each task's solution, answers each
   /// question with its answer, and checks every goal and expectation. Deterministic: the same lesson
   /// gives the same numbers every time.
@@ -34,7 +34,7 @@ public enum LessonRunner {
     } catch {
       return LessonValidation(lesson: lesson, reports: [], errors: [error])
     }
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     var reports: [StepReport] = []
     var errors: [LessonError] = []
     while true {

@@ -64,7 +64,7 @@ extension LessonTask {
   }
 }
 
-extension LessonSession {
+extension GuidedLesson {
   /// The settings the learner changed in free play that the lesson's script set otherwise, in
   /// words ("the dataset", "the learning rate"); empty when the screen matches the step's text.
   /// Empty on a task the learner is still working on (changing things is the task).
@@ -79,7 +79,7 @@ extension LessonSession {
   /// `--lesson-step` does. The learner asked for it with a click, so their changes are replaced.
   public mutating func setUpStep(_ state: inout AppState) {
     guard var fresh = try? lesson.startingState() else { return }
-    var replay = LessonSession(lesson: lesson, state: &fresh)
+    var replay = GuidedLesson(lesson: lesson, state: &fresh)
     while replay.index < index {
       replay.showMe(&fresh)
       guard replay.next(&fresh) else { break }

@@ -75,8 +75,8 @@ public enum Action: Equatable, Sendable {
   // Whole states
   /// Opens a saved session (the window's Ctrl+O): a 2-D one replaces everything, a CNN one
   /// replaces the CNN mode and shows it. One that does not check changes nothing and says why in
-  /// the banner (`Session.validate()` checks first, for callers that report it themselves).
-  indirect case restore(Session)
+  /// the banner (`SessionFile.validate()` checks first, for callers that report it themselves).
+  indirect case restore(SessionFile)
   /// Goes back to a state held earlier (a lesson's Back to the state its step was entered with).
   case replaceState(StateSnapshot)
 }

@@ -6,7 +6,7 @@ import Training
 extension CNNAppState {
   /// The CNN mode's state for a saved session: its experiment, its charts (or a fresh chart at the
   /// saved epoch when the file has none) and its drawing.
-  public init(session: CNNSession) throws(SessionError) {
+  public init(session: CNNSessionFile) throws(SessionError) {
     self.init(
       experiment: try CNNExperiment(restoring: session), speed: session.speed, history: session.history)
     drawing = session.drawing
@@ -16,7 +16,7 @@ extension CNNAppState {
 extension AppState {
   /// The window's state for a saved CNN session: the CNN mode showing it, the 2-D playground at
   /// its defaults behind it.
-  public init(cnnSession session: CNNSession) throws(SessionError) {
+  public init(cnnSession session: CNNSessionFile) throws(SessionError) {
     let cnn = try AppState.windowCNN(session)
     do {
       try self.init()
@@ -30,7 +30,7 @@ extension AppState {
 
   /// Replaces the CNN mode with a saved session and shows it (the window's Open); the 2-D
   /// playground is kept. On error nothing changes.
-  mutating func restore(_ session: CNNSession) throws(SessionError) {
+  mutating func restore(_ session: CNNSessionFile) throws(SessionError) {
     var next = try AppState.windowCNN(session)
     next.run.revision = (cnn?.revision ?? 0) + 1
     next.camRevision = next.revision
@@ -43,12 +43,12 @@ extension AppState {
   }
 
   /// The CNN mode for a saved session (imported classes included: the panels name every class).
-  static func windowCNN(_ session: CNNSession) throws(SessionError) -> CNNAppState {
+  static func windowCNN(_ session: CNNSessionFile) throws(SessionError) -> CNNAppState {
     try CNNAppState(session: session)
   }
 }
 
-extension CNNSession {
+extension CNNSessionFile {
   /// The session of the window's CNN mode, charts and drawing included.
   public init(state: CNNAppState) {
     self.init(experiment: state.experiment, history: state.run.history, drawing: state.drawing)

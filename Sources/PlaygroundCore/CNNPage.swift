@@ -1,4 +1,5 @@
 import Training
+
 /// What the right-hand CNN panel shows (part of the CNN state: `.cnn(.showPage(_:))` turns it).
 public enum CNNPage: Hashable, Sendable {
   /// Accuracy and loss curves and the confusion matrix.

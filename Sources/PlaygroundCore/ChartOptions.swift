@@ -1,4 +1,5 @@
 import Training
+
 /// How the loss chart is shown. View state only: it never changes training, and sessions do not
 /// store it.
 public struct ChartOptions: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import SessionKit
 import Training
+
 /// A whole `AppState` held for later, for `.replaceState` (a lesson keeps the state each step was
 /// entered with, so Back can return to it through `reduce`).
 ///
@@ -20,13 +21,13 @@ public struct StateSnapshot: Sendable, Equatable {
   public static func == (a: StateSnapshot, b: StateSnapshot) -> Bool { a.storage === b.storage }
 }
 
-extension Session {
+extension SessionFile {
   /// The session file of the mode showing: a "cnn" session in CNN mode, else a 2-D one.
   public init(showing state: AppState) {
     if let cnn = state.showingCNN {
-      self = .cnn(CNNSession(state: cnn))
+      self = .cnn(CNNSessionFile(state: cnn))
     } else {
-      self = .dense2d(DenseSession(state: state))
+      self = .dense2d(DenseSessionFile(state: state))
     }
   }
 
@@ -41,7 +42,7 @@ extension Session {
 
 /// `.restore`: the saved session replaces the state (see `AppState.restore`); on error the state
 /// is kept and the banner says why.
-func restoreSession(_ state: inout AppState, _ session: Session) {
+func restoreSession(_ state: inout AppState, _ session: SessionFile) {
   do {
     switch session {
     case .dense2d(let s): try state.restore(s)

@@ -1,4 +1,5 @@
 import Training
+
 /// The training actions, the same for every kind of run: play, pause, step, train, reset, and
 /// the live settings (learning rate, batch size, speed). `reduce` sends them to the run that shows.
 func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: Action, _ banner: inout Banner?) {

@@ -61,7 +61,7 @@ extension Layout {
 extension PlaygroundView {
   /// The CNN view's lesson parts: the mode switch covered, frozen controls veiled, the panel with
   /// its pointer.
-  func drawCNNLesson(_ f: inout FrameBuilder, _ layout: CNNLayout, session: LessonSession) {
+  func drawCNNLesson(_ f: inout FrameBuilder, _ layout: CNNLayout, session: GuidedLesson) {
     let ui = f.ui
     ui.draw.fillRect(f.layout.modeSwitchWithCaption, f.theme.panel)
     for control in session.controls.hidden + session.controls.locked {

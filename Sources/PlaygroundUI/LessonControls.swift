@@ -119,7 +119,7 @@ extension PlaygroundView {
   }
 
   /// Drops what the lesson does not allow, with a banner saying so.
-  func filterByLesson(_ f: inout FrameBuilder, session: LessonSession) {
+  func filterByLesson(_ f: inout FrameBuilder, session: GuidedLesson) {
     var dropped: Control?
     f.actions = f.actions.filter { action in
       if session.permits(action) { return true }

@@ -3,7 +3,7 @@ import LessonKit
 import PlaygroundCore
 import Training
 
-/// What the learner asked the lesson panel for; the window applies it to its `LessonSession`.
+/// What the learner asked the lesson panel for; the window applies it to its `GuidedLesson`.
 public enum LessonPanelCommand: Equatable, Sendable {
   case next
   case back
@@ -86,7 +86,7 @@ extension PlaygroundView {
 
   /// The step's text and feedback, the pointer, and the buttons.
   /// `pointer` is the highlighted control's rectangle, when the view shows it.
-  func drawLessonPanel(_ f: inout FrameBuilder, session: LessonSession, pointer: Rect?) {
+  func drawLessonPanel(_ f: inout FrameBuilder, session: GuidedLesson, pointer: Rect?) {
     let ui = f.ui
     let t = f.theme
     let changed = session.changedSettings(in: f.state)

@@ -15,7 +15,7 @@ struct LessonTextBlock {
 extension PlaygroundView {
   /// The step's text, in reading order: what to do, the question, training progress, the hint, a
   /// note when free play changed the step's settings, and after the step the ✓/✗ sentences.
-  func lessonBlocks(_ f: inout FrameBuilder, session: LessonSession, changed: [String]) -> [LessonTextBlock] {
+  func lessonBlocks(_ f: inout FrameBuilder, session: GuidedLesson, changed: [String]) -> [LessonTextBlock] {
     let t = f.theme
     let muted = t.mutedText
     var blocks: [LessonTextBlock] = []
@@ -85,7 +85,7 @@ extension PlaygroundView {
   /// (mouse wheel over it; a bar on the right and a "more" line say there is more): only whole lines
   /// inside the area are drawn, so nothing is cut and every line can be reached.
   func drawScrollingText(
-    _ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, session: LessonSession
+    _ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, session: GuidedLesson
   ) {
     let ui = f.ui
     let gap: Float = 10

@@ -45,7 +45,7 @@ public final class PlaygroundView {
   let cnnCache = CNNViewCache()
   /// Guided mode: the lesson in progress (the window sets it before each frame). The lesson panel
   /// takes a strip on the right, and hidden and locked controls are honoured.
-  public var lesson: LessonSession?
+  public var lesson: GuidedLesson?
 
   public init() {}
 

@@ -1,4 +1,3 @@
-import Training
 /// The CNN numpy script's code: the forward pass in float32, loss and accuracy, and `--check`.
 enum CNNNumpyTemplate {
   static func usage(_ name: String) -> String {

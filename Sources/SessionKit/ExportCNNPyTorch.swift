@@ -1,4 +1,3 @@
-import Training
 /// The CNN PyTorch script's code: the model, the playground's SGD, `--check` and `--train`.
 ///
 /// Training follows `CNNKernel.update`: batches of `BATCH_SIZE` images in stored order starting

@@ -1,4 +1,3 @@
-import Training
 /// The numpy script's code: the forward pass in float32, loss and accuracy, and `--check`.
 enum NumpyTemplate {
   static func usage(_ name: String) -> String {

@@ -1,4 +1,3 @@
-import Training
 /// The PyTorch script's code: the model, the playground's loss and SGD, `--check` and `--train`.
 ///
 /// Training follows `Kernel.update` step for step: batches of `BATCH_SIZE` points in stored order

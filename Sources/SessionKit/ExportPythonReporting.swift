@@ -1,4 +1,3 @@
-import Training
 /// Python every exported script shares: the result line, the `--check` comparison and verdict, and
 /// (PyTorch scripts) the command line.
 enum PythonReportingTemplate {

@@ -9,7 +9,7 @@ import Training
 /// the parameters are in the CNN's canonical order (`CNN.flatParameters`). Loading gives back the
 /// same `CNN.checksum` and predictions, and training continues from `cursor` with the same bits
 /// as a run that never stopped (CNN training visits the images in stored order every epoch).
-public struct CNNSession: Sendable, Equatable {
+public struct CNNSessionFile: Sendable, Equatable {
   /// Every setting (the lesson format's keys for `dataset: shapes`).
   public var config: CNNConfig
   /// Classes imported from image folders, after the shape classes, with their images in the
@@ -38,7 +38,7 @@ public struct CNNSession: Sendable, Equatable {
     config: CNNConfig, importedClasses: [ImageClass] = [], train: [LabeledImage], test: [LabeledImage],
     drawings: [LabeledImage] = [], parameters: [Float], cursor: CNNTrainingCursor = CNNTrainingCursor(),
     divergence: String? = nil, history: TrainingHistory = TrainingHistory(),
-    drawing: [Float] = CNNSession.blankDrawing
+    drawing: [Float] = CNNSessionFile.blankDrawing
   ) {
     self.config = config
     self.importedClasses = importedClasses
@@ -55,7 +55,7 @@ public struct CNNSession: Sendable, Equatable {
   /// The session of an experiment, with the charts recorded so far and the canvas.
   public init(
     experiment: CNNExperiment, history: TrainingHistory = TrainingHistory(),
-    drawing: [Float] = CNNSession.blankDrawing
+    drawing: [Float] = CNNSessionFile.blankDrawing
   ) {
     self.init(
       config: experiment.config, importedClasses: experiment.imported, train: experiment.train,
@@ -75,7 +75,7 @@ public struct CNNSession: Sendable, Equatable {
   public var epoch: Int { cursor.epoch }
 
   /// Equal when every field is equal and every parameter has the same bits (NaN included).
-  public static func == (a: CNNSession, b: CNNSession) -> Bool {
+  public static func == (a: CNNSessionFile, b: CNNSessionFile) -> Bool {
     a.config == b.config && a.importedClasses == b.importedClasses && a.train == b.train && a.test == b.test
       && a.drawings == b.drawings && a.parameters.map(\.bitPattern) == b.parameters.map(\.bitPattern)
       && a.cursor == b.cursor && a.divergence == b.divergence && a.history == b.history

@@ -71,7 +71,7 @@ struct CNNRecord: Codable {
   /// Images per second while playing; written only when not the default (200).
   var speed: TrainingSpeed?
 
-  init(_ s: CNNSession) {
+  init(_ s: CNNSessionFile) {
     config = CNNConfigRecord(s.config)
     importedClasses = s.importedClasses.map {
       ImportedRecord(name: $0.name, images: $0.images.map(CNNRecord.encode))
@@ -91,7 +91,7 @@ struct CNNRecord: Codable {
   }
 
   /// The session, every field checked; errors name the field as it appears in the file.
-  func session() throws(SessionError) -> CNNSession {
+  func session() throws(SessionError) -> CNNSessionFile {
     let side = ShapeImages.size
     if images.pixels != CNNRecord.pixelFormat {
       throw SessionError(
@@ -129,7 +129,7 @@ struct CNNRecord: Codable {
       }
       return out
     }
-    var session = CNNSession(
+    var session = CNNSessionFile(
       config: config.config, importedClasses: imported, train: try decodeImages(images.train, "train"),
       test: try decodeImages(images.test, "test"), drawings: try decodeImages(images.drawings, "drawings"),
       parameters: network.parameters.map(\.value),
@@ -293,7 +293,7 @@ struct CNNEnvelope: Decodable {
   var cnn: CNNRecord
 }
 
-extension CNNSession {
+extension CNNSessionFile {
   /// Checks that the session describes a network the engine can run on images it can train on;
   /// the error names the offending field as it appears in the file.
   public func validate() throws(SessionError) {

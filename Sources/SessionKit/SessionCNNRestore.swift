@@ -9,7 +9,7 @@ extension CNNExperiment {
   /// Reset draws its initial weights from the generator as it stood after the split; that is
   /// replayed from the seed (the generated images, then the split of them plus the imported
   /// images), as `init(config:drawings:imported:)` does.
-  public init(restoring s: CNNSession) throws(SessionError) {
+  public init(restoring s: CNNSessionFile) throws(SessionError) {
     try s.validate()
     self.init(
       saved: s.config, imported: s.importedClasses, drawings: s.drawings, train: s.train, test: s.test,

@@ -1,5 +1,4 @@
 import Foundation
-import Training
 
 #if canImport(Glibc)
   import Glibc
@@ -12,12 +11,12 @@ import Training
 /// Writes are atomic: the bytes go to a temporary file in the same folder, which is flushed to
 /// disk (`fsync`) and then renamed over the target. A crash or error at any point leaves either
 /// the old file or the new one, never a mixture; on error the temporary file is removed.
-public enum SessionFile {
+extension SessionFile {
   /// Files larger than this are refused rather than read into memory.
   public static let maximumBytes = 256 << 20
 
   /// Reads and decodes a session; errors name the file.
-  public static func read(_ path: String) throws(SessionError) -> Session {
+  public static func read(_ path: String) throws(SessionError) -> SessionFile {
     do {
       return try SessionFormat.decode(try readBytes(path))
     } catch {
@@ -26,7 +25,7 @@ public enum SessionFile {
   }
 
   /// Encodes and writes a session atomically; errors name the file.
-  public static func write(_ session: Session, to path: String) throws(SessionError) {
+  public static func write(_ session: SessionFile, to path: String) throws(SessionError) {
     try writeAtomically(SessionFormat.encode(session), to: path)
   }
 

@@ -40,7 +40,7 @@ public enum SessionFormat {
   public static let kinds = ["dense2d", "cnn"]
 
   /// The file's bytes: UTF-8 JSON, laid out for people (see `JSONLayout`), ending in a newline.
-  public static func encode(_ session: Session) -> [UInt8] {
+  public static func encode(_ session: SessionFile) -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = nonConforming
@@ -60,7 +60,7 @@ public enum SessionFormat {
   }
 
   /// Reads a session; every problem becomes a `SessionError` saying what is wrong and where.
-  public static func decode(_ bytes: [UInt8]) throws(SessionError) -> Session {
+  public static func decode(_ bytes: [UInt8]) throws(SessionError) -> SessionFile {
     // Some editors put a byte-order mark in front of UTF-8 text.
     let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard let first = bytes.first(where: { !$0.isJSONWhitespace }) else {
@@ -225,7 +225,7 @@ struct DenseRecord: Codable {
   /// files at the default read the same.
   var speed: TrainingSpeed?
 
-  init(_ s: DenseSession) {
+  init(_ s: DenseSessionFile) {
     config = s.config
     data = DataRecord(
       train: s.train.map(PointRecord.init), test: s.test.map(PointRecord.init),
@@ -244,8 +244,8 @@ struct DenseRecord: Codable {
   }
 
   /// The session, with the derived `layers` and `output` checked against the config.
-  func session() throws(SessionError) -> DenseSession {
-    var session = DenseSession(
+  func session() throws(SessionError) -> DenseSessionFile {
+    var session = DenseSessionFile(
       config: config, classCount: network.classes, customPoints: data.ownPoints.map(\.point),
       train: data.train.map(\.point), test: data.test.map(\.point), weights: network.weights.map(\.value),
       biases: network.biases.map(\.value), frozenWeights: network.frozenWeights, epoch: training.epoch,

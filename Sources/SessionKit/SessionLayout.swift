@@ -1,4 +1,3 @@
-import Training
 /// Lays out compact JSON for people: one key per line, but short lists of numbers (a point), flat
 /// lists of up to four values (an image: label and pixels) and short flat objects (a chart
 /// bucket) on one line, and long lists of numbers (the weights) as

@@ -2,7 +2,7 @@ import Datasets
 import Engine
 import Training
 
-extension DenseSession {
+extension DenseSessionFile {
   /// Checks that the session describes a network the engine can run on data it can train on;
   /// the error names the offending field as it appears in the file.
   public func validate() throws(SessionError) {
@@ -83,7 +83,7 @@ extension Experiment {
   /// replayed from the seed with the data generator and the split of the generated points plus
   /// the own points, as `init(config:customPoints:)` does (exact unless points were added after
   /// the last rebuild, which leaves the saved data and weights exact but changes what Reset draws).
-  public init(restoring s: DenseSession) throws(SessionError) {
+  public init(restoring s: DenseSessionFile) throws(SessionError) {
     try s.validate()
     self.init(
       saved: s.config, customPoints: s.customPoints, train: s.train, test: s.test, shape: s.shape,

@@ -2,22 +2,22 @@ import Engine
 
 /// One training run of either kind: the session (data, network, training so far), whether it
 /// plays, at what pace, its latest evaluation and its history. Only `reduce` changes it.
-public struct TrainingRun<Session: TrainingSession>: Sendable {
+public struct TrainingRun<SessionFile: TrainingSession>: Sendable {
   /// The data, the network and the training so far.
-  public package(set) var session: Session
+  public package(set) var session: SessionFile
   /// Training runs between frames while playing.
   public package(set) var isPlaying = false
   /// The pace of training while playing (a play setting: it never changes the bits).
   public package(set) var speed: TrainingSpeed
   /// Latest loss and accuracy on both sets.
-  public package(set) var evaluation: Session.Measurement
+  public package(set) var evaluation: SessionFile.Measurement
   /// Loss and accuracy over the epochs, in bounded memory.
   public package(set) var history = TrainingHistory()
   /// Increases whenever the network or the data changes, so views know when to redraw.
   public package(set) var revision = 0
 
   /// A run of `session`, measured; `history` when it comes from a file (empty: a chart starting now).
-  public init(_ session: Session, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory()) {
+  public init(_ session: SessionFile, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory()) {
     var s = session
     evaluation = s.measure()
     self.session = s
@@ -26,7 +26,7 @@ public struct TrainingRun<Session: TrainingSession>: Sendable {
     if history.isEmpty { recordHistory() }
   }
 
-  public var config: Session.Config { session.config }
+  public var config: SessionFile.Config { session.config }
 
   package mutating func recordHistory() { history.record(epoch: session.epoch, evaluation: evaluation) }
 

@@ -27,7 +27,7 @@ struct Bench: ParsableCommand {
     try MainActor.assumeIsolated {
       // nil: the frame waits for the worker's slice however long (the loop before the hand-over).
       let wait: Double? = waitForSlices ? nil : 2
-      for session in UIBench.Session.allCases {
+      for session in UIBench.SessionFile.allCases {
         let times = try UIBench.frameTimes(session, handOver: wait)
         emit(name: session.rawValue, "ui_frame_ms", times.median, "ms for one full window frame while training (median of 90, software renderer)")
         emit(name: session.rawValue, "ui_frame_p95_ms", times.p95, "ms: the 95th percentile of the same frames")

@@ -68,7 +68,7 @@ struct CNNTrain {
   var experiment: CNNExperiment
   var history: TrainingHistory
   /// The canvas of a loaded session, saved back unchanged.
-  var drawing = CNNSession.blankDrawing
+  var drawing = CNNSessionFile.blankDrawing
   var epochs: Int
   var json: Bool
   var save: String?
@@ -88,7 +88,7 @@ struct CNNTrain {
   }
 
   /// A saved session, to train on (`train --load FILE`).
-  init(session: CNNSession, path: String, epochs: Int, json: Bool, save: String?) throws {
+  init(session: CNNSessionFile, path: String, epochs: Int, json: Bool, save: String?) throws {
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     do {
       experiment = try CNNExperiment(restoring: session)
@@ -170,7 +170,7 @@ struct CNNTrain {
     }
     let evaluation = experiment.measure()
     if let save {
-      let session = CNNSession(experiment: experiment, history: history, drawing: drawing)
+      let session = CNNSessionFile(experiment: experiment, history: history, drawing: drawing)
       do {
         try SessionFile.write(.cnn(session), to: save)
       } catch {

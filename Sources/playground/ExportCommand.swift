@@ -53,7 +53,7 @@ struct Export: ParsableCommand {
       try SessionCLI.checkWritable(output.path, flag: output.flag)
     }
     let cnnFlags = settings.isShapes || shapes.isSet || imports.isSet
-    var loaded: Session?
+    var loaded: SessionFile?
     if let load {
       if cnnFlags {
         throw UsageError(
@@ -114,7 +114,7 @@ struct Export: ParsableCommand {
 enum SessionCLI {
   /// The experiment and its charts from a loaded 2-D session, or from the config flags when there
   /// is none.
-  static func start(loaded: Session?, path: String?, settings: ConfigOptions) throws
+  static func start(loaded: SessionFile?, path: String?, settings: ConfigOptions) throws
     -> (Experiment, TrainingHistory)
   {
     if let loaded, let path { return try restore(loaded, path: path) }
@@ -131,7 +131,7 @@ enum SessionCLI {
   }
 
   /// A 2-D session's experiment and charts.
-  static func restore(_ session: Session, path: String) throws -> (Experiment, TrainingHistory) {
+  static func restore(_ session: SessionFile, path: String) throws -> (Experiment, TrainingHistory) {
     switch session {
     case .dense2d(let dense):
       do {
@@ -158,7 +158,7 @@ enum SessionCLI {
   }
 
   /// Reads a session; the file supplies every setting, so config flags are refused.
-  static func read(_ path: String, settings: ConfigOptions) throws -> Session {
+  static func read(_ path: String, settings: ConfigOptions) throws -> SessionFile {
     let given = settings.flagsGiven()
     if !given.isEmpty {
       throw UsageError(
@@ -183,7 +183,7 @@ enum SessionCLI {
   /// Saves a session atomically.
   static func save(_ experiment: Experiment, history: TrainingHistory, to path: String, flag: String) throws {
     do {
-      try SessionFile.write(.dense2d(DenseSession(experiment: experiment, history: history)), to: path)
+      try SessionFile.write(.dense2d(DenseSessionFile(experiment: experiment, history: history)), to: path)
     } catch {
       throw UsageError(message: "\(flag): \(error.description)")
     }

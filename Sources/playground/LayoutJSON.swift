@@ -16,7 +16,7 @@ import Training
 @MainActor
 enum LayoutJSON {
   static func text(
-    state: AppState, lesson: LessonSession? = nil, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false),
+    state: AppState, lesson: GuidedLesson? = nil, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false),
     zoom: Float = 1
   ) throws -> String {
     let view = PlaygroundView()

@@ -31,7 +31,7 @@ struct Train: ParsableCommand {
       throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
     }
     let cnnFlags = config.isShapes || shapes.isSet || imports.isSet
-    var loaded: Session?
+    var loaded: SessionFile?
     if let load {
       if cnnFlags {
         throw UsageError(

@@ -13,7 +13,7 @@ import Training
 @MainActor
 enum UIBench {
   /// The window figures' sessions.
-  enum Session: String, CaseIterable {
+  enum SessionFile: String, CaseIterable {
     /// The 2-D reference (`BenchmarkConfig.c2`).
     case c2
     /// The reference CNN (four classes, conv layers 8,16), results page.
@@ -46,7 +46,7 @@ enum UIBench {
   /// meanwhile (asked to stop when drawing is done) and the frame's actions. The median and 95th
   /// percentile of `frames` frames, after `warmUp` frames (textures, first slices) not counted.
   static func frameTimes(
-    _ session: Session, frames: Int = 90, warmUp: Int = 10, handOver handOverWait: Double? = 2
+    _ session: SessionFile, frames: Int = 90, warmUp: Int = 10, handOver handOverWait: Double? = 2
   ) throws -> FrameTimes {
     var state = try session.state()
     // A CNN starts a few mini-batches before its first epoch ends, so the frames include the

@@ -31,7 +31,7 @@ final class WindowApp {
   /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
   var sessionPath: String?
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
-  var lesson: LessonSession?
+  var lesson: GuidedLesson?
 
   /// The worker's share of a 60 Hz frame (16.7 ms): what is left after the hand-over, the
   /// frame's actions and the pacing slack. When drawing takes longer, training runs as long as
@@ -207,7 +207,7 @@ final class WindowApp {
   func saveSession() {
     let path = sessionPath ?? defaultSessionPath
     do {
-      try SessionFile.write(Session(showing: state), to: path)
+      try SessionFile.write(SessionFile(showing: state), to: path)
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
       print("saved \(path)")
@@ -251,7 +251,7 @@ enum ScreenshotRenderer {
   /// A frame of a `width × height` pixel window at `zoom` (the UI laid out in width/zoom ×
   /// height/zoom logical pixels and painted `zoom` times larger).
   static func render(
-    state: AppState, epochs: Int, lesson: LessonSession? = nil, width: Int = 1280, height: Int = 800,
+    state: AppState, epochs: Int, lesson: GuidedLesson? = nil, width: Int = 1280, height: Int = 800,
     zoom: Float = 1
   ) throws -> Raster {
     var state = state

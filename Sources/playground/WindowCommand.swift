@@ -94,7 +94,7 @@ struct Window: ParsableCommand {
       imported = try imports.load()
     }
     var state: AppState
-    var guided: LessonSession?
+    var guided: GuidedLesson?
     if let lesson {
       if config != nil || load != nil { throw UsageError(message: "--lesson gives the starting state; drop --config and --load") }
       let parsed: Lesson
@@ -112,7 +112,7 @@ struct Window: ParsableCommand {
       } catch let error as LessonError {
         throw UsageError(message: error.description)
       }
-      var session = LessonSession(lesson: parsed, state: &state)
+      var session = GuidedLesson(lesson: parsed, state: &state)
       while session.stepNumber < lessonStep && !session.isLastStep {
         session.showMe(&state)
         session.next(&state)

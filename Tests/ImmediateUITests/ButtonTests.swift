@@ -1,11 +1,12 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct ButtonTests {
   let rect = Rect(x: 10, y: 10, width: 100, height: 40)
 
   @Test func clickInsideReturnsTrueExactlyOnce() {
-    var h = Harness()
+    var h = WidgetHarness()
     var clicks = 0
     let body = { (ui: UIContext) in if ui.button("Play", in: rect) { clicks += 1 } }
     h.frame([.move(50, 30)], body)
@@ -21,7 +22,7 @@ import Testing
   }
 
   @Test func pressInsideReleaseOutsideIsNoClick() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) in ui.button("Play", in: rect) }
     #expect(h.frame([.move(50, 30), .press], body).0 == false)
     #expect(h.frame([.move(300, 300)], body).0 == false)
@@ -30,7 +31,7 @@ import Testing
   }
 
   @Test func pressOutsideReleaseInsideIsNoClick() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) in ui.button("Play", in: rect) }
     h.frame([.move(300, 300), .press], body)
     h.frame([.move(50, 30)], body)
@@ -38,19 +39,19 @@ import Testing
   }
 
   @Test func pressAndReleaseInOneFrameIsOneClick() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (clicked, _) = h.frame([.move(50, 30), .press, .release]) { $0.button("Play", in: rect) }
     #expect(clicked)
   }
 
   @Test func disabledButtonIgnoresClicks() {
-    var h = Harness()
+    var h = WidgetHarness()
     let results = h.click(50, 30) { $0.button("Play", in: rect, enabled: false) }
     #expect(results == [false, false])
   }
 
   @Test func hoverMakesButtonHot() {
-    var h = Harness()
+    var h = WidgetHarness()
     h.frame([.move(50, 30)]) { $0.button("Play", in: rect) }
     #expect(h.ui.hotID == h.ui.id("Play"))
     h.frame([.move(500, 30)]) { $0.button("Play", in: rect) }
@@ -58,7 +59,7 @@ import Testing
   }
 
   @Test func iconButtonClicksAndDrawsNoText() {
-    var h = Harness()
+    var h = WidgetHarness()
     let results = h.click(30, 30) { $0.iconButton("play", icon: .play, in: rect) }
     #expect(results == [false, true])
     let (_, list) = h.frame { $0.iconButton("play", icon: .play, in: rect) }
@@ -75,14 +76,14 @@ import Testing
   }
 
   @Test func toggleReturnsNewValueWhenClicked() {
-    var h = Harness()
+    var h = WidgetHarness()
     let r = Rect(x: 0, y: 0, width: 200, height: 30)
     #expect(h.click(100, 15) { $0.toggle("Show test data", isOn: false, in: r) } == [nil, true])
     #expect(h.click(100, 15) { $0.toggle("Show test data", isOn: true, in: r) } == [nil, false])
   }
 
   @Test func overlappingButtonsOnlyFirstTakesThePress() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) in [ui.button("A", in: rect), ui.button("B", in: rect)] }
     #expect(h.click(50, 30, body) == [[false, false], [true, false]])
   }

@@ -1,9 +1,10 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct ChoiceTests {
   @Test func segmentedReturnsClickedIndexOnlyWhenDifferent() {
-    var h = Harness()
+    var h = WidgetHarness()
     let r = Rect(x: 0, y: 0, width: 306, height: 36)  // inset 3, three cells of 98.67 px
     let options = ["Circle", "XOR", "Spiral"]
     let body = { (ui: UIContext) in ui.segmented(options: options, selected: 0, in: r) }
@@ -27,7 +28,7 @@ import Testing
   }
 
   @Test func dropdownOpensSelectsAndCloses() {
-    var h = Harness()
+    var h = WidgetHarness()
     let id = h.ui.id("Activation")
     _ = h.click(100, 40, body(0))
     #expect(h.ui.focusedID == id, "a click on the control opens the list")
@@ -39,7 +40,7 @@ import Testing
   }
 
   @Test func dropdownListIsDrawnLastOnTop() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 40, body(1))
     let (_, list) = h.frame(body(1))
     let strings = texts(list)
@@ -47,7 +48,7 @@ import Testing
   }
 
   @Test func clickOutsideClosesWithoutPressingAnything() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 40, body(0))
     let far = h.click(600, 500, body(0))
     #expect(far.map(\.0) == [nil, nil])
@@ -58,7 +59,7 @@ import Testing
   }
 
   @Test func clickOnControlAgainOrEscapeCloses() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 40, body(0))
     _ = h.click(100, 40, body(0))
     #expect(h.ui.focusedID == nil)
@@ -68,7 +69,7 @@ import Testing
   }
 
   @Test func listClosesWhenTheDropdownIsNotDrawn() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 40, body(0))
     h.frame { _ in () }
     #expect(h.ui.focusedID == nil)

@@ -1,9 +1,10 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct DrawListTests {
   @Test func simpleFrameDrawsExpectedCommands() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame { ui in
       ui.label("Epoch 12", in: Rect(x: 10, y: 10, width: 200, height: 20))
       ui.button("Reset", in: Rect(x: 10, y: 40, width: 100, height: 40))
@@ -21,7 +22,7 @@ import Testing
   }
 
   @Test func hoveredButtonUsesHoverColor() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame([.move(50, 50)]) {
       $0.button("Reset", in: Rect(x: 10, y: 40, width: 100, height: 40))
     }
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func labelTruncatesWithEllipsis() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame {
       $0.label("Regularization rate", in: Rect(x: 0, y: 0, width: 60, height: 20), size: 10)
     }
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func clipsAndTooltipGoInOrder() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame([.move(100, 100)]) { ui in
       ui.pushClip(Rect(x: 0, y: 0, width: 50, height: 50))
       ui.draw.fillRect(Rect(x: 0, y: 0, width: 10, height: 10), .black)
@@ -62,7 +63,7 @@ import Testing
   }
 
   @Test func clippedWidgetsIgnoreMouseOutsideTheClip() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) -> Bool in
       ui.pushClip(Rect(x: 0, y: 0, width: 50, height: 50))
       defer { ui.popClip() }

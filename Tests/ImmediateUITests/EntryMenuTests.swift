@@ -1,4 +1,5 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct EntryMenuTests {
@@ -10,25 +11,25 @@ import Testing
   }
 
   /// The centre height of list row `i` under the box (the list hangs 4 px below, rows inset 4).
-  func rowY(_ h: Harness, _ i: Int) -> Float {
+  func rowY(_ h: WidgetHarness, _ i: Int) -> Float {
     rect.maxY + 4 + 4 + (Float(i) + 0.5) * h.ui.theme.controlHeight
   }
 
   /// Opens the list and clicks row `i`; the events of the row's click.
-  func pick(_ h: inout Harness, _ i: Int, _ body: (UIContext) -> EntryMenuEvent?) -> [EntryMenuEvent?] {
+  func pick(_ h: inout WidgetHarness, _ i: Int, _ body: (UIContext) -> EntryMenuEvent?) -> [EntryMenuEvent?] {
     _ = h.click(100, 18, body)
     return h.click(100, rowY(h, i), body)
   }
 
   @Test func listedOptionsAreChosenAsInADropdown() {
-    var h = Harness()
+    var h = WidgetHarness()
     let events = pick(&h, 2, menu())
     #expect(events.compactMap { $0 } == [.chosen(2)])
     #expect(!h.ui.wantsTextInput)
   }
 
   @Test func otherRowOpensAFieldAndEnterReportsTheTypedText() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, closed) = h.frame(menu())
     #expect(texts(closed) == ["0.03"])
     let events = pick(&h, 3, menu())
@@ -44,7 +45,7 @@ import Testing
   }
 
   @Test func escapeAndAnEmptyEntryChangeNothing() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = pick(&h, 3, menu())
     h.frame([.type("7")], menu())
     #expect(h.frame([.key(.escape)], menu()).0 == nil)
@@ -55,7 +56,7 @@ import Testing
   }
 
   @Test func clickingElsewhereCommitsTheTypedText() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = pick(&h, 3, menu())
     h.frame([.type("2")], menu())
     let events = h.click(500, 500, menu())

@@ -1,4 +1,5 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 /// Something floating over the widgets (a banner) takes the mouse from what lies under it, but
@@ -17,17 +18,17 @@ import Testing
   }
 
   @Test func coveredWidgetsTakeNoClickAndFloatingOnesDo() {
-    var h = Harness()
+    var h = WidgetHarness()
     #expect(h.click(50, 120, frame).map(\.under) == [false, false])
     #expect(h.click(320, 130, frame).map(\.above) == [false, true])
     // Outside the strip the same button works.
-    var free = Harness()
+    var free = WidgetHarness()
     let outside = free.click(50, 20) { ui in ui.button("Free", in: Rect(x: 0, y: 0, width: 100, height: 40)) }
     #expect(outside == [false, true])
   }
 
   @Test func anOpenDropdownListIsAboveTheFloatingStrip() {
-    var h = Harness()
+    var h = WidgetHarness()
     let options = ["1", "5", "20", "60"]
     let body = { (ui: UIContext) -> Int? in
       ui.occluders = [Rect(x: 0, y: 60, width: 400, height: 200)]

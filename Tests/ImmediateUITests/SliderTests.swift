@@ -1,4 +1,5 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct SliderTests {
@@ -9,7 +10,7 @@ import Testing
   let x1: Float = 226
 
   @Test func dragMapsXLinearlyAndClamps() {
-    var h = Harness()
+    var h = WidgetHarness()
     func body(_ value: Float) -> (UIContext) -> Float? {
       { $0.slider("Noise", value: value, range: 0...50, in: rect) }
     }
@@ -25,7 +26,7 @@ import Testing
   }
 
   @Test func logarithmicGivesEachDecadeEqualRoom() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) in
       ui.slider("Learning rate", value: 1, range: 0.001...10, logarithmic: true, in: rect)
     }
@@ -48,7 +49,7 @@ import Testing
   }
 
   @Test func stepSnapsLinearValues() {
-    var h = Harness()
+    var h = WidgetHarness()
     let v = h.frame([.move(x0 + (x1 - x0) * 0.33, 15), .press]) {
       $0.slider("Ratio", value: 50, range: 10...90, step: 10, in: rect)
     }.0
@@ -56,13 +57,13 @@ import Testing
   }
 
   @Test func valueTextIsDrawn() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame { $0.slider("Noise", value: 0.03, range: 0...1, in: rect) }
     #expect(texts(list) == ["0.03"])
   }
 
   @Test func stepperIncrementsDecrementsAndRespectsLimits() {
-    var h = Harness()
+    var h = WidgetHarness()
     let r = Rect(x: 0, y: 0, width: 120, height: 40)  // − at x 0…40, + at x 80…120
     #expect(h.click(100, 20) { $0.stepper("Neurons", value: 4, range: 1...8, in: r) } == [nil, 5])
     #expect(h.click(20, 20) { $0.stepper("Neurons", value: 4, range: 1...8, in: r) } == [nil, 3])

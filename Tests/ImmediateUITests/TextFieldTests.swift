@@ -1,4 +1,5 @@
 import ImmediateUI
+import _TestSupport
 import Testing
 
 @Suite struct TextFieldTests {
@@ -9,7 +10,7 @@ import Testing
   }
 
   @Test func typingBackspaceAndEnterCommit() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(190, 18, field("42"))
     #expect(h.ui.focusedID == h.ui.id("Seed"))
     #expect(h.ui.wantsTextInput)
@@ -23,7 +24,7 @@ import Testing
   }
 
   @Test func escapeCancels() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 18, field("abc"))
     h.frame([.type("xyz")], field("abc"))
     #expect(h.frame([.key(.escape)], field("abc")).0 == .cancelled)
@@ -33,7 +34,7 @@ import Testing
   }
 
   @Test func caretMovesWithArrowsAndClicks() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(190, 18, field("ac"))
     h.frame([.key(.left)], field("ac"))
     #expect(h.frame([.type("b")], field("ac")).0 == .changed("abc"))
@@ -45,13 +46,13 @@ import Testing
   }
 
   @Test func typeAndEnterInOneFrameCommitsTheTypedText() {
-    var h = Harness()
+    var h = WidgetHarness()
     _ = h.click(100, 18, field(""))
     #expect(h.frame([.type("0.5"), .key(.enter)], field("")).0 == .committed("0.5"))
   }
 
   @Test func clickElsewhereCommitsEvenIfThatWidgetIsDrawnFirst() {
-    var h = Harness()
+    var h = WidgetHarness()
     let body = { (ui: UIContext) -> (Bool, TextFieldEvent?) in
       let b = ui.button("Other", in: Rect(x: 0, y: 100, width: 100, height: 30))
       return (b, ui.textField(id: "Seed", text: "1", in: rect))
@@ -65,7 +66,7 @@ import Testing
   }
 
   @Test func placeholderShowsWhenEmpty() {
-    var h = Harness()
+    var h = WidgetHarness()
     let (_, list) = h.frame { $0.textField(id: "Name", text: "", in: rect, placeholder: "Your name") }
     #expect(texts(list) == ["Your name", ""])
   }

@@ -69,7 +69,7 @@ let cnnLessonText = """
 
   @Test func theWindowStopsATrainStepAtItsEpochs() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     let moved = session.next(&state)
     #expect(moved)
     #expect(session.trainingAllowance(in: state) == 4)
@@ -81,7 +81,7 @@ let cnnLessonText = """
 
   @Test func aLessonKeepsItsModeAndLockedControls() throws {
     var state = try lesson.startingState()
-    let s = LessonSession(lesson: lesson, state: &state)
+    let s = GuidedLesson(lesson: lesson, state: &state)
     #expect(!s.permits(.setMode(.dense)))
     #expect(!s.permits(.cnn(.toggleClass(.star))))
     #expect(s.permits(.cnn(.addConvLayer)))

@@ -7,7 +7,7 @@ import Training
 let sessionLesson = """
   format: 1
   id: session
-  title: Session
+  title: SessionFile
   setup: { dataset: circle, features: [x1, x2], hiddenLayers: [4], seed: 3 }
   controls: { lock: [dataset] }
   steps:
@@ -26,7 +26,7 @@ let sessionLesson = """
 
 /// Drives a session the way the window does: Play, training slices clamped to the allowance,
 /// `observe` after every frame, its actions reduced.
-func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slice: Int) {
+func playUntilDone(_ session: inout GuidedLesson, _ state: inout AppState, slice: Int) {
   reduce(&state, .play)
   var frames = 0
   while session.status == .waiting && frames < 10_000 {
@@ -47,7 +47,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
     let headless = LessonRunner.validate(lesson)
     #expect(headless.passed)
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     #expect(session.stepNumber == 1 && session.stepCount == 6)
     #expect(session.status == .done(passed: true))
     let moved = session.next(&state)
@@ -66,7 +66,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
 
   @Test func tasksCompleteWhenTheLearnerReachesTheGoal() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     session.next(&state)
     session.showMe(&state)  // trains the remaining epochs at once
     #expect(state.experiment.epoch == 50)
@@ -83,7 +83,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
 
   @Test func showMeAppliesTheSolution() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     session.next(&state)
     session.next(&state)
     session.showMe(&state)
@@ -94,7 +94,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
 
   @Test func backRestoresTheStateTheStepStartedFrom() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     for _ in 0..<4 {
       session.showMe(&state)
       session.next(&state)
@@ -115,7 +115,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
 
   @Test func questions() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     while session.next(&state) { session.showMe(&state) }
     // showMe answered; answer again, wrongly, then rightly.
     let wrong = session.answer(0, state: state)
@@ -131,7 +131,7 @@ func playUntilDone(_ session: inout LessonSession, _ state: inout AppState, slic
 
   @Test func freePlayNeverBreaksTheLesson() throws {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     for _ in 0..<3 { session.next(&state) }
     #expect(session.stepNumber == 4)
     reduce(&state, .removeLayer)  // the learner removes the hidden layer

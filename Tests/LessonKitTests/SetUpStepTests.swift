@@ -25,9 +25,9 @@ import Training
     """
 
   /// The state the script gives step `k` (every earlier step done as "Show me" would).
-  func scripted(_ lesson: Lesson, step k: Int) throws -> (LessonSession, AppState) {
+  func scripted(_ lesson: Lesson, step k: Int) throws -> (GuidedLesson, AppState) {
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     while session.stepNumber < k {
       session.showMe(&state)
       session.next(&state)
@@ -38,7 +38,7 @@ import Training
   @Test func freePlayThatChangesTheNetworkIsNoticedAndSetUpRestoresTheScript() throws {
     let lesson = try Lesson.parse(text)
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     #expect(session.changedSettings(in: state).isEmpty)
     // Free play on step 1: another dataset and a learning rate.
     reduce(&state, .selectDataset(.xor))
@@ -90,7 +90,7 @@ import Training
   @Test func displayOnlySettingsAreFree() throws {
     let lesson = try Lesson.parse(text)
     var state = try lesson.startingState()
-    let session = LessonSession(lesson: lesson, state: &state)
+    let session = GuidedLesson(lesson: lesson, state: &state)
     reduce(&state, .setShowTestData(true))
     reduce(&state, .setDiscretize(true))
     #expect(session.changedSettings(in: state).isEmpty)
@@ -111,7 +111,7 @@ import Training
         - say: "Horizontal and vertical lines, one filter."
       """)
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     #expect(session.changedSettings(in: state).isEmpty)
     reduce(&state, .cnn(.toggleClass(.circle)))
     reduce(&state, .setLearningRate(0.1))

@@ -29,7 +29,7 @@ import Training
     #expect(lesson.setupSpeed == .perSecond(5))
     var state = try lesson.startingState()
     #expect(state.dense.speed == .perSecond(5))
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     session.showMe(&state)
     session.next(&state)
     #expect(state.dense.speed == .max && state.config.learningRate == 0.1)

@@ -31,7 +31,7 @@ import Visualization
   @Test func restoreKeepsThePageShowing() throws {
     var state = try CNNAppStateTests.cnnState()
     reduce(&state, .step)
-    let session = try #require(state.cnn.map { CNNSession(state: $0) })
+    let session = try #require(state.cnn.map { CNNSessionFile(state: $0) })
     reduce(&state, .cnn(.showPage(.classPictures)))
     try state.restore(session)
     #expect(state.cnn?.page == .classPictures && state.cnn?.experiment.epoch == 1)

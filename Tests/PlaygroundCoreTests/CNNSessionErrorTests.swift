@@ -13,7 +13,7 @@ import Visualization
 @Suite struct CNNSessionErrorTests {
   static let bytes: [UInt8] = {
     let experiment = try! CNNFixtures.busy()
-    return SessionFormat.encode(.cnn(CNNSession(experiment: experiment)))
+    return SessionFormat.encode(.cnn(CNNSessionFile(experiment: experiment)))
   }()
 
   func message(_ bytes: [UInt8]) -> String? {

@@ -52,7 +52,7 @@ enum CNNFixtures {
 }
 
 @Suite struct CNNSessionRoundTripTests {
-  func roundTrip(_ session: CNNSession) throws -> CNNSession {
+  func roundTrip(_ session: CNNSessionFile) throws -> CNNSessionFile {
     let bytes = SessionFormat.encode(.cnn(session))
     guard case .cnn(let back) = try SessionFormat.decode(bytes) else {
       Issue.record("not read back as a CNN session")
@@ -67,7 +67,7 @@ enum CNNFixtures {
     experiment.train(epochs: 2)
     var history = TrainingHistory()
     history.record(epoch: experiment.epoch, evaluation: experiment.measure())
-    let session = CNNSession(experiment: experiment, history: history, drawing: CNNFixtures.picture(2))
+    let session = CNNSessionFile(experiment: experiment, history: history, drawing: CNNFixtures.picture(2))
     let back = try roundTrip(session)
     #expect(back == session)
     let restored = try CNNExperiment(restoring: back)
@@ -83,7 +83,7 @@ enum CNNFixtures {
   /// the file gives the bits of a run that never stopped.
   @Test func continuingFromTheFileGivesTheSameBitsAsOneRun() throws {
     var straight = try CNNFixtures.busy()
-    let session = CNNSession(experiment: straight, drawing: CNNFixtures.picture(1))
+    let session = CNNSessionFile(experiment: straight, drawing: CNNFixtures.picture(1))
     #expect(session.cursor.example > 0, "the fixture stops inside an epoch")
     let back = try roundTrip(session)
     #expect(back == session)
@@ -119,7 +119,7 @@ enum CNNFixtures {
     reduce(&state, .cnn(.setDrawing(CNNFixtures.picture(4))))
     reduce(&state, .train(epochs: 1))
     let cnn = try #require(state.cnn)
-    let session = CNNSession(state: cnn)
+    let session = CNNSessionFile(state: cnn)
     #expect(!session.history.isEmpty)
     let back = try roundTrip(session)
     let opened = try AppState(cnnSession: back)
@@ -128,7 +128,7 @@ enum CNNFixtures {
     #expect(reopened.experiment.network.checksum == cnn.experiment.network.checksum)
     #expect(reopened.run.history.testAccuracy == cnn.run.history.testAccuracy && reopened.run.history.trainLoss == cnn.run.history.trainLoss)
     #expect(reopened.drawing == cnn.drawing)
-    #expect(CNNSession(state: reopened) == session)
+    #expect(CNNSessionFile(state: reopened) == session)
     // Open over a 2-D session keeps the 2-D work and shows the CNN.
     var other = try AppState()
     reduce(&other, .train(epochs: 3))
@@ -139,7 +139,7 @@ enum CNNFixtures {
   }
 
   @Test func theWindowOpensImportedClassesAndSavesThemBack() throws {
-    let session = CNNSession(experiment: try CNNFixtures.busy())
+    let session = CNNSessionFile(experiment: try CNNFixtures.busy())
     let opened = try AppState(cnnSession: session)
     #expect(opened.mode == .cnn && opened.cnn?.experiment.className(4) == "band")
     // Open over a 2-D session: the imported class, its images and the network come back as saved.
@@ -150,7 +150,7 @@ enum CNNFixtures {
     let cnn = try #require(state.cnn)
     #expect(state.mode == .cnn && state.experiment.network.checksum == before)
     #expect(cnn.experiment.imported == [CNNFixtures.smileys])
-    let back = CNNSession(state: cnn)
+    let back = CNNSessionFile(state: cnn)
     #expect(back.importedClasses == session.importedClasses && back.drawings == session.drawings)
     #expect(back.cursor == session.cursor && back.parameters.map(\.bitPattern) == session.parameters.map(\.bitPattern))
   }
@@ -159,7 +159,7 @@ enum CNNFixtures {
     var experiment = try CNNExperiment(config: CNNFixtures.config { $0.learningRate = 10 })
     experiment.train(epochs: 3)
     _ = experiment.measure()
-    let session = CNNSession(experiment: experiment)
+    let session = CNNSessionFile(experiment: experiment)
     let back = try roundTrip(session)
     #expect(back == session)
     #expect(back.divergence == experiment.divergence)
@@ -168,11 +168,11 @@ enum CNNFixtures {
   @Test func filesAreAtomicAndReadBack() throws {
     let path = NSTemporaryDirectory() + "cnn-session-\(UUID().uuidString).json"
     defer { unlink(path) }
-    let session = CNNSession(experiment: try CNNFixtures.busy())
+    let session = CNNSessionFile(experiment: try CNNFixtures.busy())
     try SessionFile.write(.cnn(session), to: path)
     #expect(try SessionFile.read(path) == .cnn(session))
     // An interrupted save leaves the old file as it was.
-    let other = CNNSession(experiment: try CNNExperiment(config: CNNFixtures.config()))
+    let other = CNNSessionFile(experiment: try CNNExperiment(config: CNNFixtures.config()))
     #expect(throws: SessionError.self) {
       try SessionFile.writeAtomically(SessionFormat.encode(.cnn(other)), to: path, interruptAfter: 1000)
     }

@@ -12,7 +12,7 @@ import Visualization
 @Suite struct SessionErrorTests {
   func sampleBytes() throws -> [UInt8] {
     let experiment = try SessionFixtures.trained(SessionFixtures.configs[0], epochs: 3)
-    return SessionFormat.encode(.dense2d(DenseSession(experiment: experiment)))
+    return SessionFormat.encode(.dense2d(DenseSessionFile(experiment: experiment)))
   }
 
   func message(_ bytes: [UInt8]) -> String? {
@@ -123,9 +123,9 @@ import Visualization
     return path
   }
 
-  func session(epochs: Int) throws -> Session {
+  func session(epochs: Int) throws -> SessionFile {
     .dense2d(
-      DenseSession(experiment: try SessionFixtures.trained(SessionFixtures.configs[0], epochs: epochs)))
+      DenseSessionFile(experiment: try SessionFixtures.trained(SessionFixtures.configs[0], epochs: epochs)))
   }
 
   @Test func writeThenRead() throws {

@@ -47,7 +47,7 @@ enum SessionFixtures {
   }
 
   /// Through the bytes of a file and back.
-  static func roundTrip(_ session: DenseSession) throws -> DenseSession {
+  static func roundTrip(_ session: DenseSessionFile) throws -> DenseSessionFile {
     guard case .dense2d(let back) = try SessionFormat.decode(SessionFormat.encode(.dense2d(session))) else {
       throw SessionError("not a 2-D session")
     }
@@ -61,7 +61,7 @@ enum SessionFixtures {
   @Test(arguments: SessionFixtures.configs)
   func sameChecksumPredictionsAndData(config: PlaygroundConfig) throws {
     var original = try SessionFixtures.trained(config)
-    let session = DenseSession(experiment: original)
+    let session = DenseSessionFile(experiment: original)
     let back = try SessionFixtures.roundTrip(session)
     #expect(back == session)
     var restored = try Experiment(restoring: back)
@@ -81,7 +81,7 @@ enum SessionFixtures {
   func trainingContinuesWithTheSameBits(config: PlaygroundConfig) throws {
     let straight = try SessionFixtures.trained(config, epochs: 50)
     let half = try SessionFixtures.trained(config, epochs: 25)
-    var resumed = try Experiment(restoring: SessionFixtures.roundTrip(DenseSession(experiment: half)))
+    var resumed = try Experiment(restoring: SessionFixtures.roundTrip(DenseSessionFile(experiment: half)))
     resumed.train(epochs: 25)
     #expect(resumed.network.checksum == straight.network.checksum)
     #expect(resumed.epoch == 50)
@@ -90,14 +90,14 @@ enum SessionFixtures {
   @Test func l1FrozenWeightsAreKept() throws {
     let experiment = try SessionFixtures.trained(SessionFixtures.configs[4], epochs: 25)
     #expect(!experiment.network.frozenWeightIndices.isEmpty, "the fixture should freeze some weights")
-    let back = try SessionFixtures.roundTrip(DenseSession(experiment: experiment))
+    let back = try SessionFixtures.roundTrip(DenseSessionFile(experiment: experiment))
     #expect(back.frozenWeights == experiment.network.frozenWeightIndices)
   }
 
   @Test func resetDrawsTheSameInitialWeightsAfterLoading() throws {
     for config in SessionFixtures.configs {
       var original = try SessionFixtures.trained(config, epochs: 5)
-      var restored = try Experiment(restoring: SessionFixtures.roundTrip(DenseSession(experiment: original)))
+      var restored = try Experiment(restoring: SessionFixtures.roundTrip(DenseSessionFile(experiment: original)))
       original.reset()
       restored.reset()
       #expect(restored.network.checksum == original.network.checksum)
@@ -115,7 +115,7 @@ enum SessionFixtures {
     experiment.addPoint(DataPoint(x: 0.123456789012345, y: -1e-300, label: 2))
     experiment.train(epochs: 10)
     #expect(experiment.classCount == 4)
-    let back = try SessionFixtures.roundTrip(DenseSession(experiment: experiment))
+    let back = try SessionFixtures.roundTrip(DenseSessionFile(experiment: experiment))
     let restored = try Experiment(restoring: back)
     #expect(restored.customPoints == experiment.customPoints)
     #expect(restored.train == experiment.train)
@@ -124,7 +124,7 @@ enum SessionFixtures {
 
   @Test func everyFloatBitPatternSurvives() throws {
     let experiment = try SessionFixtures.trained(SessionFixtures.configs[1], epochs: 1)
-    var session = DenseSession(experiment: experiment)
+    var session = DenseSessionFile(experiment: experiment)
     var rng = SeededGenerator(seed: 42)
     let special: [Float] = [
       0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude, .greatestFiniteMagnitude, .infinity,
@@ -152,7 +152,7 @@ enum SessionFixtures {
     var state = try AppState(config: SessionFixtures.configs[0])
     for _ in 0..<30 { reduce(&state, .train(epochs: 3)) }
     reduce(&state, .setWeight(layer: 0, from: 1, to: 2, value: 0.75))
-    let back = try SessionFixtures.roundTrip(DenseSession(state: state))
+    let back = try SessionFixtures.roundTrip(DenseSessionFile(state: state))
     let restored = try AppState(session: back)
     #expect(restored.dense.history.trainLoss == state.dense.history.trainLoss && restored.dense.history.testLoss == state.dense.history.testLoss)
     #expect(restored.dense.history.testAccuracy == state.dense.history.testAccuracy)
@@ -163,7 +163,7 @@ enum SessionFixtures {
   @Test func restoreReplacesTheStateOrNothing() throws {
     var state = try AppState(config: SessionFixtures.configs[0])
     reduce(&state, .train(epochs: 10))
-    let saved = DenseSession(state: state)
+    let saved = DenseSessionFile(state: state)
     reduce(&state, .selectDataset(.spiral))
     reduce(&state, .train(epochs: 3))
     let revision = state.revision
@@ -181,7 +181,7 @@ enum SessionFixtures {
   @Test func theFileIsLaidOutForPeople() throws {
     let experiment = try SessionFixtures.trained(SessionFixtures.configs[0], epochs: 2)
     let text = String(
-      decoding: SessionFormat.encode(.dense2d(DenseSession(experiment: experiment))), as: UTF8.self)
+      decoding: SessionFormat.encode(.dense2d(DenseSessionFile(experiment: experiment))), as: UTF8.self)
     let lines = text.split(separator: "\n")
     #expect(lines[0] == "{")
     #expect(lines[1] == #"  "format": "neuralplayground-session","#)
@@ -191,11 +191,11 @@ enum SessionFixtures {
     #expect(lines.contains { $0.hasPrefix("        [") && $0.filter { $0 == "," }.count == 3 })
     #expect(text.hasSuffix("}\n"))
     // Same session, same bytes.
-    #expect(SessionFormat.encode(.dense2d(DenseSession(experiment: experiment))) == Array(text.utf8))
+    #expect(SessionFormat.encode(.dense2d(DenseSessionFile(experiment: experiment))) == Array(text.utf8))
   }
 }
 
-extension DenseSession {
+extension DenseSessionFile {
   /// The checksum the session's parameters give a network.
   var weightsChecksum: String {
     (try? Experiment(restoring: self).network.checksum) ?? "invalid"

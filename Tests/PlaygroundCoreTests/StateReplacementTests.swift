@@ -13,7 +13,7 @@ import Visualization
   @Test func restoreActionOpensADenseSessionOrChangesNothing() throws {
     var state = try AppState(config: SessionFixtures.configs[0])
     reduce(&state, .train(epochs: 10))
-    let saved = DenseSession(state: state)
+    let saved = DenseSessionFile(state: state)
     reduce(&state, .selectDataset(.spiral))
     reduce(&state, .train(epochs: 3))
     let revision = state.revision
@@ -22,7 +22,7 @@ import Visualization
     #expect(state.config.dataset == .circle && state.experiment.epoch == 10 && state.revision > revision)
     var broken = saved
     broken.weights.removeLast()
-    #expect(throws: SessionError.self) { try Session.dense2d(broken).validate() }
+    #expect(throws: SessionError.self) { try SessionFile.dense2d(broken).validate() }
     let before = state.experiment.network.checksum
     reduce(&state, .restore(.dense2d(broken)))
     #expect(state.experiment.network.checksum == before)
@@ -33,11 +33,11 @@ import Visualization
     var cnnState = try AppState()
     reduce(&cnnState, .setMode(.cnn))
     reduce(&cnnState, .step)
-    let session = try #require(cnnState.cnn.map { CNNSession(state: $0) })
+    let session = try #require(cnnState.cnn.map { CNNSessionFile(state: $0) })
     var state = try AppState()
     reduce(&state, .train(epochs: 3))
     let dense = state.experiment.network.checksum
-    try Session.cnn(session).validate()
+    try SessionFile.cnn(session).validate()
     reduce(&state, .restore(.cnn(session)))
     #expect(state.mode == .cnn && state.experiment.network.checksum == dense)
     #expect(state.cnn?.experiment.network.checksum == cnnState.cnn?.experiment.network.checksum)

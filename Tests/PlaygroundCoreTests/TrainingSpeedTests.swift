@@ -67,7 +67,7 @@ import Visualization
     var state = try AppState()
     reduce(&state, .train(epochs: 3))
     reduce(&state, .setSpeed(.perSecond(20)))
-    let bytes = SessionFormat.encode(.dense2d(DenseSession(state: state)))
+    let bytes = SessionFormat.encode(.dense2d(DenseSessionFile(state: state)))
     #expect(String(decoding: bytes, as: UTF8.self).contains("\"speed\": 20"))
     guard case .dense2d(let session) = try SessionFormat.decode(bytes) else {
       Issue.record("not a dense session")
@@ -82,7 +82,7 @@ import Visualization
 
   @Test func defaultSpeedWritesNoKey() throws {
     let state = try AppState()
-    let text = String(decoding: SessionFormat.encode(.dense2d(DenseSession(state: state))), as: UTF8.self)
+    let text = String(decoding: SessionFormat.encode(.dense2d(DenseSessionFile(state: state))), as: UTF8.self)
     #expect(
       !text.contains("speed"), "files at the default speed are the files written before the speed control")
   }
@@ -111,7 +111,7 @@ import Visualization
     reduce(&state, .setSpeed(.perSecond(50)))
     let cnn = try #require(state.cnn)
     // The session of the CNN mode carries its run's pace, as the 2-D one does.
-    let session = CNNSession(state: cnn)
+    let session = CNNSessionFile(state: cnn)
     #expect(session.speed == .perSecond(50))
     let bytes = SessionFormat.encode(.cnn(session))
     guard case .cnn(let back) = try SessionFormat.decode(bytes) else {
@@ -123,7 +123,7 @@ import Visualization
     try restored.restore(back)
     #expect(restored.cnn?.run.speed == .perSecond(50) && restored.dense.speed == .denseDefault)
     // At the default pace the file has no speed key, as files written before the speed control.
-    let plain = String(decoding: SessionFormat.encode(.cnn(CNNSession(state: try CNNAppState()))), as: UTF8.self)
+    let plain = String(decoding: SessionFormat.encode(.cnn(CNNSessionFile(state: try CNNAppState()))), as: UTF8.self)
     #expect(!plain.contains("\"speed\""))
   }
 }

@@ -7,6 +7,7 @@ import PlaygroundUI
 import SessionKit
 import Testing
 import Training
+import _TestSupport
 
 /// The CNN mode with a class imported from PNGs: named by its own name, drawn with its mean image.
 @Suite struct CNNImportedClassTests {
@@ -17,16 +18,16 @@ import Training
       (0..<(28 * 28)).map { i in abs(i % 28 - i / 28 + n % 4) < 3 ? 0.9 : 0 }
     })
 
-  static func harness(size: Size = Size(1280, 800), classes: [ImageClass] = [bars]) throws -> Harness {
-    let h = try Harness(size: size)
+  static func harness(size: Size = Size(1280, 800), classes: [ImageClass] = [bars]) throws -> ViewHarness {
+    let h = try ViewHarness(size: size)
     h.apply([.setMode(.cnn), .cnn(.importClasses(classes))])
     h.frame()
     return h
   }
 
-  static func layout(_ h: Harness) -> CNNLayout { h.view.cnnLayout(for: h.size, state: h.state) }
+  static func layout(_ h: ViewHarness) -> CNNLayout { h.view.cnnLayout(for: h.size, state: h.state) }
 
-  static func showPage(_ page: Int, _ h: Harness) {
+  static func showPage(_ page: Int, _ h: ViewHarness) {
     h.apply(h.click(CNNModeTests.segment(page, of: 2, in: layout(h).pageSwitch)).actions)
     h.frame()
   }
@@ -95,13 +96,13 @@ import Training
     let name = "imported-\(UInt64.random(in: 0...UInt64.max)).json"
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try SessionFile.write(.cnn(CNNSession(state: try #require(h.state.cnn))), to: path)
+    try SessionFile.write(.cnn(CNNSessionFile(state: try #require(h.state.cnn))), to: path)
     guard case .cnn(let session) = try SessionFile.read(path) else {
       Issue.record("not a CNN session")
       return
     }
     var opened = try AppState(config: PlaygroundConfig())
-    try Session.cnn(session).validate()
+    try SessionFile.cnn(session).validate()
     reduce(&opened, .restore(.cnn(session)))
     #expect(opened.mode == .cnn && opened.cnn?.experiment.imported == [Self.bars])
     #expect(opened.cnn?.experiment.network.checksum == h.state.cnn?.experiment.network.checksum)

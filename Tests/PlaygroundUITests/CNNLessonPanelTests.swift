@@ -2,6 +2,7 @@ import ImmediateUI
 import LessonKit
 import PlaygroundCore
 import Testing
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -29,10 +30,10 @@ let cnnPanelLessonText = """
   """
 
 @Suite(.serialized) struct CNNLessonPanelTests {
-  var cnnLayout: (Harness) -> CNNLayout = { $0.view.cnnLayout(for: $0.size, state: $0.state) }
+  var cnnLayout: (ViewHarness) -> CNNLayout = { $0.view.cnnLayout(for: $0.size, state: $0.state) }
 
   @Test func theCNNViewLeavesTheStripToThePanel() throws {
-    let h = try Harness.guided(cnnPanelLessonText)
+    let h = try ViewHarness.guided(cnnPanelLessonText)
     #expect(h.state.mode == .cnn)
     h.frame()
     let panel = h.panel.panel
@@ -43,7 +44,7 @@ let cnnPanelLessonText = """
   }
 
   @Test func showMeTrainsTheCNNAndThePointerFollowsTheSteps() throws {
-    let h = try Harness.guided(cnnPanelLessonText)
+    let h = try ViewHarness.guided(cnnPanelLessonText)
     h.frame()
     let orange = Color(rgb: 0xE07B00)
     func ring(_ r: Rect) -> Bool {
@@ -62,7 +63,7 @@ let cnnPanelLessonText = """
   }
 
   @Test func theModeSwitchAndLockedClassesDoNothing() throws {
-    let h = try Harness.guided(cnnPanelLessonText)
+    let h = try ViewHarness.guided(cnnPanelLessonText)
     h.frame()
     let modes = h.press(h.layout.modeSwitch.columns(2)[0].center)
     #expect(!modes.actions.contains(.setMode(.dense)))

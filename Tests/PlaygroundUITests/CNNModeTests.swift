@@ -5,16 +5,17 @@ import PlaygroundUI
 import SessionKit
 import Testing
 import Training
+import _TestSupport
 
 @Suite struct CNNModeTests {
-  static func cnnHarness() throws -> Harness {
-    let h = try Harness()
+  static func cnnHarness() throws -> ViewHarness {
+    let h = try ViewHarness()
     h.apply([.setMode(.cnn)])
     h.frame()
     return h
   }
 
-  static func layout(_ h: Harness) -> CNNLayout { h.view.cnnLayout(for: h.size, state: h.state) }
+  static func layout(_ h: ViewHarness) -> CNNLayout { h.view.cnnLayout(for: h.size, state: h.state) }
 
   /// The centre of segment `i` of `n` in a segmented control.
   static func segment(_ i: Int, of n: Int, in rect: Rect) -> Point {
@@ -27,7 +28,7 @@ import Training
   }
 
   @Test func modeSwitchInBothTopBars() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let toCNN = h.click(Self.segment(1, of: 2, in: h.layout.modeSwitch))
     #expect(toCNN.actions == [.setMode(.cnn)])
     h.apply(toCNN.actions)

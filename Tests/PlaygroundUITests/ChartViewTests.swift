@@ -2,6 +2,7 @@ import ImmediateUI
 import PlaygroundCore
 import Testing
 import Visualization
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -97,7 +98,7 @@ import SessionKit
   }
 
   @Test func expandAndLogScaleGoThroughActions() throws {
-    let h = try Harness(size: Size(1280, 800))
+    let h = try ViewHarness(size: Size(1280, 800))
     reduce(&h.state, .train(epochs: 50))
     let before = h.layout
     h.frame()

@@ -4,10 +4,11 @@ import PlaygroundUI
 import SessionKit
 import Testing
 import Training
+import _TestSupport
 
 @Suite struct InteractionTests {
   @Test func playButtonTogglesPlay() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let result = h.click(h.layout.playButton.center)
     #expect(result.actions.contains(.togglePlay))
     h.apply(result.actions)
@@ -15,14 +16,14 @@ import Training
   }
 
   @Test func topBarButtons() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.click(h.layout.stepButton.center).actions.contains(.step))
     #expect(h.click(h.layout.resetButton.center).actions.contains(.reset))
     #expect(h.click(h.layout.helpButton.center).actions.contains(.toggleHelp))
   }
 
   @Test func learningRateDropdownOffersThePlaygroundValues() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let box = h.layout.learningRate
     _ = h.click(box.center)  // opens the list below the box
     // Rows are 38 px tall from 4 px below the box (+4 inset); 0.3 is the 8th entry.
@@ -32,7 +33,7 @@ import Training
   }
 
   @Test func datasetThumbnailSelectsTheDataset() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let rect = try #require(h.layout.datasetTile(.xor))
     let result = h.click(rect.center)
     #expect(result.actions.contains(.selectDataset(.xor)))
@@ -44,14 +45,14 @@ import Training
     var config = PlaygroundConfig()
     config.problem = .regression
     config.dataset = .regPlane
-    let h = try Harness(config: config)
+    let h = try ViewHarness(config: config)
     #expect(h.layout.datasetTiles.map(\.tag) == [.regPlane, .regGauss])
     #expect(h.layout.classButtons.isEmpty)
     #expect(h.layout.legend != nil)
   }
 
   @Test func layerAndNeuronButtons() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.click(h.layout.addLayerButton.center).actions.contains(.addLayer))
     #expect(h.click(h.layout.removeLayerButton.center).actions.contains(.removeLayer))
     #expect(h.click(h.layout.hiddenLayers[1].addNeuron.center).actions.contains(.addNeuron(layer: 1)))
@@ -59,7 +60,7 @@ import Training
   }
 
   @Test func featureTileTogglesTheFeature() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let rect = try #require(h.layout.featureTile(.x1sq))
     let result = h.click(rect.center)
     #expect(result.actions.contains(.toggleFeature(.x1sq)))
@@ -68,7 +69,7 @@ import Training
   }
 
   @Test func hoveringATileFocusesItsNeuron() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let tile = h.layout.hiddenLayers[0].tiles[2]
     let result = h.frame(UIInput(mouse: tile.center))
     #expect(result.actions == [.focusNeuron(NeuronRef(layer: 1, index: 2))])
@@ -78,7 +79,7 @@ import Training
   }
 
   @Test func plotClicksAddAndRemovePoints() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let plot = h.layout.plot
     // A quarter of the way in from the right and top edges is (3, 3) on the −6…6 plane.
     let at = Point(plot.x + plot.width * 0.75, plot.y + plot.height * 0.25)
@@ -100,13 +101,13 @@ import Training
   }
 
   @Test func classSwatchSelectsTheClass() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.state.selectedClass == 1)
     #expect(h.click(h.layout.classButtons[0].center).actions.contains(.selectClass(0)))
   }
 
   @Test func togglesAndCopyConfig() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.click(h.layout.showTestToggle.center).actions.contains(.setShowTestData(true)))
     #expect(h.click(h.layout.discretizeToggle.center).actions.contains(.setDiscretize(true)))
     let copy = h.click(h.layout.copyConfigButton.center)
@@ -114,7 +115,7 @@ import Training
   }
 
   @Test func bannerShowsAndDismisses() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     reduce(&h.state, .showBanner(Banner(.warning, "Training diverged — try a smaller learning rate")))
     h.frame()
     #expect(h.texts.contains { $0.0.hasPrefix("Training diverged") })
@@ -123,7 +124,7 @@ import Training
   }
 
   @Test func warpPickerShowsALayer() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let picker = try #require(h.layout.warpPicker)
     _ = h.click(picker.center)
     // The list opens above the picker near the window's bottom; find the "layer 1" row by text.

@@ -4,10 +4,11 @@ import PlaygroundUI
 import SessionKit
 import Testing
 import Training
+import _TestSupport
 
 @Suite struct KeyboardTests {
   @Test func keysMapToActions() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.keys([KeyPress(.space)]).actions == [.togglePlay])
     #expect(h.keys([KeyPress(.right)]).actions == [.step])
     #expect(h.keys([KeyPress(.character("r"))]).actions == [.reset])
@@ -19,7 +20,7 @@ import Training
   }
 
   @Test func keysMapToCommands() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     #expect(h.keys([KeyPress(.function(12))]).commands == [.screenshot])
     #expect(h.keys([KeyPress(.character("s"), modifiers: .ctrl)]).commands == [.save])
     #expect(h.keys([KeyPress(.character("o"), modifiers: .ctrl)]).commands == [.open])
@@ -29,7 +30,7 @@ import Training
   }
 
   @Test func helpOverlayIsModalAndClosesOnClick() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     reduce(&h.state, .toggleHelp)
     h.frame()
     #expect(h.texts.contains { $0.0 == "Ctrl+Q" })
@@ -40,7 +41,7 @@ import Training
 
   /// Hovering a link shows its weight; clicking opens a box; typing edits it, keys stay text.
   @Test func editingAWeightByTyping() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let from = try #require(h.layout.featureTile(.x1))
     let to = h.layout.hiddenLayers[0].tiles[0]
     // The link's curve passes through the midpoint of its ends.
@@ -66,7 +67,7 @@ import Training
   }
 
   @Test func editingABias() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     let tile = h.layout.hiddenLayers[1].tiles[1]
     let bias = Point(tile.minX - 8, tile.maxY - 5)
     _ = h.click(bias)

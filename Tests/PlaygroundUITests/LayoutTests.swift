@@ -4,6 +4,7 @@ import PlaygroundUI
 import SessionKit
 import Testing
 import Training
+import _TestSupport
 
 @Suite struct LayoutTests {
   /// No two rectangles of `rects` overlap (touching edges is fine).
@@ -63,7 +64,7 @@ import Training
   }
 
   func check(_ config: PlaygroundConfig, size: Size, banner: Bool = false) throws {
-    let h = try Harness(config: config, size: size)
+    let h = try ViewHarness(config: config, size: size)
     if banner {
       reduce(&h.state, .showBanner(Banner(.warning, "Training diverged — try a smaller learning rate")))
     }
@@ -102,7 +103,7 @@ import Training
 
   @Test func everyTextIsAtLeast15Points() throws {
     for size in [Size(1280, 800), Size(1000, 640)] {
-      let h = try Harness(size: size)
+      let h = try ViewHarness(size: size)
       reduce(&h.state, .showBanner(Banner(.error, "Something")))
       h.frame(UIInput(mouse: h.layout.playButton.center))
       #expect(!h.texts.isEmpty)
@@ -114,7 +115,7 @@ import Training
   }
 
   @Test func epochCounterIsLarge() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     reduce(&h.state, .train(epochs: 123))
     h.frame()
     let counter = h.texts.first { $0.0 == "000,123" }

@@ -3,6 +3,7 @@ import ImmediateUI
 import LessonKit
 import PlaygroundCore
 import Testing
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -41,13 +42,13 @@ let panelLessonText = """
         explain: "Because."
   """
 
-extension Harness {
+extension ViewHarness {
   /// A harness in guided mode on the test lesson (at its first step).
-  static func guided(_ text: String = panelLessonText) throws -> Harness {
+  static func guided(_ text: String = panelLessonText) throws -> ViewHarness {
     let lesson = try Lesson.parse(text, file: "panel-test.yaml")
-    let h = try Harness()
+    let h = try ViewHarness()
     var state = try lesson.startingState()
-    h.view.lesson = LessonSession(lesson: lesson, state: &state)
+    h.view.lesson = GuidedLesson(lesson: lesson, state: &state)
     h.state = state
     return h
   }
@@ -85,7 +86,7 @@ extension Harness {
 
 @Suite struct LessonPanelTests {
   @Test func thePanelTakesAStripOnTheRight() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.frame()
     let panel = h.panel.panel
     #expect(panel.maxX == h.size.width)
@@ -101,7 +102,7 @@ extension Harness {
   }
 
   @Test func showMeThenNextAndBack() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.frame()
     let showMe = try #require(h.panel.showMeButton)
     let shown = h.press(showMe.center)
@@ -132,12 +133,12 @@ extension Harness {
   }
 
   @Test func backIsDisabledOnTheFirstStep() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     #expect(h.press(h.panel.backButton.center).lessonCommands.isEmpty)
   }
 
   @Test func questionsHaveClickableChoices() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.run([.showMe, .next, .showMe, .next])
     #expect(h.stepNumber == 3)
     h.frame()
@@ -151,7 +152,7 @@ extension Harness {
   }
 
   @Test func hiddenControlsAreCoveredAndDeaf() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.frame()
     let layout = h.layout
     // Covered with the panel color after the top bar drew them.
@@ -168,7 +169,7 @@ extension Harness {
   }
 
   @Test func lockedControlsDoNothingAndSaySo() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.frame()
     let tile = try #require(h.layout.datasetTile(.xor))
     #expect(h.press(tile.center).actions.isEmpty)
@@ -182,7 +183,7 @@ extension Harness {
   }
 
   @Test func thePointerIsDrawnAtTheHighlightedControl() throws {
-    let h = try Harness.guided()
+    let h = try ViewHarness.guided()
     h.frame()
     let ring = h.layout.stepButton.inset(-6)
     #expect(h.lastList.commands.contains { $0 == .strokeRoundedRect(ring, radius: 8, width: 4, Color(rgb: 0xE07B00)) })
@@ -201,8 +202,8 @@ extension Harness {
     for file in files {
       let lesson = try Lesson.load(path: dir.appendingPathComponent(file).path)
       var state = try lesson.startingState()
-      let h = try Harness()
-      h.view.lesson = LessonSession(lesson: lesson, state: &state)
+      let h = try ViewHarness()
+      h.view.lesson = GuidedLesson(lesson: lesson, state: &state)
       h.state = state
       for _ in lesson.steps {
         h.frame()

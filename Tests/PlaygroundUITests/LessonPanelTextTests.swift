@@ -3,6 +3,7 @@ import ImmediateUI
 import LessonKit
 import PlaygroundCore
 import Testing
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -26,7 +27,7 @@ import SessionKit
       - say: "The learning rate is 3."
     """
 
-  func inPanel(_ h: Harness) -> [String] {
+  func inPanel(_ h: ViewHarness) -> [String] {
     let x = h.panel.panel.minX
     return h.lastList.commands.compactMap {
       if case .text(let s, let at, _, _, _, _) = $0, at.x >= x { return s } else { return nil }
@@ -34,7 +35,7 @@ import SessionKit
   }
 
   @Test func longTextScrollsAndNothingIsDropped() throws {
-    let h = try Harness.guided(Self.lessonText)
+    let h = try ViewHarness.guided(Self.lessonText)
     h.size = Size(853, 533)
     h.frame()
     #expect(h.ui.report.truncated.filter { $0.rect.minX >= h.panel.panel.minX }.isEmpty)
@@ -56,7 +57,7 @@ import SessionKit
   }
 
   @Test func aDivergedTrainStepSaysHowFarItGot() throws {
-    let h = try Harness.guided(Self.lessonText)
+    let h = try ViewHarness.guided(Self.lessonText)
     h.run([.next, .showMe])
     h.frame()
     let epoch = h.state.experiment.epoch
@@ -68,7 +69,7 @@ import SessionKit
   }
 
   @Test func freePlayOffersSetUpThisStep() throws {
-    let h = try Harness.guided(Self.lessonText)
+    let h = try ViewHarness.guided(Self.lessonText)
     h.frame()
     #expect(h.view.lessonLayout(for: h.size, state: h.state)?.setUpButton == nil)
     h.apply([.setLearningRate(0.03)])

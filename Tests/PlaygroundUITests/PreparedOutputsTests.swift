@@ -2,6 +2,7 @@ import Engine
 import ImmediateUI
 import PlaygroundCore
 import Testing
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -11,9 +12,9 @@ import SessionKit
 /// gallery (CNN); the pictures must be the ones the view makes itself.
 @Suite struct PreparedOutputsTests {
   @Test func preparedGridOutputsDrawTheSamePictures() throws {
-    let plain = try Harness(config: BenchmarkConfig.c2.config)
+    let plain = try ViewHarness(config: BenchmarkConfig.c2.config)
     reduce(&plain.state, .train(epochs: 30))
-    let primed = try Harness(config: BenchmarkConfig.c2.config)
+    let primed = try ViewHarness(config: BenchmarkConfig.c2.config)
     primed.state = plain.state
     var preparer = OutputPreparer()
     let ready = preparer.prepare(primed.state)
@@ -43,7 +44,7 @@ import SessionKit
     #expect(prepared.mistakes != nil && prepared.outputs == nil)
     let second = preparer.prepare(state)
     #expect(second == nil, "the same measurement is not prepared twice")
-    let h = try Harness()
+    let h = try ViewHarness()
     h.state = state
     h.view.prime(prepared)
     h.frame()

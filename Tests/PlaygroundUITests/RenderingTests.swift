@@ -1,6 +1,7 @@
 import ImmediateUI
 import PlaygroundCore
 import Testing
+import _TestSupport
 
 @testable import PlaygroundUI
 import Training
@@ -8,7 +9,7 @@ import SessionKit
 
 @Suite struct RenderingTests {
   @Test func outputRasterChangesAfterTraining() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     h.frame()
     let before = try #require(h.image(in: h.layout.plot))
     #expect(before.raster.width >= 100)
@@ -20,7 +21,7 @@ import SessionKit
   }
 
   @Test func neuronTilesFollowTheNetwork() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     h.frame()
     let tile = h.layout.hiddenLayers[0].tiles[0]
     let before = try #require(h.image(in: tile))
@@ -31,7 +32,7 @@ import SessionKit
   }
 
   @Test func imageKeysAreStableAndDistinct() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     func keys() -> [Int] {
       h.lastList.commands.compactMap { if case .image(_, _, _, let key) = $0 { key } else { nil } }
     }
@@ -46,7 +47,7 @@ import SessionKit
   }
 
   @Test func focusedNeuronFillsTheOutput() throws {
-    let h = try Harness()
+    let h = try ViewHarness()
     h.frame()
     let output = try #require(h.image(in: h.layout.plot)).raster
     reduce(&h.state, .focusNeuron(NeuronRef(layer: 1, index: 0)))
@@ -57,14 +58,14 @@ import SessionKit
   @Test func threeClassesAndRegressionRender() throws {
     var three = PlaygroundConfig()
     three.dataset = .blobs3
-    let h3 = try Harness(config: three)
+    let h3 = try ViewHarness(config: three)
     h3.frame()
     #expect(h3.layout.outputNeuronTiles.count == 3)
     #expect(h3.layout.classButtons.count == 3)
     var regression = PlaygroundConfig()
     regression.problem = .regression
     regression.dataset = .regPlane
-    let hr = try Harness(config: regression)
+    let hr = try ViewHarness(config: regression)
     hr.frame()
     #expect(hr.image(in: hr.layout.plot) != nil)
   }
@@ -73,7 +74,7 @@ import SessionKit
     var config = PlaygroundConfig()
     config.hiddenLayers = [8, 8, 8, 8, 8, 8]
     config.features = [.x1, .x2, .x1sq, .x2sq, .x1x2, .sinx1, .sinx2]
-    let h = try Harness(config: config)
+    let h = try ViewHarness(config: config)
     h.frame()
     #expect(h.view.cache.evaluationCount == 1)
     for _ in 0..<5 { h.frame(UIInput(mouse: h.layout.plot.center)) }

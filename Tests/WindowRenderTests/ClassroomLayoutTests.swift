@@ -39,7 +39,7 @@ import Training
 
   /// The audit of one frame of `state` on `screen`, as lines naming what is wrong.
   mutating func problems(
-    _ state: AppState, on screen: Screen, lesson: LessonSession? = nil, page: CNNPage = .results
+    _ state: AppState, on screen: Screen, lesson: GuidedLesson? = nil, page: CNNPage = .results
   ) throws -> [String] {
     let measurer = try measurer(zoom: screen.zoom)
     let view = PlaygroundView()
@@ -51,7 +51,7 @@ import Training
       + (report.overlaps() + report.textOverlaps).map { "overlap: \($0.first.name) × \($0.second.name)" }
   }
 
-  mutating func expectClean(_ name: String, _ state: AppState, lesson: LessonSession? = nil, page: CNNPage = .results) throws {
+  mutating func expectClean(_ name: String, _ state: AppState, lesson: GuidedLesson? = nil, page: CNNPage = .results) throws {
     for screen in Self.screens {
       let found = try problems(state, on: screen, lesson: lesson, page: page)
       #expect(found.isEmpty, "\(name) at \(screen): \(found.prefix(6).joined(separator: "; "))")
@@ -103,7 +103,7 @@ import Training
     for file in files {
       let lesson = try Lesson.load(path: folder + "/" + file)
       var state = try lesson.startingState()
-      var session = LessonSession(lesson: lesson, state: &state)
+      var session = GuidedLesson(lesson: lesson, state: &state)
       while true {
         try expectClean("\(file) step \(session.stepNumber)", state, lesson: session)
         // Where a narrow window folds panels behind tabs, the others too (first and last step).

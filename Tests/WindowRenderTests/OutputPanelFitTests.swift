@@ -22,7 +22,7 @@ import Training
     .appendingPathComponent("../../Lessons").standardized
 
   /// One frame audited as `playground --layout-json` audits it, and its layout.
-  func audit(_ state: AppState, lesson: LessonSession? = nil, size: (Int, Int, Float)) throws -> (
+  func audit(_ state: AppState, lesson: GuidedLesson? = nil, size: (Int, Int, Float)) throws -> (
     LayoutReport, Layout
   ) {
     let zoom = size.2
@@ -36,7 +36,7 @@ import Training
   }
 
   /// Expects nothing shortened and nothing overlapping inside the output panel.
-  func expectFits(_ state: AppState, lesson: LessonSession? = nil, _ name: String) throws {
+  func expectFits(_ state: AppState, lesson: GuidedLesson? = nil, _ name: String) throws {
     // A narrow window folds the panels behind tabs: show OUTPUT.
     var state = state
     reduce(&state, .showSidePanel(.output))
@@ -108,7 +108,7 @@ import Training
   func lessonsFitEverySize(_ file: String) throws {
     let lesson = try Lesson.load(path: Self.lessons.appendingPathComponent(file).path)
     var state = try lesson.startingState()
-    var session = LessonSession(lesson: lesson, state: &state)
+    var session = GuidedLesson(lesson: lesson, state: &state)
     try expectFits(state, lesson: session, file)
     while !session.isLastStep {
       session.showMe(&state)

@@ -35,7 +35,7 @@ public enum StepStatus: Sendable, Equatable {
 /// The window calls `observe` after every frame's actions (it pauses training at a `train` step's
 /// end and notices a reached goal), `next`/`back` for the buttons, `showMe` for "Show me" and
 /// `answer` for a question. Headless validation is `LessonRunner.validate`, built on the same calls.
-public struct LessonSession: Sendable {
+public struct GuidedLesson: Sendable {
   public let lesson: Lesson
   /// The current step, 0-based.
   public private(set) var index = 0

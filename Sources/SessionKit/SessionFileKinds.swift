@@ -4,11 +4,11 @@ import Training
 
 /// A saved playground: what `playground --load FILE` opens and `playground train --save FILE`
 /// writes. The file records its `kind`: a dense network on 2-D points or a CNN on shape images.
-public enum Session: Sendable, Equatable {
+public enum SessionFile: Sendable, Equatable {
   /// A dense network on 2-D points (`"kind": "dense2d"`).
-  case dense2d(DenseSession)
-  /// A CNN on 28×28 shape images (`"kind": "cnn"`, see `CNNSession`).
-  case cnn(CNNSession)
+  case dense2d(DenseSessionFile)
+  /// A CNN on 28×28 shape images (`"kind": "cnn"`, see `CNNSessionFile`).
+  case cnn(CNNSessionFile)
 
   /// The `kind` field of the file.
   public var kind: String {
@@ -24,7 +24,7 @@ public enum Session: Sendable, Equatable {
 /// The network's parameters are kept in canonical order (`Network.flatWeights`, `flatBiases`):
 /// weighted layer, then output neuron j, then input neuron i. Loading gives back the same
 /// `Network.checksum`, the same predictions, and training continues with the same bits.
-public struct DenseSession: Sendable, Equatable {
+public struct DenseSessionFile: Sendable, Equatable {
   /// Every setting (`PlaygroundConfig` is the lesson format's config keys).
   public var config: PlaygroundConfig
   /// Classes the network distinguishes: 0 for regression, 2 for one tanh output, k for softmax.
@@ -88,7 +88,7 @@ public struct DenseSession: Sendable, Equatable {
   public var shape: NetworkShape { Experiment.shape(config, classes: classCount) }
 
   /// Equal when every field is equal and every parameter has the same bits (NaN included).
-  public static func == (a: DenseSession, b: DenseSession) -> Bool {
+  public static func == (a: DenseSessionFile, b: DenseSessionFile) -> Bool {
     a.config == b.config && a.classCount == b.classCount && a.customPoints == b.customPoints
       && a.train == b.train
       && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)

@@ -4,25 +4,25 @@ import PlaygroundUI
 import SessionKit
 import Training
 
-/// Drives a `PlaygroundView` headlessly: frames, clicks and keys, collecting what it returns.
-final class Harness {
-  var state: AppState
-  let view = PlaygroundView()
-  let ui = UIContext(measurer: ApproximateTextMeasurer())
-  var size: Size
+/// Drives the whole `PlaygroundView` headlessly (`WidgetHarness` drives bare widgets): frames, clicks and keys, collecting what it returns.
+public final class ViewHarness {
+  public var state: AppState
+  public let view = PlaygroundView()
+  public let ui = UIContext(measurer: ApproximateTextMeasurer())
+  public var size: Size
   /// The draw list of the last frame.
-  var lastList = DrawList()
+  public var lastList = DrawList()
 
-  init(config: PlaygroundConfig = PlaygroundConfig(), size: Size = Size(1280, 800)) throws {
+  public init(config: PlaygroundConfig = PlaygroundConfig(), size: Size = Size(1280, 800)) throws {
     state = try AppState(config: config)
     self.size = size
   }
 
-  var layout: Layout { view.layout(for: size, state: state) }
+  public var layout: Layout { view.layout(for: size, state: state) }
 
   /// One frame with `input` (its window size set to ours).
   @discardableResult
-  func frame(_ input: UIInput = UIInput()) -> FrameResult {
+  public func frame(_ input: UIInput = UIInput()) -> FrameResult {
     var input = input
     input.windowSize = size
     ui.begin(input)
@@ -32,7 +32,7 @@ final class Harness {
   }
 
   /// Press and release at `point` over two frames; everything both frames returned.
-  func click(_ point: Point, button: MouseButtons = .left, modifiers: Modifiers = []) -> FrameResult {
+  public func click(_ point: Point, button: MouseButtons = .left, modifiers: Modifiers = []) -> FrameResult {
     frame(UIInput(mouse: point, modifiers: modifiers))
     let press = frame(UIInput(mouse: point, buttonsDown: button, pressed: button, modifiers: modifiers))
     let release = frame(UIInput(mouse: point, released: button, modifiers: modifiers))
@@ -40,17 +40,17 @@ final class Harness {
   }
 
   /// One frame in which `keys` are pressed (and `text` typed).
-  func keys(_ keys: [KeyPress], text: String = "") -> FrameResult {
+  public func keys(_ keys: [KeyPress], text: String = "") -> FrameResult {
     frame(UIInput(keys: keys, text: text))
   }
 
   /// Applies actions through the reducer, as the front end does.
-  func apply(_ actions: [Action]) {
+  public func apply(_ actions: [Action]) {
     for action in actions { reduce(&state, action) }
   }
 
   /// Every text command of the last frame: (string, size).
-  var texts: [(String, Float)] {
+  public var texts: [(String, Float)] {
     lastList.commands.compactMap {
       if case .text(let s, _, let size, _, _, _) = $0 { return (s, size) }
       return nil
@@ -58,7 +58,7 @@ final class Harness {
   }
 
   /// The image drawn exactly in `rect` in the last frame.
-  func image(in rect: Rect) -> (raster: Raster, key: Int)? {
+  public func image(in rect: Rect) -> (raster: Raster, key: Int)? {
     for command in lastList.commands {
       if case .image(let raster, let r, _, let key) = command, r == rect { return (raster, key) }
     }

@@ -1,12 +1,15 @@
 import ImmediateUI
 
-/// Drives a UIContext frame by frame with scripted input, the way the SDL loop would.
-struct Harness {
-  let ui = UIContext()
-  var input = UIInput(mouse: Point(0, 0), windowSize: Size(800, 600))
+/// Drives a bare `UIContext` frame by frame with scripted input, the way the SDL loop would (the
+/// widget tests; `ViewHarness` drives the whole playground view).
+public struct WidgetHarness {
+  public let ui = UIContext()
+  public var input = UIInput(mouse: Point(0, 0), windowSize: Size(800, 600))
+
+  public init() {}
 
   /// What happens to the mouse and keyboard during one frame.
-  enum Event {
+  public enum Event {
     case move(Float, Float)
     case press
     case release
@@ -16,7 +19,7 @@ struct Harness {
 
   /// Applies `events`, runs `body` as one UI frame, and returns its result and draw list.
   @discardableResult
-  mutating func frame<T>(_ events: [Event] = [], _ body: (UIContext) -> T) -> (T, DrawList) {
+  public mutating func frame<T>(_ events: [Event] = [], _ body: (UIContext) -> T) -> (T, DrawList) {
     input.startFrame()
     for event in events {
       switch event {
@@ -39,16 +42,16 @@ struct Harness {
 
   /// One frame with no new input.
   @discardableResult
-  mutating func frame<T>(_ body: (UIContext) -> T) -> (T, DrawList) { frame([], body) }
+  public mutating func frame<T>(_ body: (UIContext) -> T) -> (T, DrawList) { frame([], body) }
 
   /// Clicks at (x, y) over two frames (press, then release) and returns both frames' results.
-  mutating func click<T>(_ x: Float, _ y: Float, _ body: (UIContext) -> T) -> [T] {
+  public mutating func click<T>(_ x: Float, _ y: Float, _ body: (UIContext) -> T) -> [T] {
     [frame([.move(x, y), .press], body).0, frame([.release], body).0]
   }
 }
 
 /// Every text command in a draw list, in order.
-func texts(_ list: DrawList) -> [String] {
+public func texts(_ list: DrawList) -> [String] {
   list.commands.compactMap {
     if case .text(let s, _, _, _, _, _) = $0 { return s }
     return nil
