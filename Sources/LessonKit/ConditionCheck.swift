@@ -1,5 +1,4 @@
 import PlaygroundCore
-import Training
 
 /// The type check made while parsing: every operator gets values of the kind it needs, and every
 /// bare name compared with a config key is one of that key's values.

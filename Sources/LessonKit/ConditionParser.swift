@@ -1,6 +1,5 @@
 import Datasets
 import PlaygroundCore
-import Training
 
 /// A problem at a column of a condition's text.
 struct ConditionSyntaxError: Error {

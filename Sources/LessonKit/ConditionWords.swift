@@ -1,7 +1,6 @@
 import Datasets
 import Foundation
 import PlaygroundCore
-import Training
 
 /// Conditions in words, for the lesson panel: "the test loss is below 0.000001 and training has not
 /// diverged" instead of `testLoss < 0.000001 and not diverged`. The fallback when an expectation or

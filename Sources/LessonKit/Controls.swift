@@ -1,5 +1,4 @@
 import PlaygroundCore
-import Training
 
 /// What a step's `highlight:` points at.
 public enum HighlightTarget: Sendable, Equatable {

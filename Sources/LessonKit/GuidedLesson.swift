@@ -1,6 +1,5 @@
 import Datasets
 import PlaygroundCore
-import Training
 
 extension Lesson {
   /// The state the lesson starts from: `setup:` with defaults for the rest, and `setup: points:`.

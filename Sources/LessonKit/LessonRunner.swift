@@ -1,7 +1,6 @@
 import AssetPaths
 import Foundation
 import PlaygroundCore
-import Training
 
 /// The result of running a lesson headless.
 public struct LessonValidation: Sendable {

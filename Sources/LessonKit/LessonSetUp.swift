@@ -1,6 +1,5 @@
 import Datasets
 import PlaygroundCore
-import Training
 
 /// The settings a step's text can depend on, read from a state as key → value text, so the session
 /// can tell when free play has changed one the lesson set (a different dataset, network, rate…).

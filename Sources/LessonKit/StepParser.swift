@@ -1,6 +1,5 @@
 import Datasets
 import PlaygroundCore
-import Training
 import Yams
 
 extension LessonParser {

@@ -1,6 +1,5 @@
 import Datasets
 import Engine
-import SessionKit
 import Training
 
 /// Everything the CNN (shapes) mode knows: its run and what the learner inspects. Only `reduce`

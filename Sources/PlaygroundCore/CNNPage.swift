@@ -1,4 +1,3 @@
-import Training
 
 /// What the right-hand CNN panel shows (part of the CNN state: `.cnn(.showPage(_:))` turns it).
 public enum CNNPage: Hashable, Sendable {

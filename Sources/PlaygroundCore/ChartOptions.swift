@@ -1,4 +1,3 @@
-import Training
 
 /// How the loss chart is shown. View state only: it never changes training, and sessions do not
 /// store it.

@@ -1,4 +1,3 @@
-import Training
 
 /// One JSON object on one line, with keys in insertion order (for `--json` output).
 public struct JSONLine: Sendable {

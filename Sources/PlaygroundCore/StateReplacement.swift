@@ -1,5 +1,4 @@
 import SessionKit
-import Training
 
 /// A whole `AppState` held for later, for `.replaceState` (a lesson keeps the state each step was
 /// entered with, so Back can return to it through `reduce`).

@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension PlaygroundView {
   /// Where the banner floats this frame and its wrapped lines: as wide as the layout allows, as

@@ -2,7 +2,6 @@ import Datasets
 import Engine
 import ImmediateUI
 import PlaygroundCore
-import Training
 import Visualization
 
 extension PlaygroundView {

@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension PlaygroundView {
   /// The confusion matrix: rows the true class, columns the guess, shaded by share of the row;

@@ -1,7 +1,6 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension Layout {
   /// The "2-D | CNN" switch at the right of the top bar, left of the help button.

@@ -1,7 +1,6 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// Where a CNN lesson's controls and highlights sit in the CNN view.
 extension CNNLayout {

@@ -182,16 +182,7 @@ extension PlaygroundView {
     drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
     if let lesson { drawCNNLesson(&f, layout, session: lesson) }
-    drawBanner(&f)
-    if state.showHelp {
-      f.actions.removeAll()
-      f.commands.removeAll()
-      drawHelp(&f)
-    }
-    handleKeys(&f)
-    if let lesson { filterByLesson(&f, session: lesson) }
-    if ui.input.quitRequested { f.commands.append(.quit) }
-    return FrameResult(actions: f.actions, commands: f.commands, lessonCommands: f.lessonCommands)
+    return finishFrame(&f)
   }
 
   /// Where everything of the CNN mode goes (state.cnn must exist).

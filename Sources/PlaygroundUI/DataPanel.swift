@@ -1,7 +1,6 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension PlaygroundView {
   /// Dataset thumbnails, the split / noise / batch sliders and Regenerate.

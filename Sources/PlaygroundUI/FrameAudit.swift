@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension PlaygroundView {
   /// Builds one frame of `state` in a window of `size` logical pixels with `measurer` (the real

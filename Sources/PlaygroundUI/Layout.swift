@@ -1,7 +1,6 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 /// A rectangle tagged with what it shows (a dataset thumbnail, a feature tile).
 public struct TaggedRect<Tag: Hashable & Sendable>: Hashable, Sendable {

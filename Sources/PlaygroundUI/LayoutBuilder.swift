@@ -1,7 +1,6 @@
 import Datasets
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 /// Fixed sizes of the layout, in logical pixels, chosen for a projector at 1280×800 and still
 /// fitting at 1000×640.

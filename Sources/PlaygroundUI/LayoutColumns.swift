@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 extension Metrics {
   /// Below this main-area width DATA and the network share one place behind tabs: three columns

@@ -2,7 +2,6 @@ import Datasets
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// Where the lesson's controls sit in the 2-D layout: what to cover (hidden), veil (locked), make
 /// deaf to the mouse (both), and where the pointer goes (`highlight:`).

@@ -1,7 +1,6 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// What the learner asked the lesson panel for; the window applies it to its `GuidedLesson`.
 public enum LessonPanelCommand: Equatable, Sendable {

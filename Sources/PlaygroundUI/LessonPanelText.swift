@@ -1,7 +1,6 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// One paragraph of the lesson panel's scrolling text; `mark` draws a check (true) or a cross (false).
 struct LessonTextBlock {

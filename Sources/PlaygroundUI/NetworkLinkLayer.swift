@@ -1,5 +1,4 @@
 import ImmediateUI
-import Training
 import Visualization
 
 /// The network's links as one opaque picture, repainted only when a weight or the dash phase

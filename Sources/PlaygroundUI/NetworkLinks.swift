@@ -1,7 +1,6 @@
 import Engine
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 /// One weight or bias of the network (layers count weighted layers from 0, as `Action` does).
 enum Parameter: Hashable, CustomStringConvertible {

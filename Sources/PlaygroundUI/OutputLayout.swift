@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 /// Sizes of the output panel's parts, in logical pixels (estimates of the 15–17 pt text they hold).
 enum OutputMetrics {

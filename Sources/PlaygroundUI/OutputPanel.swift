@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 import Visualization
 
 extension PlaygroundView {

@@ -1,7 +1,6 @@
 import ImmediateUI
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// A request only the window can carry out (files, clipboard, the process).
 public enum FrontendCommand: Equatable, Sendable {
@@ -89,8 +88,14 @@ public final class PlaygroundView {
         .flatMap { layout.pointerTarget($0) }
       drawLessonPanel(&f, session: lesson, pointer: pointer)
     }
+    return finishFrame(&f)
+  }
+
+  /// What every page ends its frame with, in either mode: the banner, the help overlay, the keys,
+  /// the lesson's filter on what the learner did, and quitting.
+  func finishFrame(_ f: inout FrameBuilder) -> FrameResult {
     drawBanner(&f)
-    if state.showHelp {
+    if f.state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.
       f.actions.removeAll()
       f.commands.removeAll()
@@ -98,7 +103,7 @@ public final class PlaygroundView {
     }
     handleKeys(&f)
     if let lesson { filterByLesson(&f, session: lesson) }
-    if ui.input.quitRequested { f.commands.append(.quit) }
+    if f.ui.input.quitRequested { f.commands.append(.quit) }
     return FrameResult(actions: f.actions, commands: f.commands, lessonCommands: f.lessonCommands)
   }
 }

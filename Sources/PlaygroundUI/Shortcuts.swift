@@ -1,6 +1,5 @@
 import ImmediateUI
 import PlaygroundCore
-import Training
 
 /// Every keyboard shortcut, as the help overlay lists them.
 enum Shortcuts {

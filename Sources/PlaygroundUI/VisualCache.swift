@@ -153,19 +153,8 @@ final class VisualCache {
     prepared = nil
     evaluationCount += 1
     networkKey = key
-    let regression = e.classCount == 0
-    func plotPoint(_ p: DataPoint, test: Bool) -> PlotPoint {
-      PlotPoint(x: p.x, y: p.y, classIndex: regression ? -1 : Int(p.label), value: p.label, isTest: test)
-    }
-    points = e.train.map { plotPoint($0, test: false) } + e.test.map { plotPoint($0, test: true) }
-    if regression {
-      let labels = (e.train + e.test).map { Float($0.label) }
-      let lo = labels.min() ?? -1
-      let hi = labels.max() ?? 1
-      valueRange = lo < hi ? lo...hi : (lo - 1)...(hi + 1)
-    } else {
-      valueRange = -1...1
-    }
+    points = e.plotPoints
+    valueRange = e.targetRange
   }
 
   /// Every neuron's map: maps[layer][neuron][point], from one transposing pass over the outputs.
@@ -266,24 +255,13 @@ final class VisualCache {
   private func renderOutput(_ state: AppState, key: OutputKey) {
     guard let outputs else { return }
     if output.width != key.side { output = Raster(width: key.side, height: key.side) }
-    let last = outputs.widths.count - 1
     let field: OutputField
     if let focus = state.focusedNeuron, let map = normalizedMap(focus, state: state) {
       field = .binary(map)
+    } else if let grid {
+      field = state.experiment.outputField(on: grid, outputs: outputs, regressionRange: valueRange)
     } else {
-      switch state.experiment.network.shape.output {
-      case .binaryTanh:
-        field = .binary(maps[last][0])
-      case .regression:
-        field = .regression(maps[last][0], range: valueRange)
-      case .softmax(let k):
-        let maps = self.maps[last]
-        var probabilities = [Float](repeating: 0, count: outputs.pointCount * k)
-        for p in 0..<outputs.pointCount {
-          for c in 0..<k { probabilities[p * k + c] = maps[c][p] }
-        }
-        field = .multiClass(probabilities: probabilities, classCount: k)
-      }
+      return
     }
     BoundaryImage.draw(
       field, gridSize: VisualCache.gridSize, points: points, into: &output, discretize: key.discretize,

@@ -1,14 +1,7 @@
 /// The CNN numpy script's code: the forward pass in float32, loss and accuracy, and `--check`.
 enum CNNNumpyTemplate {
   static func usage(_ name: String) -> String {
-    """
-        python3 \(name)            loss and accuracy, as the playground reports them
-        python3 \(name) --check    the largest difference between numpy's probabilities and the
-            playground's on the test images (exit status 1 if it is 1e-4 or more)
-        Add --json for the result as one JSON object. This is the forward pass only: to train
-        on, export with `playground export --pytorch`.
-
-    """
+    NumpyTemplate.usage(name, comparing: "probabilities", on: "images")
   }
 
   static let code = #"""

@@ -1,10 +1,13 @@
 /// The numpy script's code: the forward pass in float32, loss and accuracy, and `--check`.
 enum NumpyTemplate {
-  static func usage(_ name: String) -> String {
+  static func usage(_ name: String) -> String { usage(name, comparing: "predictions", on: "points") }
+
+  /// The usage text of a forward-only script (both kinds): what `--check` compares on which test items.
+  static func usage(_ name: String, comparing outputs: String, on items: String) -> String {
     """
         python3 \(name)            loss and accuracy, as the playground reports them
-        python3 \(name) --check    the largest difference between numpy's predictions and the
-            playground's on the test points (exit status 1 if it is 1e-4 or more)
+        python3 \(name) --check    the largest difference between numpy's \(outputs) and the
+            playground's on the test \(items) (exit status 1 if it is 1e-4 or more)
         Add --json for the result as one JSON object. This is the forward pass only: to train
         on, export with `playground export --pytorch`.
 

@@ -5,15 +5,18 @@ import Training
 import Visualization
 
 extension Experiment {
-  /// The network's output over `grid` as a field the heatmaps paint (row 0 at the top).
-  public func outputField(on grid: InputGrid, outputs: NeuronOutputs? = nil) -> OutputField {
+  /// The network's output over `grid` as a field the heatmaps paint (row 0 at the top), for the
+  /// window and `--png` alike; a regression's colours span `regressionRange`.
+  public func outputField(
+    on grid: InputGrid, outputs: NeuronOutputs? = nil, regressionRange: ClosedRange<Float> = -1...1
+  ) -> OutputField {
     let all = outputs ?? network.evaluateAll(grid.samples)
     let last = all.widths.count - 1
     switch network.shape.output {
     case .binaryTanh:
       return .binary(all.map(layer: last, neuron: 0))
     case .regression:
-      return .regression(all.map(layer: last, neuron: 0), range: -1...1)
+      return .regression(all.map(layer: last, neuron: 0), range: regressionRange)
     case .softmax(let k):
       var probabilities = [Float](repeating: 0, count: all.pointCount * k)
       for j in 0..<k {
@@ -22,6 +25,15 @@ extension Experiment {
       }
       return .multiClass(probabilities: probabilities, classCount: k)
     }
+  }
+
+  /// The range of a regression's targets (the window's colour scale); −1…1 for classification.
+  public var targetRange: ClosedRange<Float> {
+    guard classCount == 0 else { return -1...1 }
+    let labels = (train + test).map { Float($0.label) }
+    let lo = labels.min() ?? -1
+    let hi = labels.max() ?? 1
+    return lo < hi ? lo...hi : (lo - 1)...(hi + 1)
   }
 
   /// Every point for plotting: training points, then test points.

@@ -1,5 +1,4 @@
 import ImmediateUI
-import Training
 
 /// Where the n × n samples of a heatmap sit in the plane (the same points as PlaygroundCore's
 /// `InputGrid`).

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LessonKit
 import PlaygroundCore
-import Training
 
 /// `playground lesson list|validate`: the lesson scripts without a window.
 ///

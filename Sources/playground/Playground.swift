@@ -3,8 +3,6 @@ import Datasets
 import Foundation
 import PlaygroundCore
 import SDLFrontend
-import SessionKit
-import Training
 
 /// The `playground` command: with no subcommand it opens the window; subcommands run headless.
 @main

@@ -1,7 +1,6 @@
 import Foundation
 import PlaygroundCore
 import PlaygroundUI
-import Training
 
 /// The main thread's side of training on the worker: it never waits long for a slice.
 ///

@@ -5,7 +5,6 @@ import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
 import SessionKit
-import Training
 
 /// The interactive playground: SDL input → UI frame → actions → reducer; training on a second thread
 /// while each frame draws.

@@ -5,7 +5,6 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
-import SessionKit
 import Training
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.

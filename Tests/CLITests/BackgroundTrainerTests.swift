@@ -3,8 +3,6 @@ import PlaygroundCore
 import Testing
 
 @testable import playground
-import Training
-import SessionKit
 
 /// The window trains on a second thread; the bits must be those of one thread.
 @Suite struct BackgroundTrainerTests {

@@ -4,8 +4,6 @@ import PlaygroundCore
 import Testing
 
 @testable import playground
-import Training
-import SessionKit
 
 /// The window's frames never wait for a long slice; what the learner did waits for the state.
 @Suite struct TrainingHandOverTests {

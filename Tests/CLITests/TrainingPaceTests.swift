@@ -3,8 +3,6 @@ import PlaygroundCore
 import Testing
 
 @testable import playground
-import Training
-import SessionKit
 
 /// The speed control's pacing, driven by a fake clock (no window, no sleeping).
 @Suite struct TrainingPaceTests {

@@ -4,7 +4,6 @@ import Testing
 
 @testable import LessonKit
 import Training
-import SessionKit
 
 /// `camScore` readings are kept by the value that owns the cache (a lesson session), per network.
 @Suite struct CAMScoreCacheTests {

@@ -2,7 +2,6 @@ import Datasets
 import Engine
 import LessonKit
 import PlaygroundCore
-import SessionKit
 import Testing
 import Training
 

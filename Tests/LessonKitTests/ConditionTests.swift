@@ -2,8 +2,6 @@ import PlaygroundCore
 import Testing
 
 @testable import LessonKit
-import Training
-import SessionKit
 
 /// Metric values by name, for conditions without an app state.
 struct MetricTable: MetricReading {

@@ -1,8 +1,6 @@
 import Foundation
 import LessonKit
-import SessionKit
 import Testing
-import Training
 
 /// The repository's Lessons/ folder.
 let lessonsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

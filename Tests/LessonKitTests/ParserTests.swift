@@ -1,6 +1,5 @@
 import LessonKit
 import PlaygroundCore
-import SessionKit
 import Testing
 import Training
 

@@ -1,8 +1,6 @@
 import Foundation
 import LessonKit
-import SessionKit
 import Testing
-import Training
 
 /// SplitMix64: a tiny seeded generator for reproducible mutations.
 struct Mutator {

@@ -1,7 +1,6 @@
 import Foundation
 import LessonKit
 import PlaygroundCore
-import SessionKit
 import Testing
 import Training
 

@@ -2,7 +2,6 @@ import LessonKit
 import PlaygroundCore
 import SessionKit
 import Testing
-import Training
 
 let sessionLesson = """
   format: 1

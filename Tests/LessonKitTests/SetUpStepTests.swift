@@ -1,8 +1,6 @@
 import LessonKit
 import PlaygroundCore
-import SessionKit
 import Testing
-import Training
 
 /// Free play before Next: when the learner changed what a step's text relies on, the session says
 /// so, and "Set up this step" gives the state the lesson's own script makes (as `--lesson-step`).

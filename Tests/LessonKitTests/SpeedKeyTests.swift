@@ -1,9 +1,7 @@
 import Foundation
 import LessonKit
 import PlaygroundCore
-import SessionKit
 import Testing
-import Training
 
 /// `speed:` in a lesson's `setup:` and `set:` (a play setting; validation ignores the pace).
 @Suite struct SpeedKeyTests {

@@ -5,7 +5,6 @@ import Testing
 
 @testable import PlaygroundCore
 @testable import Training
-@testable import SessionKit
 import Visualization
 
 /// Divergence in the CNN mode, through the reducer as the window drives it: a learning rate of 10,

@@ -2,8 +2,6 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
-@testable import Training
-@testable import SessionKit
 import Visualization
 
 /// The window trains CNNs a few mini-batches per frame (`.cnn(.trainBatches)`); the bits must be

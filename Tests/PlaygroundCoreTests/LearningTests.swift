@@ -4,7 +4,6 @@ import Testing
 
 @testable import PlaygroundCore
 @testable import Training
-@testable import SessionKit
 import Visualization
 
 /// End-to-end learning on the playground's datasets: the numbers a teacher relies on.

@@ -4,7 +4,6 @@ import Foundation
 import Testing
 
 @testable import PlaygroundCore
-@testable import Training
 @testable import SessionKit
 import Visualization
 

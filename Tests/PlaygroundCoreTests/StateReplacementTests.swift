@@ -3,7 +3,6 @@ import Engine
 import Testing
 
 @testable import PlaygroundCore
-@testable import Training
 @testable import SessionKit
 import Visualization
 

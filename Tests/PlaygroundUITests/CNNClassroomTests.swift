@@ -2,9 +2,7 @@ import Datasets
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
-import SessionKit
 import Testing
-import Training
 
 /// The CNN mode in front of a class: pictures large enough, every confusion count shown, and
 /// small windows fold panels into pages instead of squeezing them.

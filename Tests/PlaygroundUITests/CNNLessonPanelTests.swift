@@ -5,8 +5,6 @@ import Testing
 import _TestSupport
 
 @testable import PlaygroundUI
-import Training
-import SessionKit
 
 let cnnPanelLessonText = """
   format: 1

@@ -2,9 +2,7 @@ import Datasets
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
-import SessionKit
 import Testing
-import Training
 import _TestSupport
 
 @Suite struct CNNModeTests {

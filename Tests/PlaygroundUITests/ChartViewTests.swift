@@ -6,7 +6,6 @@ import _TestSupport
 
 @testable import PlaygroundUI
 import Training
-import SessionKit
 
 @Suite struct ChartViewTests {
   let rect = Rect(x: 40, y: 30, width: 420, height: 260)

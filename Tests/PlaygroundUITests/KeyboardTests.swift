@@ -1,9 +1,7 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
-import SessionKit
 import Testing
-import Training
 import _TestSupport
 
 @Suite struct KeyboardTests {

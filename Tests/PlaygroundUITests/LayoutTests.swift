@@ -1,7 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
-import SessionKit
 import Testing
 import Training
 import _TestSupport

@@ -6,8 +6,6 @@ import Testing
 import _TestSupport
 
 @testable import PlaygroundUI
-import Training
-import SessionKit
 
 /// A small lesson that has every kind of step the panel draws differently.
 let panelLessonText = """

@@ -6,8 +6,6 @@ import Testing
 import _TestSupport
 
 @testable import PlaygroundUI
-import Training
-import SessionKit
 
 /// The lesson panel's text: long text scrolls (nothing dropped), training lines say what was really
 /// trained, and free play that changed the step's settings gets a "Set up this step" button.

@@ -4,7 +4,6 @@ import Testing
 
 @testable import PlaygroundUI
 import Training
-import SessionKit
 
 /// The output panel's own layout for panels of many sizes (the window's column split decides
 /// which size it gets).

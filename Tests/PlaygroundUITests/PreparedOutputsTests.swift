@@ -5,8 +5,6 @@ import Testing
 import _TestSupport
 
 @testable import PlaygroundUI
-import Training
-import SessionKit
 
 /// The window's training thread prepares the next frame's grid outputs (2-D) and mistakes
 /// gallery (CNN); the pictures must be the ones the view makes itself.

@@ -5,7 +5,6 @@ import _TestSupport
 
 @testable import PlaygroundUI
 import Training
-import SessionKit
 
 @Suite struct RenderingTests {
   @Test func outputRasterChangesAfterTraining() throws {

@@ -1,5 +1,4 @@
 import PlaygroundCore
-import SessionKit
 import Training
 
 /// Configurations the layout tests try beside the default: the ones whose OUTPUT panel differs.

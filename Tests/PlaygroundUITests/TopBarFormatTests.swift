@@ -3,8 +3,6 @@ import PlaygroundCore
 import Testing
 
 @testable import PlaygroundUI
-import Training
-import SessionKit
 
 /// The epoch counter's text and typed rates turned into actions.
 @Suite struct TopBarFormatTests {

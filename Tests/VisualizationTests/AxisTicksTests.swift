@@ -2,7 +2,6 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
-import Training
 
 @Suite struct AxisTicksTests {
   /// True when `step` is 1, 2 or 5 times a power of ten.

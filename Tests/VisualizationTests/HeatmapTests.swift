@@ -2,7 +2,6 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
-import Training
 
 @Suite struct HeatmapTests {
   let orange = opaque(0xF59322)

@@ -2,7 +2,6 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
-import Training
 
 @Suite struct NeuronTileTests {
   @Test func scalingRules() {

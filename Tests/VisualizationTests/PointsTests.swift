@@ -2,7 +2,6 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
-import Training
 
 @Suite struct PointsTests {
   let gray: UInt32 = 0xFF80_8080

@@ -2,7 +2,6 @@ import ImmediateUI
 import Testing
 
 @testable import Visualization
-import Training
 
 #if canImport(Glibc)
   import Glibc

@@ -5,7 +5,6 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
-import SessionKit
 import Testing
 import Training
 

@@ -4,7 +4,6 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
-import SessionKit
 import Testing
 import Training
 

@@ -2,9 +2,7 @@ import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
-import SessionKit
 import Testing
-import Training
 
 /// The top bar at every classroom size, in both modes, with the real font: nothing shortened,
 /// clipped or outside the window, nothing on top of anything else, and the panels below it.

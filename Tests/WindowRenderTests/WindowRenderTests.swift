@@ -2,7 +2,6 @@ import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
-import SessionKit
 import Testing
 import Training
 

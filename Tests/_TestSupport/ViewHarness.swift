@@ -1,7 +1,6 @@
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
-import SessionKit
 import Training
 
 /// Drives the whole `PlaygroundView` headlessly (`WidgetHarness` drives bare widgets): frames, clicks and keys, collecting what it returns.
