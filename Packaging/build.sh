@@ -12,18 +12,25 @@ DIST=$SCRATCH/dist
 # Baseline x86-64 (Package.swift drops -target-cpu haswell), in its own build folder so the normal
 # build keeps its own flags and objects.
 export NEURALPLAYGROUND_BASELINE_CPU=1
+
+# The binary with the Swift runtime inside.
 swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product playground
 BIN=$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --show-bin-path)/playground
+if ldd "$BIN" | grep -q libswiftCore; then echo "$BIN links the Swift runtime dynamically"; exit 1; fi
+
+# The man page, from the command's own help, by swift-argument-parser's generate-manual (the tool
+# its plugin runs; the plugin itself would build the whole package again, without the static
+# runtime, over this build).
+PARSER=$SCRATCH/checkouts/swift-argument-parser
+swift build --package-path "$PARSER" --scratch-path "$SCRATCH/manual-tool" --product generate-manual 2>&1 |
+  grep -E "error|Build" || true
+rm -rf "$SCRATCH/manual" && mkdir -p "$SCRATCH/manual"
+"$SCRATCH/manual-tool/debug/generate-manual" "$BIN" --output-directory "$SCRATCH/manual" \
+  --date "$(git log -1 --format=%cs 2>/dev/null || date +%F)" --authors NeuralPlayground
+MAN=$SCRATCH/manual/playground.1
+[ -s "$MAN" ] || { echo "generate-manual wrote no playground.1"; exit 1; }
 VERSION=$("$BIN" --version)
 ARCH=$(dpkg --print-architecture)
-
-# The man page, from the command's own help (swift-argument-parser's generate-manual plugin).
-rm -rf "$SCRATCH/manual"
-swift package --scratch-path "$SCRATCH" --allow-writing-to-directory "$SCRATCH/manual" \
-  generate-manual --output-directory "$SCRATCH/manual" --single-page >/dev/null
-# The plugin builds the package without --static-swift-stdlib: link the static binary again.
-swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product playground
-MAN=$(ls "$SCRATCH"/manual/*.1 | head -1)
 
 # The Debian package: /usr/bin/playground finds its data in /usr/share/neuralplayground.
 rm -rf "$STAGE" "$DIST"

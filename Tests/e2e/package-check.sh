@@ -51,7 +51,7 @@ same_bits CNN --dataset shapes --shapes circle,square,triangle,cross --conv-laye
 version=$(run --version)
 [ "$version" = "$("$BIN" --version)" ] || fail "--version says '$version'"
 run --screenshot "$WORK/shot.png" --epochs 20 || fail "--screenshot failed"
-read -r w h colors < <(identify -format '%w %h %k' "$WORK/shot.png")
+read -r w h colors <<<"$(identify -format '%w %h %k' "$WORK/shot.png")"
 [ "$w" = 1280 ] && [ "$h" = 800 ] && [ "$colors" -gt 500 ] || fail "screenshot is ${w}x$h with $colors colours"
 run --lesson learning-rate --screenshot "$WORK/lesson.png" || fail "a shipped lesson did not open by id"
 shipped=$(ls "$(dirname "$APP")"/Lessons/*.yaml | wc -l)
