@@ -19,6 +19,11 @@ public enum RendererChoice: String, CaseIterable, Sendable {
     /// True when a failure falls back to the software renderer (auto) instead of an error.
     public var fallsBack: Bool
 
+    public init(name: String?, fallsBack: Bool) {
+      self.name = name
+      self.fallsBack = fallsBack
+    }
+
     public var isSoftware: Bool { name == "software" }
   }
 
