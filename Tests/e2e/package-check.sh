@@ -58,6 +58,7 @@ shipped=$(ls "$(dirname "$APP")"/Lessons/*.yaml | wc -l)
 [ "$shipped" -eq "$(ls Lessons/*.yaml | wc -l)" ] || fail "the tar.gz ships $shipped lessons"
 run lesson validate "$(dirname "$APP")/Lessons" >"$WORK/validate.txt" || { cat "$WORK/validate.txt"; fail "lesson validate"; }
 [ "$(run lesson list | grep -c .)" -ge "$shipped" ] || fail "lesson list does not find the shipped lessons"
+grep -q 'Fl -renderer' "$(dirname "$APP")/playground.1" || fail "the man page lacks the window's flags"
 echo "package: tar.gz runs from $WORK/unpacked: $version, a ${w}x$h screenshot, $shipped lessons valid"
 
 # The .deb: what it holds and what it depends on.
