@@ -84,6 +84,18 @@ open_window --size 1200x750 --zoom 1.5
 check_frame window-zoom 1200 750 --zoom 1.5
 close_window
 
+# Auto honours SDL_RENDER_DRIVER; --software overrides it.
+for case in "opengl|" "software|--software"; do
+  SDL_RENDER_DRIVER=opengl "$BIN" ${case#*|} >"$OUT/app.log" 2>&1 &
+  APP=$!
+  timeout 20 xdotool search --sync --name '^NeuralPlayground$' >/dev/null || fail "no window appeared"
+  sleep 0.5
+  kill -TERM $APP; wait $APP || fail "the app exited with an error"
+  grep -q "\"renderer\":\"${case%%|*}\"" "$OUT/app.log" ||
+    fail "SDL_RENDER_DRIVER=opengl ${case#*|} did not open ${case%%|*}"
+done
+echo "renderer: SDL_RENDER_DRIVER=opengl opens OpenGL; --software still opens software"
+
 # 3. Textures are released: resident memory stays flat while OpenGL draws a training C2.
 out=$(PLAYGROUND_BIN=$BIN SOAK_SECONDS=${GL_SOAK_SECONDS:-20} SOAK_APP_ARGS="--renderer opengl" \
   SOAK_PEAK_MB=${GL_SOAK_PEAK_MB:-250} "$HERE/soak.sh") || { echo "$out"; fail "OpenGL soak"; }
