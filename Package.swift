@@ -8,8 +8,10 @@ import PackageDescription
 
 /// On x86-64 machines with AVX2 the engine's eight-lane vectors fill one register. The code never
 /// fuses multiply-adds, so results are bit-identical with and without it (a test pins the bits).
+/// `NEURALPLAYGROUND_BASELINE_CPU=1` (set by `make package`) builds for any x86-64 instead.
 let cpuFlags: [String] = {
   #if arch(x86_64)
+    if ProcessInfo.processInfo.environment["NEURALPLAYGROUND_BASELINE_CPU"] == "1" { return [] }
     if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), info.contains(" avx2") {
       return ["-target-cpu", "haswell"]
     }

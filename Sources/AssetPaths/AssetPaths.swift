@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where the app's shipped folders (Assets/fonts, Lessons) are: next to the executable or above
-/// it (a build folder inside the repository), or in the current directory.
+/// it (a build folder inside the repository, the unpacked tar.gz), in `share/neuralplayground`
+/// beside the executable's `bin` folder (the Debian package's /usr/share/neuralplayground), or in
+/// the current directory.
 public enum AssetPaths {
   /// argv[0] made absolute with symlinks resolved, and /proc/self/exe's target where it exists.
   public static func executablePaths() -> [String] {
@@ -19,7 +21,8 @@ public enum AssetPaths {
     return paths
   }
 
-  /// `relative` inside each executable's folder and every folder above it, then inside
+  /// `relative` inside each executable's folder and every folder above it, then in the installed
+  /// data folder (`../share/neuralplayground` from the executable's folder), then inside
   /// `currentDirectory`, in that order.
   public static func folders(named relative: String, executablePaths: [String], currentDirectory: String)
     -> [String]
@@ -33,6 +36,9 @@ public enum AssetPaths {
         if parent.path == dir.path || dir.path == "/" { break }
         dir = parent
       }
+      let bin = URL(fileURLWithPath: exe).deletingLastPathComponent().standardizedFileURL
+      let installed = bin.deletingLastPathComponent().appendingPathComponent("share/neuralplayground")
+      dirs.append(installed.appendingPathComponent(relative).standardizedFileURL.path)
     }
     dirs.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent(relative).path)
     return dirs

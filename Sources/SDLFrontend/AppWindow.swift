@@ -18,18 +18,18 @@ public final class AppWindow {
   private var translator: EventTranslator
 
   /// Opens a window of `width × height` window points. `zoom` enlarges the whole UI (1.25 or 1.5
-  /// suits a projector); `software` forces SDL's CPU renderer.
+  /// suits a projector); `software` forces SDL's CPU renderer, as `renderer: .software` does.
   public init(
     title: String, width: Int = 1280, height: Int = 800, zoom: Float = 1, software: Bool = false,
-    vsync: Bool = true, hidden: Bool = false
+    renderer choice: RendererChoice = .auto, vsync: Bool = true, hidden: Bool = false
   ) throws {
     // Without a GPU, OpenGL is Mesa's CPU rasterizer: no faster than SDL's own software renderer
-    // and about 100 MB heavier. Use the software renderer and a plain window framebuffer then.
-    let software = software || !AppWindow.hasGPU
-    if software { SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0") }
+    // and about 100 MB heavier. Auto then uses the software renderer and a plain window framebuffer.
+    let driver = (software ? RendererChoice.software : choice).driver()
+    if driver.isSoftware { SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0") }
     window = try Window(
       title: title, width: width, height: height, resizable: true, highDPI: true, hidden: hidden)
-    renderer = try Renderer(window: window, software: software, vsync: vsync)
+    renderer = try Renderer(window: window, driver: driver, vsync: vsync)
     translator = EventTranslator(zoom: zoom)
     fonts = try FontCache(renderer: renderer, scale: zoom)
     drawer = DrawListRenderer(renderer: renderer, fonts: fonts)

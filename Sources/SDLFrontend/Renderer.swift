@@ -9,14 +9,37 @@ public final class Renderer {
 
   /// A renderer for `window`. `software` forces SDL's CPU renderer (byte-identical output on every
   /// machine); otherwise SDL picks, honoring the SDL_RENDER_DRIVER environment variable.
-  public init(window: Window, software: Bool = false, vsync: Bool = true) throws {
-    var flags = software ? SDL_RENDERER_SOFTWARE.rawValue : SDL_RENDERER_ACCELERATED.rawValue
+  public convenience init(window: Window, software: Bool = false, vsync: Bool = true) throws {
+    try self.init(
+      window: window, driver: RendererChoice.Driver(name: software ? "software" : nil, fallsBack: !software),
+      vsync: vsync)
+  }
+
+  /// A renderer for `window` with SDL's driver `driver.name` (nil: the first accelerated one).
+  /// A driver by name ignores SDL_RENDER_DRIVER; when it fails, `driver.fallsBack` opens the
+  /// software renderer instead of throwing.
+  public init(window: Window, driver: RendererChoice.Driver, vsync: Bool = true) throws {
+    var flags = driver.isSoftware ? SDL_RENDERER_SOFTWARE.rawValue : SDL_RENDERER_ACCELERATED.rawValue
     if vsync { flags |= SDL_RENDERER_PRESENTVSYNC.rawValue }
-    var created = SDL_CreateRenderer(window.handle, -1, flags)
-    if created == nil && !software {
-      created = SDL_CreateRenderer(window.handle, -1, SDL_RENDERER_SOFTWARE.rawValue)
+    var created: OpaquePointer?
+    var failure: SDLError?
+    if let name = driver.name {
+      if let index = RendererChoice.driverIndex(named: name) {
+        created = SDL_CreateRenderer(window.handle, index, flags)
+        if created == nil { failure = SDLError.last("SDL_CreateRenderer(\(name))") }
+      } else {
+        failure = SDLError(
+          "SDL has no '\(name)' renderer (it has \(RendererChoice.availableDrivers.joined(separator: ", ")))")
+      }
+    } else {
+      created = SDL_CreateRenderer(window.handle, -1, flags)
+      if created == nil { failure = SDLError.last("SDL_CreateRenderer") }
     }
-    guard let r = created else { throw SDLError.last("SDL_CreateRenderer") }
+    if created == nil && driver.fallsBack {
+      let software = RendererChoice.driverIndex(named: "software") ?? -1
+      created = SDL_CreateRenderer(window.handle, software, SDL_RENDERER_SOFTWARE.rawValue)
+    }
+    guard let r = created else { throw failure ?? SDLError.last("SDL_CreateRenderer") }
     handle = r
     target = window
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND)

@@ -15,6 +15,7 @@ struct Playground: ParsableCommand {
       `playground train` trains without a window; `playground export` writes a session as a \
       PyTorch or numpy script or its points as CSV; `playground bench` measures the engine.
       """,
+    version: PlaygroundVersion.text,
     subcommands: [Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self],
     defaultSubcommand: Window.self)
 

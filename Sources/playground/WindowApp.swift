@@ -39,7 +39,7 @@ final class WindowApp {
 
   /// Opens the window at `size` (without `--size`: 1280×800 times the zoom, as far as the screen
   /// allows, so a projector's zoom makes everything larger rather than the layout smaller).
-  init(state: AppState, software: Bool, zoom: Float, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false)) throws {
+  init(state: AppState, renderer: RendererChoice, zoom: Float, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false)) throws {
     self.state = state
     var width = size.width
     var height = size.height
@@ -52,7 +52,7 @@ final class WindowApp {
         height = min(height, usable.height)
       }
     }
-    window = try AppWindow(title: "NeuralPlayground", width: width, height: height, zoom: zoom, software: software)
+    window = try AppWindow(title: "NeuralPlayground", width: width, height: height, zoom: zoom, renderer: renderer)
     ui = UIContext(theme: .light, measurer: window.measurer)
     screenshotDirectory =
       ProcessInfo.processInfo.environment["NEURALPLAYGROUND_SCREENSHOT_DIR"]
@@ -142,6 +142,7 @@ final class WindowApp {
     line.add("speed", state.dense.speed.text)
     line.add("cnnSpeed", (state.cnn?.run.speed ?? .cnnDefault).text)
     line.add("mode", state.mode.rawValue)
+    line.add("renderer", window.renderer.driverName)
     if let cnn = state.cnn {
       line.add("cnnEpoch", cnn.experiment.epoch)
       line.add("cnnTestAccuracy", cnn.evaluation.test.accuracy)
@@ -253,6 +254,16 @@ enum ScreenshotRenderer {
     state: AppState, epochs: Int, lesson: GuidedLesson? = nil, width: Int = 1280, height: Int = 800,
     zoom: Float = 1
   ) throws -> Raster {
+    let state = trained(state, epochs: epochs)
+    let logical = Size(Float(width) / zoom, Float(height) / zoom)
+    let canvas = try OffscreenCanvas(
+      width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
+    let ui = UIContext(theme: .light, measurer: canvas.measurer)
+    return try canvas.render(frame(state, lesson: lesson, logical: logical, ui: ui))
+  }
+
+  /// `state` after `epochs` epochs of training.
+  static func trained(_ state: AppState, epochs: Int) -> AppState {
     var state = state
     // In up to 100 slices, as the window would, so the charts show the curve and not a line
     // between its ends (slicing does not change the bits).
@@ -263,10 +274,11 @@ enum ScreenshotRenderer {
       reduce(&state, .train(epochs: n))
       done += n
     }
-    let logical = Size(Float(width) / zoom, Float(height) / zoom)
-    let canvas = try OffscreenCanvas(
-      width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
-    let ui = UIContext(theme: .light, measurer: canvas.measurer)
+    return state
+  }
+
+  /// The draw list of one frame of `state` in a `logical`-sized window, the mouse outside it.
+  static func frame(_ state: AppState, lesson: LessonSession?, logical: Size, ui: UIContext) -> DrawList {
     let view = PlaygroundView()
     view.lesson = lesson
     var input = UIInput()
@@ -274,7 +286,7 @@ enum ScreenshotRenderer {
     input.mouse = Point(-100, -100)
     ui.begin(input)
     _ = view.frame(state, ui)
-    return try canvas.render(ui.end())
+    return ui.end()
   }
 }
 

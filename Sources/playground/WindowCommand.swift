@@ -19,8 +19,13 @@ struct Window: ParsableCommand {
   var screenshot: String?
   @Option(help: "With --screenshot: epochs to train before the frame.")
   var epochs: Int = 0
-  @Flag(help: "Use SDL's software renderer.")
+  @Flag(help: "Use SDL's software renderer (short for --renderer software).")
   var software = false
+  @Option(
+    help:
+      "The renderer: software, opengl or auto (the default: SDL_RENDER_DRIVER when set, else OpenGL on a machine with a GPU, else software). --screenshot uses software unless this is given."
+  )
+  var renderer: String?
   @Flag(help: .hidden)
   var layoutJson = false
   @Option(help: "Enlarge the whole interface, e.g. 1.5 on a projector (0.5 to 3).")
@@ -165,7 +170,7 @@ struct Window: ParsableCommand {
     }
     let screenshot = self.screenshot
     let epochs = self.epochs
-    let software = self.software
+    let choice = try RendererFlag.choice(renderer, software: software)
     let zoom = self.zoom
     let load = self.load
     let session = guided
@@ -181,9 +186,8 @@ struct Window: ParsableCommand {
     }
     try MainActor.assumeIsolated {
       if let screenshot {
-        let raster = try ScreenshotRenderer.render(
-          state: start, epochs: epochs, lesson: session, width: windowSize.width, height: windowSize.height,
-          zoom: zoom)
+        let raster = try RendererFlag.screenshot(
+          state: start, epochs: epochs, lesson: session, size: windowSize, zoom: zoom, renderer: choice)
         do {
           try PNGFile.save(raster, to: screenshot)
         } catch {
@@ -191,7 +195,7 @@ struct Window: ParsableCommand {
         }
         return
       }
-      let app = try WindowApp(state: start, software: software, zoom: zoom, size: windowSize)
+      let app = try WindowApp(state: start, renderer: choice ?? .auto, zoom: zoom, size: windowSize)
       app.sessionPath = load
       app.lesson = session
       try app.run()

@@ -120,7 +120,7 @@ import Testing
     #expect(
       dirs == [
         "/opt/np/fonts", "/a/b/c/Assets/fonts", "/a/b/Assets/fonts", "/a/Assets/fonts", "/Assets/fonts",
-        "/work/Assets/fonts", "/usr/share/fonts/truetype/dejavu",
+        "/a/b/share/neuralplayground/Assets/fonts", "/work/Assets/fonts", "/usr/share/fonts/truetype/dejavu",
       ])
   }
 
