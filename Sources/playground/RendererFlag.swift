@@ -23,7 +23,7 @@ enum RendererFlag {
   /// needed) unless `renderer` picks another driver, which draws in a hidden window and reads the
   /// frame back from it, as F12 does in the window.
   static func screenshot(
-    state: AppState, epochs: Int, lesson: LessonSession?, size: WindowSize, zoom: Float,
+    state: AppState, epochs: Int, lesson: GuidedLesson?, size: WindowSize, zoom: Float,
     renderer: RendererChoice?
   ) throws -> Raster {
     // Auto without a display draws offscreen, as every headless screenshot does.

@@ -278,7 +278,7 @@ enum ScreenshotRenderer {
   }
 
   /// The draw list of one frame of `state` in a `logical`-sized window, the mouse outside it.
-  static func frame(_ state: AppState, lesson: LessonSession?, logical: Size, ui: UIContext) -> DrawList {
+  static func frame(_ state: AppState, lesson: GuidedLesson?, logical: Size, ui: UIContext) -> DrawList {
     let view = PlaygroundView()
     view.lesson = lesson
     var input = UIInput()
