@@ -220,6 +220,7 @@ public struct GuidedLesson: Sendable {
     trained = 0
     textScroll = 0
     let n = stepNumber
+    if let page = step.page { reduce(&state, .cnn(.showPage(page))) }
     switch step.action {
     case .set(let change)?: stepErrors = LessonActions.set(change, &state, step: n)
     case .setWeight(let edits)?: stepErrors = LessonActions.setWeights(edits, &state, step: n)

@@ -75,6 +75,8 @@ public struct Step: Sendable {
   public var number: Int
   public var say: String?
   public var highlight: HighlightTarget?
+  /// The CNN page the step opens (`page: results | classPictures`), before its action.
+  public var page: CNNPage? = nil
   public var action: StepAction?
   /// Checked after the action; all must hold.
   public var expectations: [Expectation]

@@ -4,7 +4,7 @@ import Yams
 
 extension LessonParser {
   static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints"]
-  static let stepKeys = ["say", "highlight", "expect"] + actionKeys
+  static let stepKeys = ["say", "highlight", "page", "expect"] + actionKeys
   /// More steps than this is surely a mistake (and keeps hostile files cheap).
   static let maxSteps = 500
 
@@ -52,6 +52,7 @@ extension LessonParser {
       switch pair.key {
       case "say": step.say = try reader.string(v, "say")
       case "highlight": step.highlight = try highlight(v)
+      case "page": step.page = try page(v)
       case "expect": step.expectations = try expectations(v)
       case "set":
         step.action = .set(try modeChecked(try reader.configChange(v, "set").0, v))
@@ -330,6 +331,22 @@ extension LessonParser {
       }
     }
     return change
+  }
+
+  /// The CNN page a step opens (the lesson format's names).
+  func page(_ node: Node) throws(LessonError) -> CNNPage {
+    let text = try reader.string(node, "page")
+    guard isCNN else {
+      throw reader.error(node, "page is for CNN lessons (setup: dataset: shapes); the 2-D playground has one page")
+    }
+    switch text {
+    case "results": return .results
+    case "classPictures": return .classPictures
+    case "embedding", "attack":
+      throw reader.error(node, "the \(text) page is not in this version; page is results or classPictures")
+    default:
+      throw reader.error(node, "page must be results or classPictures; found '\(text)'")
+    }
   }
 
   /// Point-plane actions have no meaning in a CNN lesson.
