@@ -26,51 +26,34 @@ extension PlaygroundView {
         s.objective = objectives[i]
         changed = true
       }
-      caption("Start", r[1])
+      /// A captioned menu for one ascent setting; a choice writes its value into `s`.
+      func menu<V>(_ id: String, _ text: String, _ values: [V], _ names: [String], _ selected: Int,
+        _ key: WritableKeyPath<CAMSettings, V>, _ rect: Rect
+      ) {
+        caption(text, rect)
+        if let i = ui.dropdown(id, options: names, selected: selected, in: rect) {
+          s[keyPath: key] = values[i]
+          changed = true
+        }
+      }
       let starts: [CAMStart] = [.zeros, .gray, .noise]
-      if let i = ui.dropdown("start", options: ["Black", "Gray", "Noise"], selected: starts.firstIndex(of: s.start) ?? 0, in: r[1]) {
-        s.start = starts[i]
-        changed = true
-      }
-      caption("Step size", r[2])
-      if let i = ui.dropdown(
-        "step", options: CNNChoices.stepSizes.map { NumberFormat.compact($0) },
-        selected: CNNChoices.nearest(CNNChoices.stepSizes, s.stepSize), in: r[2])
-      {
-        s.stepSize = CNNChoices.stepSizes[i]
-        changed = true
-      }
-      caption("L2 decay", r[3])
-      if let i = ui.dropdown(
-        "l2", options: CNNChoices.l2Decays.map { NumberFormat.compact($0) },
-        selected: CNNChoices.nearest(CNNChoices.l2Decays, s.l2Decay), in: r[3])
-      {
-        s.l2Decay = CNNChoices.l2Decays[i]
-        changed = true
-      }
-      caption("Blur every", r[4])
-      if let i = ui.dropdown(
-        "blur", options: CNNChoices.blurs.map { $0 == 0 ? "Never" : "\($0) steps" },
-        selected: CNNChoices.nearest(CNNChoices.blurs, s.blurEvery), in: r[4])
-      {
-        s.blurEvery = CNNChoices.blurs[i]
-        changed = true
-      }
-      caption("Jitter", r[5])
-      if let i = ui.dropdown(
-        "jitter", options: CNNChoices.jitters.map { "\($0) px" }, selected: CNNChoices.nearest(CNNChoices.jitters, s.jitter),
-        in: r[5])
-      {
-        s.jitter = CNNChoices.jitters[i]
-        changed = true
-      }
-      caption("Step cap", r[6])
-      if let i = ui.dropdown(
-        "cap", options: CNNChoices.caps.map(String.init), selected: CNNChoices.nearest(CNNChoices.caps, s.maxSteps), in: r[6])
-      {
-        s.maxSteps = CNNChoices.caps[i]
-        changed = true
-      }
+      menu("start", "Start", starts, ["Black", "Gray", "Noise"], starts.firstIndex(of: s.start) ?? 0, \.start, r[1])
+      let steps = CNNChoices.stepSizes
+      menu(
+        "step", "Step size", steps, steps.map { NumberFormat.compact($0) }, CNNChoices.nearest(steps, s.stepSize),
+        \.stepSize, r[2])
+      let decays = CNNChoices.l2Decays
+      menu(
+        "l2", "L2 decay", decays, decays.map { NumberFormat.compact($0) }, CNNChoices.nearest(decays, s.l2Decay),
+        \.l2Decay, r[3])
+      let blurs = CNNChoices.blurs
+      menu(
+        "blur", "Blur every", blurs, blurs.map { $0 == 0 ? "Never" : "\($0) steps" },
+        CNNChoices.nearest(blurs, s.blurEvery), \.blurEvery, r[4])
+      let jitters = CNNChoices.jitters
+      menu("jitter", "Jitter", jitters, jitters.map { "\($0) px" }, CNNChoices.nearest(jitters, s.jitter), \.jitter, r[5])
+      let caps = CNNChoices.caps
+      menu("cap", "Step cap", caps, caps.map(String.init), CNNChoices.nearest(caps, s.maxSteps), \.maxSteps, r[6])
     }
     if l.camRestart.width > 0 {
       if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }

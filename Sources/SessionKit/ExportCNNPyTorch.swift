@@ -5,14 +5,7 @@
 /// times η / batch size. Float32 throughout, so the losses follow the playground's to rounding.
 enum CNNPyTorchTemplate {
   static func usage(_ name: String) -> String {
-    """
-        python3 \(name)              loss and accuracy, as the playground reports them
-        python3 \(name) --check      the largest difference between PyTorch's probabilities and
-            the playground's on the test images (exit status 1 if it is 1e-4 or more)
-        python3 \(name) --train N    N more epochs of the playground's SGD, then loss and accuracy
-        Add --json for one JSON object per result line.
-
-    """
+    PyTorchTemplate.usage(name, comparing: "probabilities", on: "images")
   }
 
   static let code = #"""

@@ -5,11 +5,14 @@
 /// ηλ·w with w from before the step; L1 soft-thresholds by ηλ and freezes the weights it lands on
 /// 0. Float32 throughout, so the losses follow the playground's to within rounding.
 enum PyTorchTemplate {
-  static func usage(_ name: String) -> String {
+  static func usage(_ name: String) -> String { usage(name, comparing: "predictions", on: "points") }
+
+  /// The usage text of a PyTorch script (both kinds): what `--check` compares on which test items.
+  static func usage(_ name: String, comparing outputs: String, on items: String) -> String {
     """
         python3 \(name)              loss and accuracy, as the playground reports them
-        python3 \(name) --check      the largest difference between PyTorch's predictions and the
-            playground's on the test points (exit status 1 if it is 1e-4 or more)
+        python3 \(name) --check      the largest difference between PyTorch's \(outputs) and the
+            playground's on the test \(items) (exit status 1 if it is 1e-4 or more)
         python3 \(name) --train N    N more epochs of the playground's SGD, then loss and accuracy
         Add --json for one JSON object per result line.
 
