@@ -34,6 +34,8 @@ let level0: [Target] = [
   .target(name: "Engine", exclude: ["README.md"], swiftSettings: fast),
   .target(name: "ImmediateUI", exclude: ["README.md"], swiftSettings: fast),
   .target(name: "AssetPaths", exclude: ["README.md"]),
+  // Every file written and read, and the standard streams: atomic saves, capped reads.
+  .target(name: "SafeIO", exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets
@@ -46,7 +48,7 @@ let level1: [Target] = [
 
 let level2: [Target] = [
   .target(name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
-  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Visualization", "ImmediateUI"], exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Visualization", "ImmediateUI", "SafeIO"], exclude: ["README.md"], swiftSettings: fast),
 ]
 
 // MARK: - L3: UI (no SDL)
@@ -54,7 +56,7 @@ let level2: [Target] = [
 let level3: [Target] = [
   .target(
     name: "LessonKit",
-    dependencies: ["PlaygroundCore", "AssetPaths", .product(name: "Yams", package: "Yams")],
+    dependencies: ["PlaygroundCore", "AssetPaths", "SafeIO", .product(name: "Yams", package: "Yams")],
     exclude: ["README.md"],
     swiftSettings: fast),
   .target(
@@ -69,7 +71,7 @@ let level3: [Target] = [
 let level4: [Target] = [
   .target(
     name: "SDLFrontend",
-    dependencies: ["ImmediateUI", "AssetPaths", "CSDL2", "CSDL2TTF", "CSDL2Image"],
+    dependencies: ["ImmediateUI", "AssetPaths", "SafeIO", "CSDL2", "CSDL2TTF", "CSDL2Image"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]
@@ -80,7 +82,7 @@ let level5: [Target] = [
   .executableTarget(
     name: "playground",
     dependencies: [
-      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit",
+      "PlaygroundCore", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit", "SafeIO",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
@@ -93,13 +95,14 @@ let tests: [Target] = [
   .target(name: "_TestSupport", path: "Tests/_TestSupport"),
   .testTarget(name: "EngineTests", dependencies: ["Engine"]),
   .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+  .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
   .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "_TestSupport"]),
   .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "_TestSupport"]),
   // Runs the real `playground` binary.
   .testTarget(name: "CLITests", dependencies: ["playground", "_TestSupport"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI"]),
-  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
+  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2", "SafeIO"]),
   .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI"]),
   // Whole frames rendered with SDL's software renderer.
   .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "SDLFrontend", "LessonKit", "Datasets"]),

@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import PlaygroundCore
+import SafeIO
 import Yams
 
 extension Lesson {
@@ -12,17 +13,13 @@ extension Lesson {
   /// Reads a lesson file. Every problem found is reported (`FILE:LINE:COLUMN: step N: message`);
   /// parsing goes on step by step after an error.
   public static func load(path: String) throws(LessonErrors) -> Lesson {
-    let data: Data
+    let bytes: [UInt8]
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      bytes = try CappedFile.read(path, limit: LessonLimits.fileBytes, what: "a lesson")
     } catch {
-      throw LessonErrors([
-        LessonError(
-          LessonLocation(file: path, line: 1, column: 1),
-          "cannot read the file: \(error.localizedDescription)")
-      ])
+      throw LessonErrors([LessonError(LessonLocation(file: path, line: 1, column: 1), error.message)])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw LessonErrors([
         LessonError(LessonLocation(file: path, line: 1, column: 1), "the file is not UTF-8 text")
       ])

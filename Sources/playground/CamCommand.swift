@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import SafeIO
 import SDLFrontend
 
 extension CNNObjective: ExpressibleByArgument {}
@@ -107,8 +108,7 @@ struct Cam: ParsableCommand {
       line.add("steps", ascent.steps)
       line.add("stop", ascent.stop?.rawValue ?? "")
       if let problem = ascent.problem {  // the image is the last one with finite scores
-        FileHandle.standardError.write(
-          Data("warning: the \(kind.rawValue) picture stopped: \(problem)\n".utf8))
+        StandardStreams.writeError("warning: the \(kind.rawValue) picture stopped: \(problem)\n")
       }
       line.add(
         "maxOtherProbability",

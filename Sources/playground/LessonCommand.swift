@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonKit
 import PlaygroundCore
+import SafeIO
 
 /// `playground lesson list|validate`: the lesson scripts without a window.
 ///
@@ -31,7 +32,7 @@ struct LessonCommand: ParsableCommand {
   }
 
   static func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.writeError(TerminalText.escaped(text, keepingNewlines: true) + "\n")
   }
 
   struct List: ParsableCommand {

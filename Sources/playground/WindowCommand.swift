@@ -5,6 +5,7 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SafeIO
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.
 struct Window: ParsableCommand {
@@ -184,6 +185,8 @@ struct Window: ParsableCommand {
           zoom: zoom)
         do {
           try PNGFile.save(raster, to: screenshot)
+        } catch let problem as FileProblem {
+          throw UsageError(message: "--screenshot: \(problem)")
         } catch {
           throw UsageError(message: "--screenshot: cannot write '\(screenshot)': \(error)")
         }
