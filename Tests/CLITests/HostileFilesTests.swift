@@ -233,4 +233,24 @@ private func mode(_ path: String) -> mode_t {
     #expect(run.status == 2 && run.seconds < 10, "\(run.stderr)")
     #expect(run.stderr.contains("100000×100000"), "\(run.stderr)")
   }
+
+  /// A session at epoch 2^63 − 1 trains nothing and says so; the saved file loads again.
+  @Test func epochAtTheMaximum() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("s.json").path
+    for dataset in ["circle", "shapes"] {
+      #expect(try runPlayground(["train", "--dataset", dataset, "--epochs", "1", "--save", path]).status == 0)
+      var text = try String(contentsOfFile: path, encoding: .utf8)
+      let range = try #require(text.range(of: #""epoch": 1,"#))
+      text.replaceSubrange(range, with: "\"epoch\": \(Int.max),")
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let run = try runPlayground(["train", "--load", path, "--epochs", "3", "--json", "--save", path])
+      #expect(run.status == 0, "\(dataset): \(run.stderr)")
+      #expect(run.stderr.contains("the largest epoch count"), "\(dataset): \(run.stderr)")
+      #expect(run.lastJSON?["epoch"] as? Int == Int.max, "\(dataset)")
+      let again = try runPlayground(["train", "--load", path, "--epochs", "0", "--json"])
+      #expect(again.status == 0 && again.lastJSON?["epoch"] as? Int == Int.max, "\(dataset): \(again.stderr)")
+    }
+  }
 }
