@@ -134,10 +134,13 @@ struct LessonParser {
       steps = self.steps(node)
     }
     guard errors.isEmpty, let id, let title else { throw LessonErrors(errors) }
-    return Lesson(
+    let lesson = Lesson(
       format: Lesson.currentFormat, id: id, title: title, summary: summary, level: level, minutes: minutes,
       setup: setup, setupPoints: points, cnn: cnn, controls: controls, steps: steps, file: file,
       setupLocation: setupLocation, setupSpeed: setupSpeed)
+    let overBudget = lesson.budgetErrors()  // LessonBudget.swift
+    if !overBudget.isEmpty { throw LessonErrors(overBudget) }
+    return lesson
   }
 
   // MARK: Setup and controls

@@ -88,6 +88,7 @@ struct Cam: ParsableCommand {
     } catch {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
+    try TrainingBudget.check(experiment, epochs: epochs)
     do {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {

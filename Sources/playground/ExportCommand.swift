@@ -76,6 +76,7 @@ struct Export: ParsableCommand {
           message:
             "--save-csv writes 2-D points; a CNN session has images (export it with --pytorch or --numpy)")
       }
+      try TrainingBudget.check(cnn, epochs: epochs)
       cnn.train(epochs: epochs)
       _ = cnn.measure()
       for output in outputs {
@@ -89,6 +90,7 @@ struct Export: ParsableCommand {
       return
     }
     var (experiment, _) = try SessionCLI.start(loaded: loaded, path: load, settings: settings)
+    try TrainingBudget.check(experiment, epochs: epochs)
     experiment.train(epochs: epochs)
     _ = experiment.measure()
     for output in outputs {

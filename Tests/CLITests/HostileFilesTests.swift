@@ -253,4 +253,17 @@ private func mode(_ path: String) -> mode_t {
       #expect(again.status == 0 && again.lastJSON?["epoch"] as? Int == Int.max, "\(dataset): \(again.stderr)")
     }
   }
+
+  /// A run estimated over the command line's budget is refused up front with the estimate.
+  @Test func trainingOverTheBudgetIsRefusedUpFront() throws {
+    for arguments in [
+      ["train", "--dataset", "shapes", "--conv-layers", "32,32,32,32", "--epochs", "10000"],
+      ["export", "--dataset", "shapes", "--conv-layers", "32,32,32,32", "--epochs", "10000", "--numpy", "/tmp/never.py"],
+    ] {
+      let run = try runPlayground(arguments, timeout: 30)
+      #expect(run.status == 2 && run.seconds < 10, "\(arguments): \(run.stderr)")
+      #expect(run.stderr.contains("multiply-adds") && run.stderr.contains("at most 3.6e13"), "\(run.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never.py"))
+  }
 }
