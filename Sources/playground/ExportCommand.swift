@@ -85,7 +85,7 @@ struct Export: ParsableCommand {
           output.flag == "--pytorch"
           ? PythonExport.pytorch(cnn, scriptName: name) : PythonExport.numpy(cnn, scriptName: name)
         try SessionCLI.write(script, to: output.path, flag: output.flag, mode: 0o755)
-        print("wrote \(output.path)")
+        Playground.say("wrote \(output.path)")
       }
       return
     }
@@ -105,7 +105,7 @@ struct Export: ParsableCommand {
       default:
         try SessionCLI.write(DatasetCSV.text(experiment), to: output.path, flag: output.flag, mode: 0o644)
       }
-      print("wrote \(output.path)")
+      Playground.say("wrote \(output.path)")
     }
   }
 }

@@ -48,6 +48,12 @@ struct Playground: ParsableCommand {
     Foundation.exit(StandardStreams.finish(code))
   }
 
+  /// Prints a line to stdout with control characters escaped: paths, lesson ids and titles come
+  /// from files and arguments, and ESC or BEL bytes in them must not reach the terminal.
+  static func say(_ text: String) {
+    print(TerminalText.escaped(text, keepingNewlines: true))
+  }
+
   /// Writes a message to stderr, control characters escaped, without ever failing.
   static func report(_ message: String) {
     StandardStreams.writeError(TerminalText.escaped(message, keepingNewlines: true) + "\n")

@@ -180,7 +180,7 @@ final class WindowApp {
       do {
         try PNGFile.save(raster, to: path)
         reduce(&state, .showBanner(Banner(.info, "Screenshot saved to \(path)")))
-        print("screenshot \(path)")
+        Playground.say("screenshot \(path)")
         fflush(nil)
       } catch {
         reduce(&state, .showBanner(Banner(.error, "Could not save the screenshot: \(error)")))
@@ -215,7 +215,7 @@ final class WindowApp {
       }
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
-      print("saved \(path)")
+      Playground.say("saved \(path)")
       fflush(nil)
     } catch {
       reduce(&state, .showBanner(Banner(.error, "Could not save: \(error.description)")))
@@ -242,7 +242,7 @@ final class WindowApp {
       }
       sessionPath = path
       reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
-      print("opened \(path)")
+      Playground.say("opened \(path)")
       fflush(nil)
     } catch {
       reduce(&state, .showBanner(Banner(.error, "Could not open \(error.description). Your work is unchanged.")))
