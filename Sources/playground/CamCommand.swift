@@ -94,6 +94,10 @@ struct Cam: ParsableCommand {
     } catch {
       throw UsageError(message: "--out: cannot create '\(out)': \(error.localizedDescription)")
     }
+    for kind in config.shapes {  // before training: a read-only folder must not cost the run
+      let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
+      try SessionCLI.checkWritable(path, flag: "--out")
+    }
     experiment.train(epochs: epochs)
     let evaluation = experiment.measure()
     for (c, kind) in config.shapes.enumerated() {

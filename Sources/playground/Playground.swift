@@ -27,6 +27,7 @@ struct Playground: ParsableCommand {
     StandardStreams.openMissingDescriptors()
     var code: Int32 = 0
     do {
+      if let error = CommandLineText.tooManyArguments() { throw error }
       if let error = CommandLineText.invalidUTF8Argument() { throw error }
       var command = try parseAsRoot()
       try command.run()

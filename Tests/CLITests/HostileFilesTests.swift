@@ -184,6 +184,7 @@ private func mode(_ path: String) -> mode_t {
       ["export", "--epochs", "1000000", "--save-csv", target + ".csv"],
       ["export", "--epochs", "1000000", "--pytorch", target + ".py"],
       ["train", "--dataset", "shapes", "--epochs", "100000", "--save", target + ".json"],
+      ["cam", "--dataset", "shapes", "--epochs", "30000", "--out", folder.path],
     ] {
       let run = try runPlayground(arguments, timeout: 60)
       #expect(run.status == 2 && run.seconds < 20, "\(arguments): \(run.stderr)")
@@ -265,5 +266,17 @@ private func mode(_ path: String) -> mode_t {
       #expect(run.stderr.contains("multiply-adds") && run.stderr.contains("at most 3.6e13"), "\(run.stderr)")
     }
     #expect(!FileManager.default.fileExists(atPath: "/tmp/never.py"))
+  }
+
+  /// 100,000 arguments are refused at once (the parser is quadratic in repeated options); a
+  /// long but ordinary command line still runs.
+  @Test func hundredThousandArguments() throws {
+    let many = ["train", "--epochs", "0"] + Array(repeating: ["--seed", "1"], count: 50_000).flatMap { $0 }
+    let run = try runPlayground(many, timeout: 60)
+    #expect(run.status == 2 && run.seconds < 5, "\(run.seconds) s")
+    #expect(run.stderr.contains("too many arguments (100003); a command line takes at most 1000"), "\(run.stderr)")
+    let fine = ["train", "--epochs", "0"] + Array(repeating: ["--seed", "1"], count: 498).flatMap { $0 }
+    let ok = try runPlayground(fine, timeout: 60)
+    #expect(ok.status == 0 && ok.seconds < 10, "\(ok.stderr)")
   }
 }
