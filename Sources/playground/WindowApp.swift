@@ -28,6 +28,8 @@ final class WindowApp {
   let screenshotDirectory: String
   /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
   var sessionPath: String?
+  /// What the last save or open recorded, to tell unsaved work (UnsavedWork.swift).
+  var unsaved = UnsavedWork()
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
   var lesson: LessonSession?
 
@@ -65,8 +67,15 @@ final class WindowApp {
   /// actions to it through `reduce` (train, then what the learner did), and waits for the next
   /// 60 Hz tick.
   func run() throws {
+    if sessionPath != nil { unsaved.markSaved(state) }
     while true {
       let input = window.pollInput(waitMilliseconds: state.isPlaying ? 0 : 15)
+      if TerminationSignal.takePending() {
+        handOver.settle(&state)
+        saveEmergencyCopy()
+        printFinalState()
+        return
+      }
       if input.quitRequested {
         handOver.settle(&state)
         printFinalState()
@@ -214,6 +223,7 @@ final class WindowApp {
         try SessionFile.write(.dense2d(DenseSession(state: state)), to: path)
       }
       sessionPath = path
+      unsaved.markSaved(state)
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
       Playground.say("saved \(path)")
       fflush(nil)
@@ -241,6 +251,7 @@ final class WindowApp {
       case .cnn(let cnn): epoch = cnn.epoch
       }
       sessionPath = path
+      unsaved.markSaved(state)
       reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
       Playground.say("opened \(path)")
       fflush(nil)

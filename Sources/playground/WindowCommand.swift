@@ -192,6 +192,7 @@ struct Window: ParsableCommand {
         }
         return
       }
+      TerminationSignal.block()  // before SDL starts threads: SIGTERM becomes an emergency save
       let app = try WindowApp(state: start, software: software, zoom: zoom, size: windowSize)
       app.sessionPath = load
       app.lesson = session
