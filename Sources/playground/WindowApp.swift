@@ -30,6 +30,8 @@ final class WindowApp {
   var sessionPath: String?
   /// What the last save or open recorded, to tell unsaved work (UnsavedWork.swift).
   var unsaved = UnsavedWork()
+  /// The quit prompt (Save / Discard / Cancel) is showing.
+  var askingToQuit = false
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
   var lesson: LessonSession?
 
@@ -76,10 +78,14 @@ final class WindowApp {
         printFinalState()
         return
       }
-      if input.quitRequested {
+      if input.quitRequested && !askingToQuit {
         handOver.settle(&state)
-        printFinalState()
-        return
+        if unsaved.isUnsaved(state) {
+          askingToQuit = true
+        } else {
+          printFinalState()
+          return
+        }
       }
       let frameStart = FramePacer.now()
       // A lesson's train step stops exactly at its epochs.
@@ -94,10 +100,19 @@ final class WindowApp {
         view.prime(prepared)
       }
       ui.measurer = window.measurer
-      ui.begin(input)
+      ui.begin(askingToQuit ? QuitPrompt.inert(input) : input)
       view.lesson = lesson
-      let result = view.frame(state, ui)
-      let list = ui.end()
+      var result = view.frame(state, ui)
+      var list = ui.end()
+      var quitChoice: QuitChoice?
+      if askingToQuit {  // modal: the panels only draw; the prompt gets the input (QuitPrompt.swift)
+        result.actions.removeAll()
+        result.commands.removeAll()
+        result.lessonCommands.removeAll()
+        ui.begin(input)
+        quitChoice = QuitPrompt.frame(ui, sessionName: ((sessionPath ?? defaultSessionPath) as NSString).lastPathComponent)
+        list.append(contentsOf: ui.end())
+      }
       window.setTextInputActive(ui.wantsTextInput)
       try window.present(list)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
@@ -120,6 +135,18 @@ final class WindowApp {
         if try handle(command, list: list) == false {
           printFinalState()
           return
+        }
+      }
+      if let quitChoice {
+        askingToQuit = false
+        if quitChoice != .cancel {
+          handOver.settle(&state)
+          if quitChoice == .save { saveSession() }
+          // A failed save keeps the window open with its banner: the work is not lost.
+          if quitChoice == .discard || !unsaved.isUnsaved(state) {
+            printFinalState()
+            return
+          }
         }
       }
       if lesson != nil && !handOver.isBusy {
@@ -181,6 +208,10 @@ final class WindowApp {
   func handle(_ command: FrontendCommand, list: DrawList) throws -> Bool {
     switch command {
     case .quit:
+      if unsaved.isUnsaved(state) {  // Ctrl+Q with unsaved work asks first
+        askingToQuit = true
+        return true
+      }
       return false
     case .screenshot:
       let raster = try window.snapshot(list)
