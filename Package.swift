@@ -36,6 +36,8 @@ let level0: [Target] = [
   .target(name: "Engine", exclude: ["README.md"], swiftSettings: fast),
   .target(name: "ImmediateUI", exclude: ["README.md"], swiftSettings: fast),
   .target(name: "AssetPaths", exclude: ["README.md"]),
+  // Every file written and read, and the standard streams: atomic saves, capped reads.
+  .target(name: "SafeIO", exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets
@@ -53,7 +55,7 @@ let level2: [Target] = [
 // MARK: - L2b: session files and code generation, and pictures; L2c: the application core (no UI)
 
 let level2b: [Target] = [
-  .target(name: "SessionKit", dependencies: ["Engine", "Datasets", "Training"], exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "SessionKit", dependencies: ["Engine", "Datasets", "Training", "SafeIO"], exclude: ["README.md"], swiftSettings: fast),
   .target(
     name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI", "Training"], exclude: ["README.md"],
     swiftSettings: fast),
@@ -67,7 +69,7 @@ let level2b: [Target] = [
 let level3: [Target] = [
   .target(
     name: "LessonKit",
-    dependencies: ["PlaygroundCore", "Training", "SessionKit", "AssetPaths", .product(name: "Yams", package: "Yams")],
+    dependencies: ["PlaygroundCore", "Training", "SessionKit", "AssetPaths", "SafeIO", .product(name: "Yams", package: "Yams")],
     exclude: ["README.md"],
     swiftSettings: fast),
   .target(
@@ -82,7 +84,7 @@ let level3: [Target] = [
 let level4: [Target] = [
   .target(
     name: "SDLFrontend",
-    dependencies: ["ImmediateUI", "AssetPaths", "CSDL2", "CSDL2TTF", "CSDL2Image"],
+    dependencies: ["ImmediateUI", "AssetPaths", "SafeIO", "CSDL2", "CSDL2TTF", "CSDL2Image"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]
@@ -93,7 +95,7 @@ let level5: [Target] = [
   .executableTarget(
     name: "playground",
     dependencies: [
-      "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit",
+      "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit", "SafeIO",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
@@ -115,8 +117,9 @@ let tests: [Target] = [
   .testTarget(name: "CLITests", dependencies: ["playground", "PlaygroundCore", "Training", "SessionKit", "_TestSupport"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "Training", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI", "_TestSupport"]),
-  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2"]),
+  .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2", "SafeIO"]),
   .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit", "_TestSupport"]),
+  .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
   // Whole frames rendered with SDL's software renderer.
   .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets"]),
 ]

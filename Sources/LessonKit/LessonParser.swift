@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import PlaygroundCore
+import SafeIO
 import Training
 import Yams
 
@@ -13,17 +14,13 @@ extension Lesson {
   /// Reads a lesson file. Every problem found is reported (`FILE:LINE:COLUMN: step N: message`);
   /// parsing goes on step by step after an error.
   public static func load(path: String) throws(LessonErrors) -> Lesson {
-    let data: Data
+    let bytes: [UInt8]
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      bytes = try CappedFile.read(path, limit: LessonLimits.fileBytes, what: "a lesson")
     } catch {
-      throw LessonErrors([
-        LessonError(
-          LessonLocation(file: path, line: 1, column: 1),
-          "cannot read the file: \(error.localizedDescription)")
-      ])
+      throw LessonErrors([LessonError(LessonLocation(file: path, line: 1, column: 1), error.message)])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw LessonErrors([
         LessonError(LessonLocation(file: path, line: 1, column: 1), "the file is not UTF-8 text")
       ])
@@ -138,10 +135,13 @@ struct LessonParser {
       steps = self.steps(node)
     }
     guard errors.isEmpty, let id, let title else { throw LessonErrors(errors) }
-    return Lesson(
+    let lesson = Lesson(
       format: Lesson.currentFormat, id: id, title: title, summary: summary, level: level, minutes: minutes,
       setup: setup, setupPoints: points, cnn: cnn, controls: controls, steps: steps, file: file,
       setupLocation: setupLocation, setupSpeed: setupSpeed)
+    let overBudget = lesson.budgetErrors()  // LessonBudget.swift
+    if !overBudget.isEmpty { throw LessonErrors(overBudget) }
+    return lesson
   }
 
   // MARK: Setup and controls

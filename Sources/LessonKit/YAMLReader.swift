@@ -28,6 +28,11 @@ struct YAMLReader {
 
   /// Parses the text into its root node; a YAML syntax error becomes a LessonError at its mark.
   static func compose(_ text: String, file: String) throws(LessonError) -> Node {
+    if let problem = YAMLBudget.problem(
+      text, maximumNodes: LessonLimits.expandedNodes, maximumKeyNodes: LessonLimits.keyNodes)
+    {
+      throw LessonError(LessonLocation(file: file, line: problem.line, column: 1), problem.message)
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -159,6 +164,8 @@ struct YAMLReader {
     guard let text = scalarText(node), !text.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw error(node, "\(what) needs text")
     }
+    let cap = LessonLimits.characters(for: what)
+    if text.count > cap { throw error(node, "\(what) is \(text.count) characters long; at most \(cap)") }
     return text
   }
 

@@ -69,6 +69,7 @@ public enum SessionFormat {
     guard first == UInt8(ascii: "{") else {
       throw SessionError("not a NeuralPlayground session (it is not a JSON object)")
     }
+    if let problem = JSONShape.problem(bytes) { throw SessionError(problem) }  // duplicate keys, depth
     let data = Data(bytes)
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = nonConformingDecoding
@@ -299,6 +300,10 @@ struct ExactFloat: Codable {
     let c = try decoder.singleValueContainer()
     if let d = try? c.decode(Double.self), !d.isNaN {
       value = Float(d)
+      if d.isFinite && !value.isFinite {  // 1e39 must not become infinity silently
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: c.codingPath, debugDescription: "\(d) is too large for a 32-bit number (at most ±3.4e38)"))
+      }
       return
     }
     let text = try c.decode(String.self)

@@ -111,6 +111,7 @@ public struct CNNExperiment: Sendable {
   /// Trains `epochs` more epochs (nothing happens once diverged). Returns the epochs done.
   @discardableResult
   public mutating func train(epochs: Int) -> Int {
+    let epochs = EpochLimit.room(for: epochs, from: cursor.epoch)  // saturates at Int.max
     guard divergence == nil, epochs > 0, trainSamples.count > 0 else { return 0 }
     let before = cursor.epoch
     let target = before + epochs
@@ -127,6 +128,8 @@ public struct CNNExperiment: Sendable {
   /// Trains up to `batches` mini-batches (a window's frame budget); returns the batches done.
   @discardableResult
   public mutating func trainBatches(_ batches: Int) -> Int {
+    var batches = batches
+    if cursor.epoch >= EpochLimit.maximum - 1 { batches = min(batches, self.batches(untilEpoch: EpochLimit.maximum)) }
     guard divergence == nil, batches > 0, trainSamples.count > 0 else { return 0 }
     if let reason = network.train(
       batches: batches, on: trainSamples, options: config.trainingOptions, cursor: &cursor)

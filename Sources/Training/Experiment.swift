@@ -77,6 +77,7 @@ public struct Experiment: Sendable {
   /// Trains `epochs` more epochs (nothing happens once diverged). Returns the epochs done.
   @discardableResult
   public mutating func train(epochs: Int) -> Int {
+    let epochs = EpochLimit.room(for: epochs, from: epoch)  // saturates at Int.max
     guard divergence == nil, epochs > 0 else { return 0 }
     let report = network.train(epochs: epochs, on: trainSamples, options: trainingOptions)
     epoch += report.epochs

@@ -1,5 +1,6 @@
 import Foundation
 import PlaygroundCore
+import SafeIO
 import SDLFrontend
 import Training
 import Visualization
@@ -9,6 +10,8 @@ enum BoundaryPNG {
   static func write(experiment: Experiment, to path: String) throws {
     do {
       try PNGFile.save(experiment.boundaryImage(), to: path)
+    } catch let problem as FileProblem {
+      throw UsageError(message: "--png: \(problem)")
     } catch {
       throw UsageError(message: "--png: cannot write '\(path)': \(error)")
     }

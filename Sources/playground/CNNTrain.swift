@@ -146,6 +146,9 @@ struct CNNTrain {
   func run() throws {
     var experiment = self.experiment
     var history = self.history
+    if let note = EpochLimit.note(epochs: epochs, from: experiment.epoch) { Playground.report("note: \(note)") }
+    let epochs = EpochLimit.room(for: epochs, from: experiment.epoch)
+    try TrainingBudget.check(experiment, epochs: epochs)
     let tenth = max(1, (epochs + 9) / 10)
     var done = 0
     while done < epochs && experiment.divergence == nil {

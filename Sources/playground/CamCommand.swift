@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Foundation
 import PlaygroundCore
+import SafeIO
 import SDLFrontend
 import Training
 import Visualization
@@ -89,10 +90,15 @@ struct Cam: ParsableCommand {
     } catch {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
+    try TrainingBudget.check(experiment, epochs: epochs)
     do {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {
       throw UsageError(message: "--out: cannot create '\(out)': \(error.localizedDescription)")
+    }
+    for kind in config.shapes {  // before training: a read-only folder must not cost the run
+      let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
+      try SessionCLI.checkWritable(path, flag: "--out")
     }
     experiment.train(epochs: epochs)
     let evaluation = experiment.measure()
@@ -109,8 +115,7 @@ struct Cam: ParsableCommand {
       line.add("steps", ascent.steps)
       line.add("stop", ascent.stop?.rawValue ?? "")
       if let problem = ascent.problem {  // the image is the last one with finite scores
-        FileHandle.standardError.write(
-          Data("warning: the \(kind.rawValue) picture stopped: \(problem)\n".utf8))
+        StandardStreams.writeError("warning: the \(kind.rawValue) picture stopped: \(problem)\n")
       }
       line.add(
         "maxOtherProbability",

@@ -78,6 +78,7 @@ struct Export: ParsableCommand {
           message:
             "--save-csv writes 2-D points; a CNN session has images (export it with --pytorch or --numpy)")
       }
+      try TrainingBudget.check(cnn, epochs: epochs)
       cnn.train(epochs: epochs)
       _ = cnn.measure()
       for output in outputs {
@@ -86,11 +87,12 @@ struct Export: ParsableCommand {
           output.flag == "--pytorch"
           ? PythonExport.pytorch(cnn, scriptName: name) : PythonExport.numpy(cnn, scriptName: name)
         try SessionCLI.write(script, to: output.path, flag: output.flag, mode: 0o755)
-        print("wrote \(output.path)")
+        Playground.say("wrote \(output.path)")
       }
       return
     }
     var (experiment, _) = try SessionCLI.start(loaded: loaded, path: load, settings: settings)
+    try TrainingBudget.check(experiment, epochs: epochs)
     experiment.train(epochs: epochs)
     _ = experiment.measure()
     for output in outputs {
@@ -105,7 +107,7 @@ struct Export: ParsableCommand {
       default:
         try SessionCLI.write(DatasetCSV.text(experiment), to: output.path, flag: output.flag, mode: 0o644)
       }
-      print("wrote \(output.path)")
+      Playground.say("wrote \(output.path)")
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonKit
 import PlaygroundCore
+import SafeIO
 
 /// `playground lesson list|validate`: the lesson scripts without a window.
 ///
@@ -31,7 +32,7 @@ struct LessonCommand: ParsableCommand {
   }
 
   static func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.writeError(TerminalText.escaped(text, keepingNewlines: true) + "\n")
   }
 
   struct List: ParsableCommand {
@@ -88,7 +89,7 @@ struct LessonCommand: ParsableCommand {
           let cells = row.enumerated().map { c, cell in
             c == 4 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
           }
-          print(cells.joined(separator: "  "))
+          Playground.say(cells.joined(separator: "  "))
         }
       }
       if invalid { throw ExitCode(2) }
@@ -132,11 +133,11 @@ struct LessonCommand: ParsableCommand {
         switch LessonRunner.validate(path: path) {
         case .failure(let errors):
           invalid += 1
-          if !quiet { print("\(path): invalid") }
+          if !quiet { Playground.say("\(path): invalid") }
           LessonCommand.printError(errors.description)
         case .success(let run):
-          if !quiet { print("\(path): \(run.lesson.id) (\(run.lesson.steps.count) steps)") }
-          if !quiet { for line in run.lines { print("  " + line) } }
+          if !quiet { Playground.say("\(path): \(run.lesson.id) (\(run.lesson.steps.count) steps)") }
+          if !quiet { for line in run.lines { Playground.say("  " + line) } }
           for error in run.errors { LessonCommand.printError(error.description) }
           for failure in run.failures { LessonCommand.printError(failure.description) }
           if !run.isValid {

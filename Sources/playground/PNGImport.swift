@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import ImmediateUI
 import PlaygroundCore
+import SafeIO
 import SDLFrontend
 import Training
 import Visualization
@@ -71,7 +72,6 @@ struct ImportOptions: ParsableArguments {
 enum PNGFolder {
   /// A 28×28 PNG is a few hundred bytes; anything much larger is not one.
   static let maximumFileBytes = 1 << 20
-  static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
   /// Every file of `folder` (names starting with "." are skipped), in byte order of the names so
   /// every machine reads them in the same order; each must be a 28×28 PNG.
@@ -114,20 +114,28 @@ enum PNGFolder {
       case S_IFDIR: throw fail("\(path) is a folder; the folder should hold only 28×28 PNG files")
       default: throw fail("\(path) is not a regular file")
       }
-      if Int(info.st_size) > maximumFileBytes {
-        throw fail("\(path) is \(info.st_size >> 10) KB, too large for a 28×28 PNG")
+      // The file is read whole (capped) and its IHDR header checked before any decoding, so an
+      // image claiming 100000×100000 pixels costs 33 bytes of reading, not 40 GB of pixels.
+      let bytes: [UInt8]
+      do {
+        bytes = try CappedFile.read(path, limit: maximumFileBytes, what: "a 28×28 PNG")
+      } catch {
+        throw fail(error.description)
       }
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw fail("\(path): cannot be read: \(String(cString: strerror(errno)))")
-      }
-      let head = [UInt8](handle.readData(ofLength: signature.count))
-      try? handle.close()
-      guard head == signature else {
+      guard case .success(let header) = PNGHeader.parse(bytes) else {
         throw fail("\(path) is not a PNG file; the folder should hold only 28×28 PNGs")
+      }
+      guard header.width == side && header.height == side else {
+        if header.width > 4096 || header.height > 4096 {
+          throw fail(
+            "\(path) cannot be read as a PNG: its header claims \(header.width)×\(header.height) pixels (images must be \(side)×\(side))"
+          )
+        }
+        throw fail("\(path) is \(header.width)×\(header.height) pixels; images must be \(side)×\(side)")
       }
       let raster: Raster
       do {
-        raster = try PNGFile.load(path)
+        raster = try PNGFile.decode(bytes, name: path)
       } catch {
         throw fail("\(path) cannot be read as a PNG: \(error)")
       }

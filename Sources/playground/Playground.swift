@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import PlaygroundCore
+import SafeIO
 import SDLFrontend
 
 /// The `playground` command: with no subcommand it opens the window; subcommands run headless.
@@ -20,22 +21,44 @@ struct Playground: ParsableCommand {
     defaultSubcommand: Window.self)
 
   /// Parses and runs; every bad input exits with code 2 and one message naming the flag.
+  ///
+  /// Messages go through `StandardStreams` (a closed or full stderr never crashes the program)
+  /// with control characters escaped; output that could not be written makes the exit code 1.
   static func main() {
+    StandardStreams.openMissingDescriptors()
+    var code: Int32 = 0
     do {
+      if let error = CommandLineText.tooManyArguments() { throw error }
       if let error = CommandLineText.invalidUTF8Argument() { throw error }
       var command = try parseAsRoot()
       try command.run()
     } catch let error as UsageError {
-      FileHandle.standardError.write(Data("error: \(CommandLineText.shortened(error.message))\n".utf8))
-      Foundation.exit(2)
+      report("error: \(CommandLineText.shortened(error.message))")
+      code = 2
     } catch {
-      let code = exitCode(for: error)
-      if code == .validationFailure {
-        FileHandle.standardError.write(Data((CommandLineText.shortened(fullMessage(for: error)) + "\n").utf8))
-        Foundation.exit(2)
+      code = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if code == ExitCode.validationFailure.rawValue {
+        report(CommandLineText.shortened(message))
+        code = 2
+      } else if code == ExitCode.success.rawValue {
+        if !message.isEmpty { print(TerminalText.escaped(message, keepingNewlines: true)) }  // --help, --version
+      } else if !message.isEmpty {
+        report(message)
       }
-      exit(withError: error)
     }
+    Foundation.exit(StandardStreams.finish(code))
+  }
+
+  /// Prints a line to stdout with control characters escaped: paths, lesson ids and titles come
+  /// from files and arguments, and ESC or BEL bytes in them must not reach the terminal.
+  static func say(_ text: String) {
+    print(TerminalText.escaped(text, keepingNewlines: true))
+  }
+
+  /// Writes a message to stderr, control characters escaped, without ever failing.
+  static func report(_ message: String) {
+    StandardStreams.writeError(TerminalText.escaped(message, keepingNewlines: true) + "\n")
   }
 }
 

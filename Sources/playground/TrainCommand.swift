@@ -54,6 +54,9 @@ struct Train: ParsableCommand {
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     if let png { try SessionCLI.checkWritable(png, flag: "--png") }
     var (experiment, history) = try SessionCLI.start(loaded: loaded, path: load, settings: config)
+    if let note = EpochLimit.note(epochs: epochs, from: experiment.epoch) { Playground.report("note: \(note)") }
+    let epochs = EpochLimit.room(for: epochs, from: experiment.epoch)
+    try TrainingBudget.check(experiment, epochs: epochs)
     let progress = ProgressReporter(total: epochs, json: json)
     progress.offset = experiment.epoch
     var done = 0

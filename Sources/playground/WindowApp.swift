@@ -29,6 +29,10 @@ final class WindowApp {
   let screenshotDirectory: String
   /// The session file Ctrl+S writes and Ctrl+O reads: the --load file, then the last one saved.
   var sessionPath: String?
+  /// What the last save or open recorded, to tell unsaved work (UnsavedWork.swift).
+  var unsaved = UnsavedWork()
+  /// The quit prompt (Save / Discard / Cancel) is showing.
+  var askingToQuit = false
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
   var lesson: GuidedLesson?
 
@@ -66,12 +70,23 @@ final class WindowApp {
   /// actions to it through `reduce` (train, then what the learner did), and waits for the next
   /// 60 Hz tick.
   func run() throws {
+    if sessionPath != nil { unsaved.markSaved(state) }
     while true {
       let input = window.pollInput(waitMilliseconds: state.isPlaying ? 0 : 15)
-      if input.quitRequested {
+      if TerminationSignal.takePending() {
         handOver.settle(&state)
+        saveEmergencyCopy()
         printFinalState()
         return
+      }
+      if input.quitRequested && !askingToQuit {
+        handOver.settle(&state)
+        if unsaved.isUnsaved(state) {
+          askingToQuit = true
+        } else {
+          printFinalState()
+          return
+        }
       }
       let frameStart = FramePacer.now()
       // A lesson's train step stops exactly at its epochs.
@@ -86,10 +101,19 @@ final class WindowApp {
         view.prime(prepared)
       }
       ui.measurer = window.measurer
-      ui.begin(input)
+      ui.begin(askingToQuit ? QuitPrompt.inert(input) : input)
       view.lesson = lesson
-      let result = view.frame(state, ui)
-      let list = ui.end()
+      var result = view.frame(state, ui)
+      var list = ui.end()
+      var quitChoice: QuitChoice?
+      if askingToQuit {  // modal: the panels only draw; the prompt gets the input (QuitPrompt.swift)
+        result.actions.removeAll()
+        result.commands.removeAll()
+        result.lessonCommands.removeAll()
+        ui.begin(input)
+        quitChoice = QuitPrompt.frame(ui, sessionName: ((sessionPath ?? defaultSessionPath) as NSString).lastPathComponent)
+        list.append(contentsOf: ui.end())
+      }
       window.setTextInputActive(ui.wantsTextInput)
       try window.present(list)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
@@ -112,6 +136,18 @@ final class WindowApp {
         if try handle(command, list: list) == false {
           printFinalState()
           return
+        }
+      }
+      if let quitChoice {
+        askingToQuit = false
+        if quitChoice != .cancel {
+          handOver.settle(&state)
+          if quitChoice == .save { saveSession() }
+          // A failed save keeps the window open with its banner: the work is not lost.
+          if quitChoice == .discard || !unsaved.isUnsaved(state) {
+            printFinalState()
+            return
+          }
         }
       }
       if lesson != nil && !handOver.isBusy {
@@ -174,6 +210,10 @@ final class WindowApp {
   func handle(_ command: FrontendCommand, list: DrawList) throws -> Bool {
     switch command {
     case .quit:
+      if unsaved.isUnsaved(state) {  // Ctrl+Q with unsaved work asks first
+        askingToQuit = true
+        return true
+      }
       return false
     case .screenshot:
       let raster = try window.snapshot(list)
@@ -182,7 +222,7 @@ final class WindowApp {
       do {
         try PNGFile.save(raster, to: path)
         reduce(&state, .showBanner(Banner(.info, "Screenshot saved to \(path)")))
-        print("screenshot \(path)")
+        Playground.say("screenshot \(path)")
         fflush(nil)
       } catch {
         reduce(&state, .showBanner(Banner(.error, "Could not save the screenshot: \(error)")))
@@ -209,8 +249,9 @@ final class WindowApp {
     do {
       try SessionFile.write(SessionFile(showing: state), to: path)
       sessionPath = path
+      unsaved.markSaved(state)
       reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
-      print("saved \(path)")
+      Playground.say("saved \(path)")
       fflush(nil)
     } catch {
       reduce(&state, .showBanner(Banner(.error, "Could not save: \(error.description)")))
@@ -236,8 +277,9 @@ final class WindowApp {
       case .cnn(let cnn): epoch = cnn.epoch
       }
       sessionPath = path
+      unsaved.markSaved(state)
       reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
-      print("opened \(path)")
+      Playground.say("opened \(path)")
       fflush(nil)
     } catch {
       reduce(&state, .showBanner(Banner(.error, "Could not open \(error.description). Your work is unchanged.")))

@@ -5,6 +5,7 @@ import LessonKit
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
+import SafeIO
 import Training
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.
@@ -190,11 +191,14 @@ struct Window: ParsableCommand {
           state: start, epochs: epochs, lesson: session, size: windowSize, zoom: zoom, renderer: choice)
         do {
           try PNGFile.save(raster, to: screenshot)
+        } catch let problem as FileProblem {
+          throw UsageError(message: "--screenshot: \(problem)")
         } catch {
           throw UsageError(message: "--screenshot: cannot write '\(screenshot)': \(error)")
         }
         return
       }
+      TerminationSignal.block()  // before SDL starts threads: SIGTERM becomes an emergency save
       let app = try WindowApp(state: start, renderer: choice ?? .auto, zoom: zoom, size: windowSize)
       app.sessionPath = load
       app.lesson = session

@@ -6,6 +6,10 @@ set -euo pipefail
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 LESSON=${LESSON:-Lessons/03-feature-crosses.yaml}
 OUT=$(mktemp -d /tmp/playground-lesson-e2e.XXXXXX)
+BIN=$(realpath "$BIN")
+LESSON=$(realpath "$LESSON")
+CNN_LESSON=$(realpath Lessons/17-cnn-filters-and-feature-maps.yaml)
+cd "$OUT"  # the app's working folder: SIGTERM writes unsaved work here, not into the checkout
 export NEURALPLAYGROUND_SCREENSHOT_DIR=$OUT
 fail() { echo "lesson e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
 
@@ -62,5 +66,5 @@ PY
 
 run_lesson "$LESSON" 1 feature-crosses 2 epoch 200
 # A CNN lesson opens in the CNN mode; its train step (5 epochs) is step 3.
-run_lesson Lessons/17-cnn-filters-and-feature-maps.yaml 3 cnn-filters-and-feature-maps 4 cnnEpoch 5
+run_lesson "$CNN_LESSON" 3 cnn-filters-and-feature-maps 4 cnnEpoch 5
 echo "lesson e2e passed: $OUT"

@@ -7,6 +7,8 @@ set -euo pipefail
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 SECONDS_TOTAL=${SOAK_SECONDS:-600}
 OUT=$(mktemp -d /tmp/playground-soak.XXXXXX)
+BIN=$(realpath "$BIN")
+cd "$OUT"  # the app's working folder: SIGTERM writes unsaved work here, not into the checkout
 "$BIN" --dataset spiral --features x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 --hidden-layers 8,8,8,8,8,8 \
   ${SOAK_APP_ARGS:-} >"$OUT/app.log" 2>&1 &
 APP=$!

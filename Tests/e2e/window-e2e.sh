@@ -4,6 +4,8 @@
 set -euo pipefail
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 OUT=$(mktemp -d /tmp/playground-e2e.XXXXXX)
+BIN=$(realpath "$BIN")
+cd "$OUT"  # the app's working folder: SIGTERM writes unsaved work here, not into the checkout
 export NEURALPLAYGROUND_SCREENSHOT_DIR=$OUT
 fail() { echo "e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
 
