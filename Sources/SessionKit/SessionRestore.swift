@@ -67,6 +67,11 @@ extension DenseSessionFile {
       guard p.x.isFinite, p.y.isFinite, p.label.isFinite else {
         throw SessionError("dense2d.data.\(name)[\(n)] has a number that is not finite")
       }
+      // The network reads points as 32-bit numbers: a larger one would become infinity there.
+      let largest = Double(Float.greatestFiniteMagnitude)
+      guard abs(p.x) <= largest, abs(p.y) <= largest, abs(p.label) <= largest else {
+        throw SessionError("dense2d.data.\(name)[\(n)] has a number too large for a 32-bit number (over 3.4e38)")
+      }
       if classCount > 0 && !(p.label >= 0 && p.label < Double(classCount) && p.label == p.label.rounded()) {
         throw SessionError(
           "dense2d.data.\(name)[\(n)] has label \(p.label), but the classes are 0 to \(classCount - 1)")

@@ -78,6 +78,17 @@ import Testing
     object["dense2d"] = dense
     let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     #expect(message(text)?.contains("too large for a 32-bit number") == true)
+    // A point's coordinate too: the network would read it as infinity.
+    var pointObject = try #require(try JSONSerialization.jsonObject(with: Data(sample().utf8)) as? [String: Any])
+    var pointDense = pointObject["dense2d"] as! [String: Any]
+    var data = pointDense["data"] as! [String: Any]
+    var train = data["train"] as! [[Any]]
+    train[0][0] = 1e39
+    data["train"] = train
+    pointDense["data"] = data
+    pointObject["dense2d"] = pointDense
+    let far = String(decoding: try JSONSerialization.data(withJSONObject: pointObject), as: UTF8.self)
+    #expect(message(far)?.contains("dense2d.data.train[0] has a number too large") == true, "\(message(far) ?? "nil")")
   }
 
   @Test func duplicateKeysAreRefused() throws {
