@@ -8,10 +8,7 @@ extension PlaygroundView {
   /// The class pictures page: the ascent settings, then per class the growing picture, its
   /// reference (a shape's clean template, an imported class's mean training image), |r| and p.
   func drawCAM(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
-    let cnn = c.cnn
+    let (ui, t, l, cnn) = (c.ui, c.theme, c.layout, c.cnn)
     var s = cnn.camSettings
     var changed = false
     ui.pushID("cnn.cam")

@@ -6,10 +6,7 @@ extension PlaygroundView {
   /// every cell shows its count, "0" too (a blank cell reads as a missing column), at 15 pt or
   /// more — the layout folds the matrix behind a tab rather than make cells too small for it.
   func drawConfusion(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
-    let cnn = c.cnn
+    let (ui, t, l, cnn) = (c.ui, c.theme, c.layout, c.cnn)
     let confusion = cnn.evaluation.test.confusion
     let k = confusion.count
     guard k > 0, l.confusion.width > 40 else { return }

@@ -49,9 +49,7 @@ extension PlaygroundView {
   /// The CNN top bar: the parts both modes share (`drawTopBarFrame`), then batch size and the
   /// test accuracy and loss, large for the back row.
   func drawCNNTopBar(_ c: inout CNNFrame, _ l: Layout) {
-    let ui = c.ui
-    let t = c.theme
-    let cnn = c.cnn
+    let (ui, t, cnn) = (c.ui, c.theme, c.cnn)
     ui.pushID("cnn")
     defer { ui.popID() }
     drawTopBarFrame(ui, l, c.state, into: &c.actions)
@@ -77,9 +75,7 @@ extension PlaygroundView {
   // MARK: Classes and network size
 
   func drawCNNControls(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
+    let (ui, t, l) = (c.ui, c.theme, c.layout)
     let config = c.cnn.config
     ui.panel(l.controlsPanel)
     let head = l.controlsPanel.inset(12).splitTop(Metrics.headingRow).top
@@ -176,10 +172,7 @@ extension PlaygroundView {
   // MARK: Filters, feature maps, mistakes
 
   func drawCNNNetwork(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
-    let cnn = c.cnn
+    let (ui, t, l, cnn) = (c.ui, c.theme, c.layout, c.cnn)
     // The class pictures page takes this column.
     guard l.networkPanel.width > 0 else { return }
     ui.panel(l.networkPanel)
@@ -268,10 +261,7 @@ extension PlaygroundView {
   // MARK: Drawing canvas and prediction
 
   func drawCNNImage(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
-    let cnn = c.cnn
+    let (ui, t, l, cnn) = (c.ui, c.theme, c.layout, c.cnn)
     // Folded into the pages' panel ("Draw") and another page showing.
     guard l.imagePanel.width > 0 else { return }
     ui.panel(l.imagePanel)
@@ -409,9 +399,7 @@ extension PlaygroundView {
   // MARK: Results and class pictures
 
   func drawCNNResults(_ c: inout CNNFrame) {
-    let ui = c.ui
-    let t = c.theme
-    let l = c.layout
+    let (ui, t, l) = (c.ui, c.theme, c.layout)
     ui.panel(l.resultsPanel)
     // Narrow windows add "Layers" (the network column folded into this panel) on the left.
     let narrow = l.layersTab.width > 0

@@ -5,9 +5,7 @@ import PlaygroundCore
 extension PlaygroundView {
   /// Dataset thumbnails, the split / noise / batch sliders and Regenerate.
   func drawDataPanel(_ f: inout FrameBuilder) {
-    let ui = f.ui
-    let l = f.layout
-    let t = f.theme
+    let (ui, l, t) = (f.ui, f.layout, f.theme)
     let config = f.state.config
     ui.panel(l.dataPanel)
     heading(ui, "DATA", in: l.dataPanel)

@@ -8,10 +8,7 @@ extension PlaygroundView {
   /// Features, hidden layers and output neurons with their live tiles, the weighted links between
   /// them, the +/− buttons, and hover / click-to-edit for every weight and bias.
   func drawNetworkPanel(_ f: inout FrameBuilder) {
-    let ui = f.ui
-    let l = f.layout
-    let t = f.theme
-    let state = f.state
+    let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
     let config = state.config
     ui.panel(l.networkPanel)
     if let first = l.featureTiles.first?.rect {

@@ -6,9 +6,7 @@ extension PlaygroundView {
   /// The loss chart with its Log scale toggle and expand button (and, expanded, the accuracy
   /// chart), or the "Loss chart" button when there is no room for it.
   func drawCharts(_ f: inout FrameBuilder) {
-    let ui = f.ui
-    let l = f.layout
-    let state = f.state
+    let (ui, l, state) = (f.ui, f.layout, f.state)
     let expand = l.chartExpandButton
     guard let logToggle = l.chartLogToggle else {
       // Folded: a chart icon beside Copy config.

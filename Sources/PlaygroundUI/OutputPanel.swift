@@ -7,10 +7,7 @@ extension PlaygroundView {
   /// (or its button), display toggles, the class legend (or the color bar), Copy config and the
   /// layer-warp view. With the chart expanded, the chart takes the plot's place.
   func drawOutputPanel(_ f: inout FrameBuilder) {
-    let ui = f.ui
-    let l = f.layout
-    let t = f.theme
-    let state = f.state
+    let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
     ui.panel(l.outputPanel)
     // The folded chart's button may share the heading row with Copy config.
     let folded = l.chartLogToggle == nil && !state.chart.expanded
