@@ -18,18 +18,13 @@ enum DeterministicTrig {
   /// 1.5·2⁵²: adding and subtracting it rounds a double of magnitude below 2⁵¹ to an integer.
   static let roundingMagic = 6_755_399_441_055_744.0
 
-  /// −1/3!, 1/5!, −1/7! in double-double; the rest of sin's series in doubles.
-  static let sinLeading = [-DoubleDouble.reciprocal(6), DoubleDouble.reciprocal(120), -DoubleDouble.reciprocal(5040)]
-  static let sinTail: [Double] = [
-    1 / 362_880, -1 / 39_916_800, 1 / 6_227_020_800, -1 / 1_307_674_368_000, 1 / 355_687_428_096_000,
-    -1 / 121_645_100_408_832_000,
-  ]
-  /// −1/2!, 1/4!, −1/6! in double-double; the rest of cos's series in doubles.
-  static let cosLeading = [DoubleDouble(-0.5), DoubleDouble.reciprocal(24), -DoubleDouble.reciprocal(720)]
-  static let cosTail: [Double] = [
-    1 / 40_320, -1 / 3_628_800, 1 / 479_001_600, -1 / 87_178_291_200, 1 / 20_922_789_888_000,
-    -1 / 6_402_373_705_728_000, 1 / 2_432_902_008_176_640_000,
-  ]
+  /// −1/3!, 1/5!, −1/7! in double-double (the rest of sin's series, from 1/9!, in doubles).
+  static let sinLeading0 = -DoubleDouble.reciprocal(6)
+  static let sinLeading1 = DoubleDouble.reciprocal(120)
+  static let sinLeading2 = -DoubleDouble.reciprocal(5040)
+  /// 1/4!, −1/6! in double-double (−1/2 is exact; the rest of cos's series, from 1/8!, in doubles).
+  static let cosLeading1 = DoubleDouble.reciprocal(24)
+  static let cosLeading2 = -DoubleDouble.reciprocal(720)
 
   /// x = k·π/2 + r: the quadrant k mod 4 and r as a double-double (x finite).
   @inline(__always)
@@ -74,8 +69,10 @@ enum DeterministicTrig {
   @inline(__always)
   static func sinKernel(_ r: DoubleDouble) -> DoubleDouble {
     let z = r * r
-    let tail = DoubleDouble.horner(z.hi, sinTail)
-    let q = DoubleDouble.horner(z, leading: sinLeading, tail: tail)
+    let w = z.hi
+    let tail = 1 / 362_880 + w * (-1 / 39_916_800 + w * (1 / 6_227_020_800 + w * (-1 / 1_307_674_368_000
+      + w * (1 / 355_687_428_096_000 + w * (-1 / 121_645_100_408_832_000)))))
+    let q = ((DoubleDouble(tail) * z + sinLeading2) * z + sinLeading1) * z + sinLeading0
     return r + r * z * q
   }
 
@@ -83,8 +80,10 @@ enum DeterministicTrig {
   @inline(__always)
   static func cosKernel(_ r: DoubleDouble) -> DoubleDouble {
     let z = r * r
-    let tail = DoubleDouble.horner(z.hi, cosTail)
-    let q = DoubleDouble.horner(z, leading: cosLeading, tail: tail)
+    let w = z.hi
+    let tail = 1 / 40_320 + w * (-1 / 3_628_800 + w * (1 / 479_001_600 + w * (-1 / 87_178_291_200
+      + w * (1 / 20_922_789_888_000 + w * (-1 / 6_402_373_705_728_000 + w * (1 / 2_432_902_008_176_640_000))))))
+    let q = ((DoubleDouble(tail) * z + cosLeading2) * z + cosLeading1) * z + DoubleDouble(-0.5)
     return DoubleDouble(1) + z * q
   }
 

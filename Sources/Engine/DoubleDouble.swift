@@ -67,30 +67,3 @@ struct DoubleDouble {
   /// The sum rounded to one double.
   @inline(__always) var value: Double { hi + lo }
 }
-
-extension DoubleDouble {
-  /// Horner's rule in double-double: the leading coefficients exact to 106 bits, then `tail`
-  /// (the rest of the polynomial, already evaluated in plain doubles) as the innermost term.
-  @inline(__always)
-  static func horner(_ z: DoubleDouble, leading: [DoubleDouble], tail: Double) -> DoubleDouble {
-    var p = DoubleDouble(tail)
-    var i = leading.count - 1
-    while i >= 0 {
-      p = p * z + leading[i]
-      i -= 1
-    }
-    return p
-  }
-
-  /// Horner's rule in plain doubles.
-  @inline(__always)
-  static func horner(_ z: Double, _ coefficients: [Double]) -> Double {
-    var p = 0.0
-    var i = coefficients.count - 1
-    while i >= 0 {
-      p = p * z + coefficients[i]
-      i -= 1
-    }
-    return p
-  }
-}

@@ -242,5 +242,5 @@ struct Kernel: ~Copyable {
 
 extension FastMath {
   /// Natural logarithm of one positive float (our deterministic double log, rounded to Float).
-  static func logScalar(_ x: Float) -> Float { Float(DeterministicLog.log(Double(x))) }
+  static func logScalar(_ x: Float) -> Float { Float(DeterministicLog.logForFloat(Double(x))) }
 }
