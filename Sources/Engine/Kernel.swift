@@ -241,6 +241,6 @@ struct Kernel: ~Copyable {
 }
 
 extension FastMath {
-  /// Natural logarithm of one positive float (libm; only used for reporting the loss).
-  static func logScalar(_ x: Float) -> Float { Float(_log(Double(x))) }
+  /// Natural logarithm of one positive float (our deterministic double log, rounded to Float).
+  static func logScalar(_ x: Float) -> Float { Float(DeterministicLog.logForFloat(Double(x))) }
 }

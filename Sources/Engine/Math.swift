@@ -4,18 +4,17 @@
   import Darwin
 #endif
 
-// Scalar math from the C library, named so the rest of the engine does not import Glibc itself.
-@inline(__always) func _log(_ x: Double) -> Double { log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
-@inline(__always) func _sin(_ x: Double) -> Double { sin(x) }
+// exp from the C library, named so the rest of the engine does not import Glibc itself.
 @inline(__always) func _exp(_ x: Double) -> Double { exp(x) }
 
-/// Scalar math the datasets and visualizations share (libm, double precision).
+/// Scalar math the datasets and visualizations share, in double precision. sin, cos and log are
+/// our own (`DeterministicTrig`, `DeterministicLog`: the same bits on every machine, within about
+/// half an ulp); exp and atan2 are the C library's (no data or training bits depend on them).
 public enum Scalar {
-  public static func sin(_ x: Double) -> Double { _sin(x) }
-  public static func cos(_ x: Double) -> Double { _cos(x) }
+  public static func sin(_ x: Double) -> Double { DeterministicTrig.sin(x) }
+  public static func cos(_ x: Double) -> Double { DeterministicTrig.cos(x) }
   public static func exp(_ x: Double) -> Double { _exp(x) }
-  public static func log(_ x: Double) -> Double { _log(x) }
+  public static func log(_ x: Double) -> Double { DeterministicLog.log(x) }
   public static func atan2(_ y: Double, _ x: Double) -> Double {
     #if canImport(Glibc)
       Glibc.atan2(y, x)

@@ -58,8 +58,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     var u1 = nextUnit()
     if u1 < 1e-300 { u1 = 1e-300 }
     let u2 = nextUnit()
-    let r = (-2 * _log(u1)).squareRoot()
-    return mean + standardDeviation * r * _cos(2 * Double.pi * u2)
+    let r = (-2 * DeterministicLog.log(u1)).squareRoot()
+    return mean + standardDeviation * r * DeterministicTrig.cos(2 * Double.pi * u2)
   }
 
   /// An integer uniform in 0..<n (n > 0), by Lemire's multiply-shift with rejection.
