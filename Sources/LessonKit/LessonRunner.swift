@@ -33,16 +33,16 @@ public enum LessonRunner {
     } catch {
       return LessonValidation(lesson: lesson, reports: [], errors: [error])
     }
-    var session = GuidedLesson(lesson: lesson, state: &state)
+    var guide = GuidedLesson(lesson: lesson, state: &state)
     var reports: [StepReport] = []
     var errors: [LessonError] = []
     while true {
-      if session.status == .waiting { session.showMe(&state) }
-      if let report = session.report {
+      if guide.status == .waiting { guide.showMe(&state) }
+      if let report = guide.report {
         reports.append(report)
         errors += report.errors + report.evaluationErrors
       }
-      if !session.next(&state) { break }
+      if !guide.next(&state) { break }
     }
     return LessonValidation(lesson: lesson, reports: reports, errors: errors)
   }

@@ -60,17 +60,17 @@ extension Layout {
 extension PlaygroundView {
   /// The CNN view's lesson parts: the mode switch covered, frozen controls veiled, the panel with
   /// its pointer.
-  func drawCNNLesson(_ f: inout FrameBuilder, _ layout: CNNLayout, session: GuidedLesson) {
+  func drawCNNLesson(_ f: inout FrameBuilder, _ layout: CNNLayout, guide: GuidedLesson) {
     let ui = f.ui
     ui.draw.fillRect(f.layout.modeSwitchWithCaption, f.theme.panel)
-    for control in session.controls.hidden + session.controls.locked {
+    for control in guide.controls.hidden + guide.controls.locked {
       for r in layout.rects(of: control, base: f.layout) {
         ui.draw.fillRect(r.inset(-2), Color(argb: 0xA0FF_FFFF))
         if ui.isMouseOver(r) { ui.tooltip("Locked in this lesson") }
       }
     }
-    let pointer = session.step.highlight.flatMap { layout.rect(of: $0, base: f.layout) }
-    drawLessonPanel(&f, session: session, pointer: pointer)
+    let pointer = guide.step.highlight.flatMap { layout.rect(of: $0, base: f.layout) }
+    drawLessonPanel(&f, guide: guide, pointer: pointer)
   }
 
   /// The input with the mouse moved away when it is over a frozen control or the mode switch.

@@ -181,7 +181,7 @@ extension PlaygroundView {
     drawCNNImage(&c)
     drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
-    if let lesson { drawCNNLesson(&f, layout, session: lesson) }
+    if let lesson { drawCNNLesson(&f, layout, guide: lesson) }
     return finishFrame(&f)
   }
 

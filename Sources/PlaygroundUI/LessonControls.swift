@@ -118,10 +118,10 @@ extension PlaygroundView {
   }
 
   /// Drops what the lesson does not allow, with a banner saying so.
-  func filterByLesson(_ f: inout FrameBuilder, session: GuidedLesson) {
+  func filterByLesson(_ f: inout FrameBuilder, guide: GuidedLesson) {
     var dropped: Control?
     f.actions = f.actions.filter { action in
-      if session.permits(action) { return true }
+      if guide.permits(action) { return true }
       dropped = Control(touchedBy: action) ?? dropped
       return false
     }

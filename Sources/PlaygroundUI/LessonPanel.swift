@@ -85,58 +85,58 @@ extension PlaygroundView {
 
   /// The step's text and feedback, the pointer, and the buttons.
   /// `pointer` is the highlighted control's rectangle, when the view shows it.
-  func drawLessonPanel(_ f: inout FrameBuilder, session: GuidedLesson, pointer: Rect?) {
+  func drawLessonPanel(_ f: inout FrameBuilder, guide: GuidedLesson, pointer: Rect?) {
     let ui = f.ui
     let t = f.theme
-    let changed = session.changedSettings(in: f.state)
+    let changed = guide.changedSettings(in: f.state)
     let l = LessonPanelLayout(
-      window: ui.input.windowSize, step: session.step, offersSetUp: !changed.isEmpty, top: f.layout.topBar.maxY)
+      window: ui.input.windowSize, step: guide.step, offersSetUp: !changed.isEmpty, top: f.layout.topBar.maxY)
     ui.draw.fillRect(l.panel, Color(rgb: 0xF4F8FB))
     ui.draw.fillRect(Rect(x: l.panel.x, y: l.panel.y, width: 3, height: l.panel.height), t.accent)
 
     // The title stays on top when it leaves the text room; otherwise (a long title in a small
     // window) it scrolls with the step's text rather than squeeze it out.
     var text = l.text
-    let titleLines = ui.wrap(session.lesson.title, toWidth: text.width, size: 20, weight: .bold).count
+    let titleLines = ui.wrap(guide.lesson.title, toWidth: text.width, size: 20, weight: .bold).count
     let fixedTitle = titleLines <= 2 && text.height - 56 * Float(titleLines) >= 240
     if fixedTitle {
-      let titleHeight = ui.paragraph(session.lesson.title, in: text, size: 20, color: t.text, weight: .bold)
+      let titleHeight = ui.paragraph(guide.lesson.title, in: text, size: 20, color: t.text, weight: .bold)
       _ = text.cutTop(titleHeight + 4)
     }
     let progress = text.cutTop(22, spacing: 4)
     ui.label(
-      "Step \(session.stepNumber) of \(session.stepCount)", in: progress, size: TypeSize.caption,
+      "Step \(guide.stepNumber) of \(guide.stepCount)", in: progress, size: TypeSize.caption,
       color: t.mutedText, weight: .bold)
     let bar = text.cutTop(6, spacing: 14)
     ui.draw.fillRoundedRect(bar, radius: 3, Color(rgb: 0xD8E2EA))
-    let done = bar.width * Float(session.stepNumber) / Float(max(1, session.stepCount))
+    let done = bar.width * Float(guide.stepNumber) / Float(max(1, guide.stepCount))
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
-    let title = LessonTextBlock(text: session.lesson.title, size: 20, color: t.text, weight: .bold)
-    var blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, session: session, changed: changed)
-    if l.compactChoices, case .ask(let question)? = session.step.action {
+    let title = LessonTextBlock(text: guide.lesson.title, size: 20, color: t.text, weight: .bold)
+    var blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, guide: guide, changed: changed)
+    if l.compactChoices, case .ask(let question)? = guide.step.action {
       for (i, choice) in question.choices.enumerated() {
         blocks.append(LessonTextBlock(text: "\(Self.choiceLetter(i)). \(choice)", size: TypeSize.caption, color: t.text))
       }
     }
-    drawScrollingText(&f, blocks: blocks, in: text, session: session)
+    drawScrollingText(&f, blocks: blocks, in: text, guide: guide)
 
-    if case .ask(let question)? = session.step.action {
+    if case .ask(let question)? = guide.step.action {
       drawChoices(
-        &f, question: question, chosen: session.chosenAnswer, rects: l.choiceButtons, lettersOnly: l.compactChoices)
+        &f, question: question, chosen: guide.chosenAnswer, rects: l.choiceButtons, lettersOnly: l.compactChoices)
     }
     if let setUp = l.setUpButton, ui.button("Set up this step", in: setUp, style: .primary) {
       f.lessonCommands.append(.setUp)
     }
     if let showMe = l.showMeButton,
-      ui.button("Show me", in: showMe, enabled: session.report == nil, style: .normal)
+      ui.button("Show me", in: showMe, enabled: guide.report == nil, style: .normal)
     {
       f.lessonCommands.append(.showMe)
     }
-    if ui.button("‹ Back", in: l.backButton, enabled: !session.isFirstStep) { f.lessonCommands.append(.back) }
-    let ready = session.report != nil
+    if ui.button("‹ Back", in: l.backButton, enabled: !guide.isFirstStep) { f.lessonCommands.append(.back) }
+    let ready = guide.report != nil
     if ui.button(
-      session.isLastStep ? "Finished" : "Next ›", in: l.nextButton, enabled: !session.isLastStep,
+      guide.isLastStep ? "Finished" : "Next ›", in: l.nextButton, enabled: !guide.isLastStep,
       style: ready && changed.isEmpty ? .primary : .normal)
     {
       f.lessonCommands.append(.next)

@@ -14,22 +14,22 @@ struct LessonTextBlock {
 extension PlaygroundView {
   /// The step's text, in reading order: what to do, the question, training progress, the hint, a
   /// note when free play changed the step's settings, and after the step the ✓/✗ sentences.
-  func lessonBlocks(_ f: inout FrameBuilder, session: GuidedLesson, changed: [String]) -> [LessonTextBlock] {
+  func lessonBlocks(_ f: inout FrameBuilder, guide: GuidedLesson, changed: [String]) -> [LessonTextBlock] {
     let t = f.theme
     let muted = t.mutedText
     var blocks: [LessonTextBlock] = []
-    if let say = session.step.say { blocks.append(LessonTextBlock(text: say, color: t.text)) }
-    switch session.step.action {
+    if let say = guide.step.say { blocks.append(LessonTextBlock(text: say, color: t.text)) }
+    switch guide.step.action {
     case .ask(let question)?:
       blocks.append(LessonTextBlock(text: question.question, color: t.text, weight: .bold))
     case .train(let epochs)?:
       blocks.append(
         LessonTextBlock(
           text: Self.trainingLine(
-            epochs: epochs, trained: session.epochsTrained(in: f.state), report: session.report),
+            epochs: epochs, trained: guide.epochsTrained(in: f.state), report: guide.report),
           size: TypeSize.caption, color: muted, weight: .bold))
     case .task(let task)?:
-      if session.report == nil, let hint = task.hint {
+      if guide.report == nil, let hint = task.hint {
         blocks.append(LessonTextBlock(text: "Hint: " + hint, size: TypeSize.caption, color: muted))
       }
     default: break
@@ -42,7 +42,7 @@ extension PlaygroundView {
             + "\"Set up this step\" puts back the lesson's settings (your changes are replaced).",
           size: TypeSize.caption, color: Color(rgb: 0xC25E00), weight: .bold))
     }
-    if let report = session.report {
+    if let report = guide.report {
       let caption = TypeSize.caption
       let green = Color(rgb: 0x2E7D32)
       let orange = Color(rgb: 0xC25E00)
@@ -53,12 +53,12 @@ extension PlaygroundView {
       if let goal = report.goal {
         add(goal.holds, goal.sentence + (report.solutionApplied ? " (done by Show me)" : ""))
       }
-      if case .ask(let question)? = session.step.action, let answer = report.answer {
+      if case .ask(let question)? = guide.step.action, let answer = report.answer {
         add(answer.correct, (answer.correct ? "Right. " : "Not quite. ") + (question.explain ?? ""))
       }
       for e in report.expectations { add(e.holds, e.sentence) }
     }
-    for error in session.stepErrors {
+    for error in guide.stepErrors {
       blocks.append(LessonTextBlock(text: error.message, size: TypeSize.caption, color: Color(rgb: 0xC62828)))
     }
     return blocks
@@ -84,7 +84,7 @@ extension PlaygroundView {
   /// (mouse wheel over it; a bar on the right and a "more" line say there is more): only whole lines
   /// inside the area are drawn, so nothing is cut and every line can be reached.
   func drawScrollingText(
-    _ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, session: GuidedLesson
+    _ f: inout FrameBuilder, blocks: [LessonTextBlock], in area: Rect, guide: GuidedLesson
   ) {
     let ui = f.ui
     let gap: Float = 10
@@ -118,7 +118,7 @@ extension PlaygroundView {
       return
     }
     let maxScroll = max(0, total - view.height)
-    let scroll = min(max(0, session.textScroll), maxScroll)
+    let scroll = min(max(0, guide.textScroll), maxScroll)
     if overflows, ui.isMouseOver(area), ui.input.wheel.y != 0 {
       f.lessonCommands.append(.scroll(to: min(max(0, scroll - ui.input.wheel.y * 40), maxScroll)))
     }

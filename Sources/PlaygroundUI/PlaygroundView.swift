@@ -86,7 +86,7 @@ public final class PlaygroundView {
       let pointer = lesson.step.highlight
         .flatMap { layout.rect(of: $0, features: state.config.features) }
         .flatMap { layout.pointerTarget($0) }
-      drawLessonPanel(&f, session: lesson, pointer: pointer)
+      drawLessonPanel(&f, guide: lesson, pointer: pointer)
     }
     return finishFrame(&f)
   }
@@ -102,7 +102,7 @@ public final class PlaygroundView {
       drawHelp(&f)
     }
     handleKeys(&f)
-    if let lesson { filterByLesson(&f, session: lesson) }
+    if let lesson { filterByLesson(&f, guide: lesson) }
     if f.ui.input.quitRequested { f.commands.append(.quit) }
     return FrameResult(actions: f.actions, commands: f.commands, lessonCommands: f.lessonCommands)
   }

@@ -117,13 +117,13 @@ struct Window: ParsableCommand {
       } catch let error as LessonError {
         throw UsageError(message: error.description)
       }
-      var session = GuidedLesson(lesson: parsed, state: &state)
-      while session.stepNumber < lessonStep && !session.isLastStep {
-        session.showMe(&state)
-        session.next(&state)
+      var guide = GuidedLesson(lesson: parsed, state: &state)
+      while guide.stepNumber < lessonStep && !guide.isLastStep {
+        guide.showMe(&state)
+        guide.next(&state)
       }
-      if lessonShowMe { session.showMe(&state) }
-      guided = session
+      if lessonShowMe { guide.showMe(&state) }
+      guided = guide
     } else if let load {
       if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }
       state = try SessionCLI.loadState(load, settings: settings)
@@ -174,13 +174,13 @@ struct Window: ParsableCommand {
     let choice = try RendererFlag.choice(renderer, software: software)
     let zoom = self.zoom
     let load = self.load
-    let session = guided
+    let guide = guided
     // The page is CNN state (ignored without a CNN session, where no CNN page shows).
     if cnnPage != .results { reduce(&state, .cnn(.showPage(cnnPage))) }
     let start = state
     if layoutJson {
       let text = try MainActor.assumeIsolated {
-        try LayoutJSON.text(state: start, lesson: session, size: windowSize, zoom: zoom)
+        try LayoutJSON.text(state: start, lesson: guide, size: windowSize, zoom: zoom)
       }
       print(text)
       return
@@ -188,7 +188,7 @@ struct Window: ParsableCommand {
     try MainActor.assumeIsolated {
       if let screenshot {
         let raster = try RendererFlag.screenshot(
-          state: start, epochs: epochs, lesson: session, size: windowSize, zoom: zoom, renderer: choice)
+          state: start, epochs: epochs, lesson: guide, size: windowSize, zoom: zoom, renderer: choice)
         do {
           try PNGFile.save(raster, to: screenshot)
         } catch let problem as FileProblem {
@@ -201,7 +201,7 @@ struct Window: ParsableCommand {
       TerminationSignal.block()  // before SDL starts threads: SIGTERM becomes an emergency save
       let app = try WindowApp(state: start, renderer: choice ?? .auto, zoom: zoom, size: windowSize)
       app.sessionPath = load
-      app.lesson = session
+      app.lesson = guide
       try app.run()
     }
   }
