@@ -49,7 +49,7 @@ public struct AppState: Sendable {
   public var active: any ActiveRun { showingCNN?.run ?? dense }
 
   /// Whether the run that shows is training between frames.
-  public var isPlaying: Bool { active.isPlaying }
+  public var isPlaying: Bool { showingCNN?.isPlaying ?? dense.isPlaying }
 }
 
 /// The panels that share one place, behind tabs, in a narrow window (a projector's zoom, a small

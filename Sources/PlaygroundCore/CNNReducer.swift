@@ -199,7 +199,7 @@ private func rebuildCNN(
     cnn.run.session = try CNNExperiment(config: config, drawings: drawings, imported: imported)
     cnn.run.isPlaying = false
     if cnn.selectedTestImage >= cnn.experiment.test.count { cnn.selectedTestImage = 0 }
-    afterCNNChange(&cnn, keepHistory: false)
+    cnn.run.remeasure(keepHistory: false)
     cnn.restartCAM()
   } catch {
     banner = Banner(.error, error.message)
@@ -215,12 +215,8 @@ private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label
   do {
     try cnn.run.session.addDrawing(cnn.drawing, label: label ?? -1)
     banner = Banner(.info, "Added your drawing as \(name): \(cnn.experiment.train.count) training images.")
-    afterCNNChange(&cnn, keepHistory: true)
+    cnn.run.remeasure(keepHistory: true)
   } catch {
     banner = Banner(.error, error.message)
   }
-}
-
-private func afterCNNChange(_ cnn: inout CNNAppState, keepHistory: Bool) {
-  cnn.run.remeasure(keepHistory: keepHistory)
 }

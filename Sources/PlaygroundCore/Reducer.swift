@@ -5,11 +5,9 @@ import Training
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
-  if isTrainingAction(action) {
-    reduceActiveRun(&state, action)
-    return
-  }
   switch action {
+  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
+    reduceActiveRun(&state, action)
   case .setMode(let mode):
     guard mode != state.mode else { return }
     state.dense.isPlaying = false
@@ -57,9 +55,9 @@ public func reduce(_ state: inout AppState, _ action: Action) {
       return
     }
     state.dense.session.addPoint(DataPoint(x: x, y: y, label: label))
-    refresh(&state)
+    state.dense.remeasure(keepHistory: true)
   case .removePointNear(let x, let y):
-    if state.dense.session.removeNearestPoint(x: x, y: y) { refresh(&state) }
+    if state.dense.session.removeNearestPoint(x: x, y: y) { state.dense.remeasure(keepHistory: true) }
   case .selectClass(let k):
     if k >= 0 && k < max(2, state.dense.session.classCount) { state.selectedClass = k }
   case .toggleFeature(let feature):
@@ -94,13 +92,13 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     let size = state.dense.session.network.layerSize(layer)
     guard from >= 0, from < size.inputs, to >= 0, to < size.outputs else { return }
     state.dense.session.setWeight(layer: layer, from: from, to: to, value: value)
-    afterNetworkChange(&state, keepHistory: true)
+    state.dense.remeasure(keepHistory: true)
   case .setBias(let layer, let neuron, let value):
     guard value.isFinite, layer >= 0, layer < state.dense.session.network.layerCount,
       neuron >= 0, neuron < state.dense.session.network.layerSize(layer).outputs
     else { return }
     state.dense.session.setBias(layer: layer, neuron: neuron, value: value)
-    afterNetworkChange(&state, keepHistory: true)
+    state.dense.remeasure(keepHistory: true)
   case .applyConfig(let config):
     rebuild(&state) { $0 = config }
   case .focusNeuron(let neuron): state.focusedNeuron = neuron
@@ -115,8 +113,6 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     restoreSession(&state, session)
   case .replaceState(let snapshot):
     state = snapshot.state
-  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
-    break  // the active run's (above)
   }
 }
 
@@ -163,7 +159,7 @@ private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig)
       state.warp = nil
     }
     state.focusedNeuron = nil
-    afterNetworkChange(&state)
+    state.dense.remeasure(keepHistory: false)
   } catch {
     state.banner = Banner(.error, error.message)
   }
@@ -177,13 +173,4 @@ func compatiblePoints(_ points: [DataPoint], from old: PlaygroundConfig, to new:
   guard new.problem == .classification, new.dataset != .custom else { return points }
   let classes = new.dataset.classCount
   return points.filter { $0.label >= 0 && Int($0.label) < classes }
-}
-
-/// Data changed but not the network (points added or removed).
-private func refresh(_ state: inout AppState) {
-  afterNetworkChange(&state, keepHistory: true)
-}
-
-private func afterNetworkChange(_ state: inout AppState, keepHistory: Bool = false) {
-  state.dense.remeasure(keepHistory: keepHistory)
 }

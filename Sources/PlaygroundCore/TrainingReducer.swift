@@ -1,7 +1,8 @@
 import Training
 
 /// The training actions, the same for every kind of run: play, pause, step, train, reset, and
-/// the live settings (learning rate, batch size, speed). `reduce` sends them to the run that shows.
+/// the live settings (learning rate, batch size, speed). `reduce` sends them to the run that shows,
+/// and only them (the other actions change no run).
 func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: Action, _ banner: inout Banner?) {
   switch action {
   case .togglePlay:
@@ -16,13 +17,13 @@ func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: A
     run.isPlaying = false
   case .step:
     run.isPlaying = false
-    train(&run, &banner) { $0.train(epochs: 1) > 0 || $0.divergence != nil }
+    train(&run, &banner) { $0.train(epochs: 1); return true }
   case .train(let epochs):
     guard epochs > 0 else { return }
-    train(&run, &banner) { $0.train(epochs: epochs) > 0 || $0.divergence != nil }
+    train(&run, &banner) { $0.train(epochs: epochs); return true }
   case .trainSlice(let units):
     guard units > 0 else { return }
-    train(&run, &banner, measuring: false) { $0.train(units: units) }
+    train(&run, &banner) { $0.train(units: units) }
   case .reset:
     run.session.reset()
     run.isPlaying = false
@@ -39,23 +40,14 @@ func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: A
   }
 }
 
-/// Whether `reduceTraining` handles `action` (for the run that shows).
-func isTrainingAction(_ action: Action) -> Bool {
-  switch action {
-  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
-    true
-  default: false
-  }
-}
-
 func divergedMessage(_ reason: String) -> String {
   "Training diverged (\(reason)) — try a smaller learning rate, then press Reset."
 }
 
-/// Trains with `body`; measures and records the history when it says so (whole epochs always,
-/// `measuring` slices when an epoch ends). Divergence pauses with a banner.
+/// Trains with `body`; measures and records the history when `body` says so (whole epochs always,
+/// slices when an epoch ends or training diverged). Divergence pauses with a banner.
 private func train<S: TrainingSession>(
-  _ run: inout TrainingRun<S>, _ banner: inout Banner?, measuring: Bool = true, _ body: (inout S) -> Bool
+  _ run: inout TrainingRun<S>, _ banner: inout Banner?, _ body: (inout S) -> Bool
 ) {
   if let reason = run.session.divergence {
     run.isPlaying = false
@@ -64,7 +56,7 @@ private func train<S: TrainingSession>(
   }
   let measure = body(&run.session)
   run.revision += 1
-  if measure || measuring {
+  if measure {
     run.evaluation = run.session.measure()
     run.recordHistory()
   }

@@ -20,14 +20,6 @@ public enum TrainingSpeed: Hashable, Sendable {
   /// The rates a command line, share string or lesson may give (faster than 10,000 a second is what max is for).
   public static let range = 1...10_000
 
-  /// The default for a mode.
-  public static func defaultSpeed(for mode: AppMode) -> TrainingSpeed {
-    switch mode {
-    case .dense: denseDefault
-    case .cnn: cnnDefault
-    }
-  }
-
   /// The menu steps for a mode.
   public static func steps(for mode: AppMode) -> [TrainingSpeed] {
     switch mode {

@@ -46,7 +46,7 @@ final class BackgroundTrainer: @unchecked Sendable {
   /// What the clock's speed was measured on. Other work (another mode, network or data set)
   /// starts it over with a probe slice: a rate measured on a small network would size the first
   /// slice of a big one to seconds, and the window waits for each slice.
-  private var clockWork: TrainingSlice.Work?
+  private var clockWork: AnyHashable?
   private var preparer = OutputPreparer()
   /// How long preparing the view's outputs takes (smoothed): training stops that much earlier.
   private var prepareMilliseconds = 1.0
@@ -146,7 +146,7 @@ final class BackgroundTrainer: @unchecked Sendable {
 
   private func run(_ job: Job) -> Outcome {
     var state = job.state
-    let work = TrainingSlice.Work(state)
+    let work = state.active.workload
     if work != clockWork {
       clock = TrainingClock()
       clockWork = work
@@ -160,7 +160,7 @@ final class BackgroundTrainer: @unchecked Sendable {
       guard left > 0, remaining > 0.05 || units == 0 else { break }
       let n = min(left, clock.units(for: min(BackgroundTrainer.sliceMilliseconds, remaining)))
       let t0 = FramePacer.now()
-      reduce(&state, TrainingSlice.action(units: n))
+      reduce(&state, .trainSlice(units: n))
       clock.record(units: n, milliseconds: (FramePacer.now() - t0) * 1000)
       units += n
       // Diverged (the reducer pauses): nothing more to do this frame.
@@ -176,19 +176,6 @@ final class BackgroundTrainer: @unchecked Sendable {
 /// A training slice of the run that shows, whatever its kind: `.trainSlice` units (2-D epochs,
 /// CNN mini-batches), paced by the run's speed and a lesson's epoch allowance.
 enum TrainingSlice {
-  /// What the time of one unit depends on: the kind of run, its settings and its data.
-  struct Work: Equatable {
-    var mode: AppMode
-    var workload: AnyHashable
-
-    init(_ state: AppState) {
-      mode = state.mode
-      workload = state.active.workload
-    }
-  }
-
-  static func action(units: Int) -> Action { .trainSlice(units: units) }
-
   /// The most units this frame trains: the lesson's allowance and, below max speed, what the
   /// pace grants now (at max, the allowance alone, as before the speed control).
   static func frameLimit(allowance: Int?, state: AppState, pace: inout TrainingPace, now: Double) -> Int? {

@@ -10,22 +10,20 @@ struct UnsavedWork {
   /// What the last save or open wrote or read; nil before either.
   var saved: Mark?
 
-  /// The parts of the state a save records that change while working.
+  /// The parts of the state a save records that change while working: every training step and
+  /// every change to a network or its data raises a run's revision; the configs catch the live
+  /// settings (learning rate, batch size, …), which keep it.
   struct Mark: Equatable {
     var mode: AppMode
     var revision: Int
-    var epoch: Int
     var cnnRevision: Int
-    var cnnEpoch: Int
     var config: String
     var cnnConfig: CNNConfig?
 
     init(_ state: AppState) {
       mode = state.mode
       revision = state.revision
-      epoch = state.experiment.epoch
       cnnRevision = state.cnn?.revision ?? 0
-      cnnEpoch = state.cnn?.experiment.epoch ?? 0
       config = state.shareString
       cnnConfig = state.cnn?.experiment.config
     }
