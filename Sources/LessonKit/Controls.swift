@@ -80,18 +80,21 @@ public enum Control: String, CaseIterable, Sendable {
   case points
   /// Editing a weight or bias by clicking it.
   case weights
+  /// The timeline: moving to an earlier moment, continuing from it, undoing that.
+  case timeline
 
   /// The controls the CNN mode has.
   public var isCNNControl: Bool {
     switch self {
-    case .play, .step, .reset, .learningRate, .batchSize, .shapes, .convLayers, .trainRatio, .seed, .dataset: true
+    case .play, .step, .reset, .learningRate, .batchSize, .shapes, .convLayers, .trainRatio, .seed, .dataset, .timeline:
+      true
     default: false
     }
   }
 
   public var isConfigKey: Bool {
     switch self {
-    case .play, .step, .reset, .regenerate, .points, .weights: false
+    case .play, .step, .reset, .regenerate, .points, .weights, .timeline: false
     default: true
     }
   }
@@ -118,6 +121,7 @@ public enum Control: String, CaseIterable, Sendable {
     case .setRegularization: self = .regularization
     case .setRegularizationRate: self = .regularizationRate
     case .setWeight, .setBias: self = .weights
+    case .seek, .continueFromHere, .undoBranch: self = .timeline
     case .cnn(let cnnAction):
       guard let control = Control.touched(by: cnnAction) else { return nil }
       self = control

@@ -16,8 +16,16 @@ public enum Action: Equatable, Sendable {
   /// `units` more training units (2-D: epochs; CNN: mini-batches): the window's frame-sized slices
   /// while playing. The same bits as whole epochs; loss and accuracy are measured as each epoch ends.
   case trainSlice(units: Int)
-  /// New initial weights from the seed; divergence cleared.
+  /// New initial weights from the seed; divergence cleared. The run's history is set aside
+  /// (`undoBranch` brings it back).
   case reset
+  /// Shows an earlier moment of the run that shows (the timeline); pauses.
+  case seek(TimelineSeek)
+  /// Goes on from the moment shown: the later history is set aside (`undoBranch` brings it back).
+  /// Training or changing anything while an earlier moment shows does the same.
+  case continueFromHere
+  /// Brings back the history the last "Continue from here" or Reset set aside.
+  case undoBranch
   /// New data from a seed derived from the old one.
   case regenerate
   // Data
@@ -79,4 +87,18 @@ public enum Action: Equatable, Sendable {
   indirect case restore(SessionFile)
   /// Goes back to a state held earlier (a lesson's Back to the state its step was entered with).
   case replaceState(StateSnapshot)
+}
+
+/// Where the timeline moves.
+public enum TimelineSeek: Equatable, Sendable {
+  /// To the end of epoch `epoch` (clamped to the run's history).
+  case epoch(Int)
+  /// One epoch back (`[`).
+  case back
+  /// One epoch forward (`]`).
+  case forward
+  /// The run's start (Home).
+  case start
+  /// The present (End).
+  case end
 }

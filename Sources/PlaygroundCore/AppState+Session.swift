@@ -7,7 +7,7 @@ extension AppState {
   /// The window's state for a saved session: its experiment, and its charts (or a fresh chart
   /// starting at the saved epoch when the file has none).
   public init(session: DenseSessionFile) throws(SessionError) {
-    dense = TrainingRun(try Experiment(restoring: session), speed: session.speed, history: session.history)
+    dense = try session.run()
   }
 
   /// Replaces everything with a saved session (the window's Open); on error nothing changes.

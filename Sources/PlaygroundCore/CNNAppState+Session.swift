@@ -7,8 +7,7 @@ extension CNNAppState {
   /// The CNN mode's state for a saved session: its experiment, its charts (or a fresh chart at the
   /// saved epoch when the file has none) and its drawing.
   public init(session: CNNSessionFile) throws(SessionError) {
-    self.init(
-      experiment: try CNNExperiment(restoring: session), speed: session.speed, history: session.history)
+    self.init(run: try session.run())
     drawing = session.drawing
   }
 }
@@ -51,7 +50,6 @@ extension AppState {
 extension CNNSessionFile {
   /// The session of the window's CNN mode, charts and drawing included.
   public init(state: CNNAppState) {
-    self.init(experiment: state.experiment, history: state.run.history, drawing: state.drawing)
-    speed = state.run.speed
+    self.init(run: state.run, drawing: state.drawing)
   }
 }

@@ -33,6 +33,12 @@ public struct CNNAppState: Sendable {
     restartCAM()
   }
 
+  /// The CNN mode for a run (a session file's).
+  public init(run: TrainingRun<CNNExperiment>) {
+    self.run = run
+    restartCAM()
+  }
+
   public var config: CNNConfig { run.config }
   /// The session: the images, the network and the training so far.
   public var experiment: CNNExperiment { run.session }

@@ -166,17 +166,13 @@ func configureCNN(_ state: inout AppState, _ config: CNNConfig) {
     return
   }
   guard config != cnn.config else { return }
-  var live = cnn.config
-  live.learningRate = config.learningRate
-  live.batchSize = config.batchSize
-  if live == config {
-    do {
-      try state.cnn!.run.session.updateLive {
-        $0.learningRate = config.learningRate
-        $0.batchSize = config.batchSize
-      }
-    } catch {
-      state.banner = Banner(.error, error.message)
+  var liveOnly = cnn.config
+  liveOnly.learningRate = config.learningRate
+  liveOnly.batchSize = config.batchSize
+  if liveOnly == config {
+    live(&state.cnn!.run, &state.banner) {
+      $0.learningRate = config.learningRate
+      $0.batchSize = config.batchSize
     }
   } else {
     rebuildCNN(&state.cnn!, &state.banner) { $0 = config }
@@ -213,9 +209,8 @@ private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label
     return
   }
   do {
-    try cnn.run.session.addDrawing(cnn.drawing, label: label ?? -1)
+    try cnn.run.edit(.addDrawing(pixels: cnn.drawing, label: label ?? -1))
     banner = Banner(.info, "Added your drawing as \(name): \(cnn.experiment.train.count) training images.")
-    cnn.run.remeasure(keepHistory: true)
   } catch {
     banner = Banner(.error, error.message)
   }

@@ -6,7 +6,8 @@ import Training
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
   switch action {
-  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
+  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
+    .seek, .continueFromHere, .undoBranch:
     reduceActiveRun(&state, action)
   case .setMode(let mode):
     guard mode != state.mode else { return }
@@ -54,10 +55,10 @@ public func reduce(_ state: inout AppState, _ action: Action) {
       state.banner = Banner(.error, "This dataset has \(classes) classes; class \(Int(label) + 1) does not exist.")
       return
     }
-    state.dense.session.addPoint(DataPoint(x: x, y: y, label: label))
-    state.dense.remeasure(keepHistory: true)
+    edit(&state, .addPoint(DataPoint(x: x, y: y, label: label)))
   case .removePointNear(let x, let y):
-    if state.dense.session.removeNearestPoint(x: x, y: y) { state.dense.remeasure(keepHistory: true) }
+    var probe = state.dense.session
+    if probe.removeNearestPoint(x: x, y: y) { edit(&state, .removePoint(x: x, y: y)) }
   case .selectClass(let k):
     if k >= 0 && k < max(2, state.dense.session.classCount) { state.selectedClass = k }
   case .toggleFeature(let feature):
@@ -91,14 +92,12 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     guard value.isFinite, layer >= 0, layer < state.dense.session.network.layerCount else { return }
     let size = state.dense.session.network.layerSize(layer)
     guard from >= 0, from < size.inputs, to >= 0, to < size.outputs else { return }
-    state.dense.session.setWeight(layer: layer, from: from, to: to, value: value)
-    state.dense.remeasure(keepHistory: true)
+    edit(&state, .setWeight(layer: layer, from: from, to: to, value: value))
   case .setBias(let layer, let neuron, let value):
     guard value.isFinite, layer >= 0, layer < state.dense.session.network.layerCount,
       neuron >= 0, neuron < state.dense.session.network.layerSize(layer).outputs
     else { return }
-    state.dense.session.setBias(layer: layer, neuron: neuron, value: value)
-    state.dense.remeasure(keepHistory: true)
+    edit(&state, .setBias(layer: layer, neuron: neuron, value: value))
   case .applyConfig(let config):
     rebuild(&state) { $0 = config }
   case .focusNeuron(let neuron): state.focusedNeuron = neuron
@@ -128,8 +127,13 @@ private func reduceActiveRun(_ state: inout AppState, _ action: Action) {
 
 /// A change that keeps data and network (learning rate, regularization, batch size, display).
 private func live(_ state: inout AppState, _ change: (inout PlaygroundConfig) -> Void) {
+  live(&state.dense, &state.banner, change)
+}
+
+/// A change to the 2-D run's data or weights, recorded on its timeline.
+private func edit(_ state: inout AppState, _ change: DenseChange) {
   do {
-    try state.dense.session.updateLive(change)
+    try state.dense.edit(change)
   } catch {
     state.banner = Banner(.error, error.message)
   }

@@ -3,7 +3,7 @@ import Training
 /// The training actions, the same for every kind of run: play, pause, step, train, reset, and
 /// the live settings (learning rate, batch size, speed). `reduce` sends them to the run that shows,
 /// and only them (the other actions change no run).
-func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: Action, _ banner: inout Banner?) {
+func reduceTraining<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ action: Action, _ banner: inout Banner?) {
   switch action {
   case .togglePlay:
     reduceTraining(&run, run.isPlaying ? .pause : .play, &banner)
@@ -17,18 +17,25 @@ func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: A
     run.isPlaying = false
   case .step:
     run.isPlaying = false
-    train(&run, &banner) { $0.train(epochs: 1); return true }
+    train(&run, &banner) { $0.advance(epochs: 1); return true }
   case .train(let epochs):
     guard epochs > 0 else { return }
-    train(&run, &banner) { $0.train(epochs: epochs); return true }
+    train(&run, &banner) { $0.advance(epochs: epochs); return true }
   case .trainSlice(let units):
     guard units > 0 else { return }
-    train(&run, &banner) { $0.train(units: units) }
+    train(&run, &banner) { $0.advance(units: units) }
   case .reset:
-    run.session.reset()
-    run.isPlaying = false
+    run.resetKeepingUndo()
     if banner?.kind == .warning { banner = nil }
-    run.remeasure(keepHistory: false)
+  case .seek(let seek):
+    reduceSeek(&run, seek, &banner)
+  case .continueFromHere:
+    run.continueHere()
+  case .undoBranch:
+    if run.canUndoBranch {
+      run.undoBranch()
+      banner = Banner(.info, "The later history is back: the run stands at \(run.session.position).")
+    }
   case .setLearningRate(let rate):
     live(&run, &banner) { $0.learningRate = rate }
   case .setBatchSize(let size):
@@ -46,33 +53,52 @@ func divergedMessage(_ reason: String) -> String {
 
 /// Trains with `body`; measures and records the history when `body` says so (whole epochs always,
 /// slices when an epoch ends or training diverged). Divergence pauses with a banner.
-private func train<S: TrainingSession>(
-  _ run: inout TrainingRun<S>, _ banner: inout Banner?, _ body: (inout S) -> Bool
+private func train<S: ReplayableSession>(
+  _ run: inout TrainingRun<S>, _ banner: inout Banner?, _ body: (inout TrainingRun<S>) -> Bool
 ) {
   if let reason = run.session.divergence {
     run.isPlaying = false
     banner = Banner(.warning, divergedMessage(reason))
     return
   }
-  let measure = body(&run.session)
+  let measure = body(&run)
   run.revision += 1
   if measure {
     run.evaluation = run.session.measure()
     run.recordHistory()
   }
+  run.noteDivergence()
   if let reason = run.session.divergence {
     run.isPlaying = false
     banner = Banner(.warning, divergedMessage(reason))
   }
 }
 
-/// A change that keeps the data and the network.
-private func live<S: TrainingSession>(
+/// A change that keeps the data and the network (recorded on the run's timeline).
+func live<S: ReplayableSession>(
   _ run: inout TrainingRun<S>, _ banner: inout Banner?, _ change: (inout S.Config) -> Void
 ) {
   do {
-    try run.session.updateLive(change)
+    try run.editSettings(change)
   } catch {
     banner = Banner(.error, error.message)
+  }
+}
+
+/// Moves the timeline: to an epoch, one epoch back or forward, or to either end. Pauses.
+private func reduceSeek<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ seek: TimelineSeek, _ banner: inout Banner?) {
+  let now = run.session.position
+  let target: TrainingPosition
+  switch seek {
+  case .epoch(let epoch): target = TrainingPosition(epoch: max(0, epoch))
+  case .back: target = TrainingPosition(epoch: now.example > 0 ? now.epoch : max(0, now.epoch - 1))
+  case .forward: target = TrainingPosition(epoch: now.epoch + 1)
+  case .start: target = run.timeline.start.position
+  case .end: target = run.end
+  }
+  do {
+    try run.seek(to: target)
+  } catch {
+    banner = Banner(.error, "This moment cannot be rebuilt: \(error.message)")
   }
 }

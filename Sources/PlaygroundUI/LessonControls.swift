@@ -31,7 +31,7 @@ extension Layout {
     case .showTestData: return [showTestToggle]
     case .discretize: return [discretizeToggle]
     case .points: return classButtons
-    case .seed, .initialization, .shapes, .convLayers, .weights: return []
+    case .seed, .initialization, .shapes, .convLayers, .weights, .timeline: return []
     }
   }
 

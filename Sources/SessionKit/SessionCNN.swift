@@ -33,6 +33,8 @@ public struct CNNSessionFile: Sendable, Equatable {
   public var drawing: [Float]
   /// Images per second while playing (a play setting; files without it open at the default).
   public var speed: TrainingSpeed = .cnnDefault
+  /// The run's recorded history (format 2; nil in files written before it existed).
+  public var timeline: CNNTimeline?
 
   public init(
     config: CNNConfig, importedClasses: [ImageClass] = [], train: [LabeledImage], test: [LabeledImage],
@@ -63,6 +65,24 @@ public struct CNNSessionFile: Sendable, Equatable {
       cursor: experiment.cursor, divergence: experiment.divergence, history: history, drawing: drawing)
   }
 
+  /// The session of a CNN run: its present (also while an earlier moment shows), charts, pace,
+  /// canvas and recorded history.
+  public init(run: TrainingRun<CNNExperiment>, drawing: [Float]) {
+    let present = run.presentSession
+    self.init(experiment: present, history: run.history, drawing: drawing)
+    speed = run.speed
+    let start = run.timeline.start
+    var origin = CNNTimeline.Start(
+      fromSeed: run.timeline.startsFromSeed, epoch: start.position.epoch, example: start.position.example,
+      config: start.config)
+    if start.train.count != present.train.count || start.drawings.count != present.drawings.count {
+      origin.trainImages = start.train.count
+      origin.drawings = start.drawings.count
+    }
+    if !run.timeline.startsFromSeed { origin.weights = start.network.flatParameters }
+    timeline = CNNTimeline(run, start: origin)
+  }
+
   /// An empty canvas.
   public static let blankDrawing = [Float](repeating: 0, count: ShapeImages.size * ShapeImages.size)
 
@@ -79,7 +99,7 @@ public struct CNNSessionFile: Sendable, Equatable {
     a.config == b.config && a.importedClasses == b.importedClasses && a.train == b.train && a.test == b.test
       && a.drawings == b.drawings && a.parameters.map(\.bitPattern) == b.parameters.map(\.bitPattern)
       && a.cursor == b.cursor && a.divergence == b.divergence && a.history == b.history
-      && a.drawing == b.drawing && a.speed == b.speed
+      && a.drawing == b.drawing && a.speed == b.speed && a.timeline == b.timeline
   }
 }
 

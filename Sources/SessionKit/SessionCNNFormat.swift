@@ -70,6 +70,8 @@ struct CNNRecord: Codable {
   var drawing: String
   /// Images per second while playing; written only when not the default (200).
   var speed: TrainingSpeed?
+  /// The recorded history (format 2).
+  var timeline: CNNTimeline?
 
   init(_ s: CNNSessionFile) {
     config = CNNConfigRecord(s.config)
@@ -88,6 +90,7 @@ struct CNNRecord: Codable {
       history: s.history)
     drawing = CNNRecord.encode(s.drawing)
     speed = s.speed == .cnnDefault ? nil : s.speed
+    timeline = s.timeline
   }
 
   /// The session, every field checked; errors name the field as it appears in the file.
@@ -141,6 +144,8 @@ struct CNNRecord: Codable {
       }(), divergence: training.divergence, history: training.history ?? TrainingHistory(),
       drawing: try CNNRecord.decode(drawing, "cnn.drawing"))
     session.speed = speed ?? .cnnDefault
+    session.timeline = timeline
+    try timeline?.validate()
     try session.validate()
     if network.classes != session.classNames {
       throw SessionError(

@@ -10,6 +10,14 @@ public enum SessionFile: Sendable, Equatable {
   /// A CNN on 28×28 shape images (`"kind": "cnn"`, see `CNNSessionFile`).
   case cnn(CNNSessionFile)
 
+  /// Whether the file records the run's history (format 2).
+  public var hasTimeline: Bool {
+    switch self {
+    case .dense2d(let s): s.timeline != nil
+    case .cnn(let s): s.timeline != nil
+    }
+  }
+
   /// The `kind` field of the file.
   public var kind: String {
     switch self {
@@ -49,6 +57,8 @@ public struct DenseSessionFile: Sendable, Equatable {
   public var history: TrainingHistory
   /// The pace the window trained at (a play setting; files without it open at the default).
   public var speed: TrainingSpeed = .denseDefault
+  /// The run's recorded history (format 2; nil in files written before it existed).
+  public var timeline: DenseTimeline?
 
   public init(
     config: PlaygroundConfig, classCount: Int, customPoints: [DataPoint], train: [DataPoint],
@@ -78,10 +88,26 @@ public struct DenseSessionFile: Sendable, Equatable {
       epoch: experiment.epoch, divergence: experiment.divergence, history: history)
   }
 
-  /// The session of a 2-D run, its charts and pace included.
+  /// The session of a 2-D run: its present (also while an earlier moment shows), charts, pace and
+  /// recorded history.
   public init(run: TrainingRun<Experiment>) {
-    self.init(experiment: run.session, history: run.history)
+    let present = run.presentSession
+    self.init(experiment: present, history: run.history)
     speed = run.speed
+    let start = run.timeline.start
+    var origin = DenseTimeline.Start(
+      fromSeed: run.timeline.startsFromSeed, epoch: start.epoch, example: 0, config: start.config)
+    if start.train != present.train || start.test != present.test || start.customPoints != present.customPoints {
+      origin.train = start.train
+      origin.test = start.test
+      origin.ownPoints = start.customPoints
+    }
+    if !run.timeline.startsFromSeed {
+      origin.weights = start.network.flatWeights
+      origin.biases = start.network.flatBiases
+      origin.frozenWeights = start.network.frozenWeightIndices
+    }
+    timeline = DenseTimeline(run, start: origin)
   }
 
   /// The architecture the config and class count call for.
@@ -94,6 +120,7 @@ public struct DenseSessionFile: Sendable, Equatable {
       && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)
       && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
       && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history && a.speed == b.speed
+      && a.timeline == b.timeline
   }
 }
 

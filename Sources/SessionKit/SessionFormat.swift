@@ -32,8 +32,9 @@ import Training
 public enum SessionFormat {
   /// The `format` field every session file starts with.
   public static let name = "neuralplayground-session"
-  /// The newest format version this build writes and reads.
-  public static let version = 1
+  /// The newest format version this build writes and reads: 2 adds a run's recorded history
+  /// (`SavedTimeline`); a session without one is still written as version 1.
+  public static let version = 2
   /// The longest free text (a divergence reason) a file may hold; the app writes a line.
   public static let maximumTextBytes = 1000
   /// The kinds this build can open.
@@ -52,8 +53,9 @@ public enum SessionFormat {
     case .cnn(let cnn):
       payload = (try? encoder.encode(CNNRecord(cnn))) ?? Data("{}".utf8)
     }
+    let written = session.hasTimeline ? version : 1
     var compact = Array(
-      #"{"format":"\#(name)","version":\#(version),"kind":"\#(session.kind)","\#(session.kind)":"#.utf8)
+      #"{"format":"\#(name)","version":\#(written),"kind":"\#(session.kind)","\#(session.kind)":"#.utf8)
     compact += payload
     compact += Array("}".utf8)
     return JSONLayout.pretty(compact)
@@ -225,6 +227,8 @@ struct DenseRecord: Codable {
   /// Epochs per second while playing; written only when not the default (60), so older files and
   /// files at the default read the same.
   var speed: TrainingSpeed?
+  /// The recorded history (format 2).
+  var timeline: DenseTimeline?
 
   init(_ s: DenseSessionFile) {
     config = s.config
@@ -242,6 +246,7 @@ struct DenseRecord: Codable {
       biases: s.biases.map(ExactFloat.init), frozenWeights: s.frozenWeights)
     training = TrainingRecord(epoch: s.epoch, divergence: s.divergence, history: s.history)
     speed = s.speed == .denseDefault ? nil : s.speed
+    timeline = s.timeline
   }
 
   /// The session, with the derived `layers` and `output` checked against the config.
@@ -252,7 +257,9 @@ struct DenseRecord: Codable {
       biases: network.biases.map(\.value), frozenWeights: network.frozenWeights, epoch: training.epoch,
       divergence: training.divergence, history: training.history ?? TrainingHistory())
     session.speed = speed ?? .denseDefault
+    session.timeline = timeline
     try session.validate()
+    try timeline?.validate()
     if network.layers != session.shape.widths {
       throw SessionError(
         "dense2d.network.layers is \(network.layers), but the config builds \(session.shape.widths)")

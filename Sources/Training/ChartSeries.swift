@@ -55,9 +55,9 @@ public struct ChartSeries: Equatable, Sendable, Codable {
   /// Samples per bucket: 1 until the first merge, then doubling.
   public private(set) var span: Int = 1
   /// The buckets, oldest first; only the last may hold fewer than `span` samples.
-  public private(set) var buckets: [Bucket] = []
+  public internal(set) var buckets: [Bucket] = []
   /// How many values were ever appended.
-  public private(set) var appendedCount: Int = 0
+  public internal(set) var appendedCount: Int = 0
 
   /// An empty series that keeps at most `capacity` points (rounded up to even, at least 4).
   public init(capacity: Int = 512) {

@@ -2,7 +2,7 @@ import Engine
 
 /// One training run of either kind: the session (data, network, training so far), whether it
 /// plays, at what pace, its latest evaluation and its history. Only `reduce` changes it.
-public struct TrainingRun<SessionFile: TrainingSession>: Sendable {
+public struct TrainingRun<SessionFile: ReplayableSession>: Sendable {
   /// The data, the network and the training so far.
   public package(set) var session: SessionFile
   /// Training runs between frames while playing.
@@ -15,14 +15,41 @@ public struct TrainingRun<SessionFile: TrainingSession>: Sendable {
   public package(set) var history = TrainingHistory()
   /// Increases whenever the network or the data changes, so views know when to redraw.
   public package(set) var revision = 0
+  /// Everything that happened since the run started (or was reset or rebuilt): any earlier moment
+  /// can be shown again exactly (see `RunTimeline`).
+  public package(set) var timeline: RunTimeline<SessionFile>
+  /// The present (the latest moment), kept while the run shows an earlier one.
+  package var present: Moment?
+  /// What "Continue from here" or Reset set aside: one undo brings it back.
+  package var setAside: SetAside?
+
+  /// A moment of the run: the session and its measurement.
+  package struct Moment: Sendable {
+    var session: SessionFile
+    var evaluation: SessionFile.Measurement
+  }
+
+  /// A whole run's state before a branch or reset.
+  package struct SetAside: Sendable {
+    var moment: Moment
+    var timeline: RunTimeline<SessionFile>
+    var history: TrainingHistory
+  }
 
   /// A run of `session`, measured; `history` when it comes from a file (empty: a chart starting now).
-  public init(_ session: SessionFile, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory()) {
+  ///
+  /// Its timeline starts here: `fromSeed` says whether the session's weights are the seed's initial
+  /// ones (a new run) or saved ones (a file without history); `timeline` is a file's recorded one.
+  public init(
+    _ session: SessionFile, speed: TrainingSpeed, history: TrainingHistory = TrainingHistory(),
+    fromSeed: Bool = true, timeline: RunTimeline<SessionFile>? = nil
+  ) {
     var s = session
     evaluation = s.measure()
     self.session = s
     self.speed = speed
     self.history = history
+    self.timeline = timeline ?? RunTimeline(start: s, fromSeed: fromSeed)
     if history.isEmpty { recordHistory() }
   }
 
@@ -30,10 +57,16 @@ public struct TrainingRun<SessionFile: TrainingSession>: Sendable {
 
   package mutating func recordHistory() { history.record(epoch: session.epoch, evaluation: evaluation) }
 
-  /// Measures after the network or the data changed; the chart starts over unless `keepHistory`.
+  /// Measures after the network or the data changed; the chart starts over unless `keepHistory`,
+  /// and so does the timeline (a reset or a rebuild: the weights are the seed's initial ones).
   package mutating func remeasure(keepHistory: Bool) {
     evaluation = session.measure()
-    if !keepHistory { history = TrainingHistory() }
+    if !keepHistory {
+      history = TrainingHistory()
+      timeline = RunTimeline(start: session, fromSeed: true)
+      present = nil
+      setAside = nil
+    }
     recordHistory()
     revision += 1
   }

@@ -67,11 +67,15 @@ struct ShapesOptions: ParsableArguments {
 struct CNNTrain {
   var experiment: CNNExperiment
   var history: TrainingHistory
+  /// A loaded session's run (its recorded history continues).
+  var loaded: TrainingRun<CNNExperiment>?
   /// The canvas of a loaded session, saved back unchanged.
   var drawing = CNNSessionFile.blankDrawing
   var epochs: Int
   var json: Bool
   var save: String?
+  /// Prints no progress (`compare` prints only results).
+  var quiet = false
 
   /// A new session from the flags.
   init(
@@ -91,7 +95,9 @@ struct CNNTrain {
   init(session: CNNSessionFile, path: String, epochs: Int, json: Bool, save: String?) throws {
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     do {
-      experiment = try CNNExperiment(restoring: session)
+      let run = try session.run()
+      loaded = run
+      experiment = run.session
     } catch {
       throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
     }
@@ -144,43 +150,50 @@ struct CNNTrain {
   }
 
   func run() throws {
-    var experiment = self.experiment
-    var history = self.history
-    if let note = EpochLimit.note(epochs: epochs, from: experiment.epoch) { Playground.report("note: \(note)") }
-    let epochs = EpochLimit.room(for: epochs, from: experiment.epoch)
-    try TrainingBudget.check(experiment, epochs: epochs)
+    print(try execute())
+  }
+
+  /// Trains, printing progress unless `quiet`; returns the result line.
+  func execute() throws -> String {
+    // Training goes through the run's timeline, so a saved session records its history.
+    var run = loaded ?? TrainingRun(experiment, speed: .cnnDefault, history: history)
+    if let note = EpochLimit.note(epochs: epochs, from: run.session.epoch) { Playground.report("note: \(note)") }
+    let epochs = EpochLimit.room(for: epochs, from: run.session.epoch)
+    try TrainingBudget.check(run.session, epochs: epochs)
     let tenth = max(1, (epochs + 9) / 10)
     var done = 0
-    while done < epochs && experiment.divergence == nil {
+    while done < epochs && run.session.divergence == nil {
       let slice = min(tenth, epochs - done)
-      experiment.train(epochs: slice)
+      run.advance(epochs: slice)
       done += slice
-      if experiment.divergence != nil { break }
-      let evaluation = experiment.measure()
-      history.record(epoch: experiment.epoch, evaluation: evaluation)
-      if json {
+      if run.session.divergence != nil { break }
+      let evaluation = run.session.measure()
+      run.history.record(epoch: run.session.epoch, evaluation: evaluation)
+      if json && !quiet {
         var line = JSONLine()
-        line.add("epoch", experiment.epoch)
+        line.add("epoch", run.session.epoch)
         line.add("trainLoss", evaluation.train.loss)
         line.add("testLoss", evaluation.test.loss)
         print(line.text)
-      } else {
+      } else if !quiet {
         print(
-          "epoch \(experiment.epoch)/\(epochs)  train loss \(Train.format(evaluation.train.loss))  "
+          "epoch \(run.session.epoch)/\(epochs)  train loss \(Train.format(evaluation.train.loss))  "
             + "test loss \(Train.format(evaluation.test.loss))")
       }
       fflush(nil)
     }
-    let evaluation = experiment.measure()
+    let evaluation = run.session.measure()
+    run.noteDivergence()
+    let experiment = run.session
     if let save {
-      let session = CNNSessionFile(experiment: experiment, history: history, drawing: drawing)
+      let session = CNNSessionFile(run: run, drawing: drawing)
       do {
         try SessionFile.write(.cnn(session), to: save)
       } catch {
         throw UsageError(message: "--save: \(error.description)")
       }
     }
-    print(CNNTrain.resultLine(experiment: experiment, evaluation: evaluation, json: json))
+    return CNNTrain.resultLine(experiment: experiment, evaluation: evaluation, json: json)
   }
 
   /// The result: the 2-D run's keys, the session's shape settings and per-class test accuracy.

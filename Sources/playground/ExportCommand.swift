@@ -132,6 +132,20 @@ enum SessionCLI {
     return (experiment, history)
   }
 
+  /// The 2-D run `train` continues: a loaded session's (its history included) or a new one from
+  /// the flags.
+  static func startRun(loaded: SessionFile?, path: String?, settings: ConfigOptions) throws -> TrainingRun<Experiment> {
+    if case .dense2d(let dense) = loaded, let path {
+      do {
+        return try dense.run()
+      } catch {
+        throw UsageError(message: "--load: \(path): \(error.message)")
+      }
+    }
+    let (experiment, _) = try start(loaded: loaded, path: path, settings: settings)
+    return TrainingRun(experiment, speed: .denseDefault)
+  }
+
   /// A 2-D session's experiment and charts.
   static func restore(_ session: SessionFile, path: String) throws -> (Experiment, TrainingHistory) {
     switch session {
@@ -177,6 +191,15 @@ enum SessionCLI {
   static func checkWritable(_ path: String, flag: String) throws {
     do {
       try SessionFile.checkWritable(path)
+    } catch {
+      throw UsageError(message: "\(flag): \(error.description)")
+    }
+  }
+
+  /// Saves a 2-D run (its history included) atomically.
+  static func save(_ run: TrainingRun<Experiment>, to path: String, flag: String) throws {
+    do {
+      try SessionFile.write(.dense2d(DenseSessionFile(run: run)), to: path)
     } catch {
       throw UsageError(message: "\(flag): \(error.description)")
     }

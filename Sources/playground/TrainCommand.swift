@@ -27,6 +27,12 @@ struct Train: ParsableCommand {
   @OptionGroup var imports: ImportOptions
 
   func run() throws {
+    let result = try execute(quiet: false)
+    print(result)
+  }
+
+  /// Trains as the flags say; prints progress unless `quiet`; returns the result line.
+  func execute(quiet: Bool) throws -> String {
     guard epochs >= 0 && epochs <= 10_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
     }
@@ -41,41 +47,47 @@ struct Train: ParsableCommand {
     }
     if case .cnn(let session) = loaded, let load {  // continue a CNN session: CNNTrain.swift
       if png != nil { throw UsageError(message: "--png does not apply to a CNN session") }
-      try CNNTrain(session: session, path: load, epochs: epochs, json: json, save: save).run()
-      return
+      var train = try CNNTrain(session: session, path: load, epochs: epochs, json: json, save: save)
+      train.quiet = quiet
+      return try train.execute()
     }
     if cnnFlags {  // a CNN on shape images: CNNTrain.swift
-      try CNNTrain(
+      var train = try CNNTrain(
         options: config, shapes: shapes, imports: imports, epochs: epochs,
         json: json, save: save, unsupported: [(flag: "--png", given: png != nil)]
-      ).run()
-      return
+      )
+      train.quiet = quiet
+      return try train.execute()
     }
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     if let png { try SessionCLI.checkWritable(png, flag: "--png") }
-    var (experiment, history) = try SessionCLI.start(loaded: loaded, path: load, settings: config)
-    if let note = EpochLimit.note(epochs: epochs, from: experiment.epoch) { Playground.report("note: \(note)") }
-    let epochs = EpochLimit.room(for: epochs, from: experiment.epoch)
-    try TrainingBudget.check(experiment, epochs: epochs)
+    // Training goes through the run's timeline, so a saved session records its history.
+    var run = try SessionCLI.startRun(loaded: loaded, path: load, settings: config)
+    if let note = EpochLimit.note(epochs: epochs, from: run.session.epoch) { Playground.report("note: \(note)") }
+    let epochs = EpochLimit.room(for: epochs, from: run.session.epoch)
+    try TrainingBudget.check(run.session, epochs: epochs)
     let progress = ProgressReporter(total: epochs, json: json)
-    progress.offset = experiment.epoch
+    progress.quiet = quiet
+    progress.offset = run.session.epoch
     var done = 0
-    while done < epochs && experiment.divergence == nil {
+    while done < epochs && run.session.divergence == nil {
       let slice = progress.nextSlice(done: done)
-      experiment.train(epochs: slice)
+      run.advance(epochs: slice)
       done += slice
-      if experiment.divergence != nil { break }
-      let evaluation = experiment.measure()
-      history.record(epoch: experiment.epoch, evaluation: evaluation)
-      progress.report(epoch: experiment.epoch, evaluation: evaluation, classCount: experiment.classCount)
+      if run.session.divergence != nil { break }
+      let evaluation = run.session.measure()
+      run.history.record(epoch: run.session.epoch, evaluation: evaluation)
+      progress.report(epoch: run.session.epoch, evaluation: evaluation, classCount: run.session.classCount)
     }
-    let evaluation = experiment.measure()
+    let evaluation = run.session.measure()
+    run.noteDivergence()
     progress.finish()
+    let experiment = run.session
     if let png {
       try BoundaryPNG.write(experiment: experiment, to: png)
     }
-    if let save { try SessionCLI.save(experiment, history: history, to: save, flag: "--save") }
-    print(Train.resultLine(experiment: experiment, evaluation: evaluation, json: json))
+    if let save { try SessionCLI.save(run, to: save, flag: "--save") }
+    return Train.resultLine(experiment: experiment, evaluation: evaluation, json: json)
   }
 
   /// The result: a JSON object with --json, otherwise a readable summary.
@@ -121,6 +133,8 @@ final class ProgressReporter {
   var lastDraw = Date.distantPast
   /// The epoch training started from (a loaded session's); reports count from it.
   var offset = 0
+  /// Prints nothing (`compare` prints only results).
+  var quiet = false
 
   init(total: Int, json: Bool) {
     self.total = total
@@ -136,6 +150,7 @@ final class ProgressReporter {
   }
 
   func report(epoch: Int, evaluation: Evaluation, classCount: Int) {
+    if quiet { return }
     if interactive {
       guard Date().timeIntervalSince(lastDraw) > 0.05 || epoch == offset + total else { return }
       lastDraw = Date()
@@ -156,6 +171,6 @@ final class ProgressReporter {
   }
 
   func finish() {
-    if interactive { print("") }
+    if interactive && !quiet { print("") }
   }
 }

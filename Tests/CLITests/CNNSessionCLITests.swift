@@ -59,7 +59,7 @@ import _TestSupport
     let cut = dir.appendingPathComponent("cut.json")
     try text.prefix(text.count / 3).write(to: cut, atomically: true, encoding: .utf8)
     let future = dir.appendingPathComponent("future.json")
-    try text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 9").write(
+    try text.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 9").write(
       to: future, atomically: true, encoding: .utf8)
     let hostile = dir.appendingPathComponent("hostile.json")
     try text.replacingOccurrences(of: "\"imagesPerClass\": 200", with: "\"imagesPerClass\": -200").write(

@@ -52,7 +52,7 @@ import _TestSupport
     let cut = dir.appendingPathComponent("cut.json")
     try text.prefix(text.count / 2).write(to: cut, atomically: true, encoding: .utf8)
     let future = dir.appendingPathComponent("future.json")
-    try text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7").write(
+    try text.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 7").write(
       to: future, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
       (["train", "--load", cut.path], "damaged or cut short"),

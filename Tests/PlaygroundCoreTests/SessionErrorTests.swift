@@ -65,8 +65,8 @@ import Visualization
   }
 
   @Test func aNewerVersionIsRefusedClearly() throws {
-    let text = try #require(try message { $0["version"] = 2 })
-    #expect(text.contains("newer NeuralPlayground") && text.contains("format 2"), "\(text)")
+    let text = try #require(try message { $0["version"] = 3 })
+    #expect(text.contains("newer NeuralPlayground") && text.contains("format 3"), "\(text)")
     #expect(try message { $0["version"] = 0 }?.contains("unknown session format version 0") == true)
     #expect(try message { $0["version"] = "1" }?.contains("version has the wrong type") == true)
   }
