@@ -110,6 +110,9 @@ public struct Layout: Hashable, Sendable {
   public var chartLogToggle: Rect? = nil
   /// The accuracy chart under the loss chart (expanded, classification, when tall enough).
   public var accuracyChart: Rect? = nil
+  /// The timeline along the window's bottom (both modes): its caption, the track, and the buttons
+  /// that go on from the moment shown, back to the present, or undo (see `TimelineStrip`).
+  public var timeline: Rect = .zero
   /// The layer-warp picker and view (nil when no hidden layer has two neurons).
   public var warpPicker: Rect? = nil
   public var warpView: Rect? = nil
@@ -170,7 +173,7 @@ extension Layout {
       \.removeLayerButton,
       \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,
       \.copyConfigButton,
-      \.lossChart, \.chartExpandButton,
+      \.lossChart, \.chartExpandButton, \.timeline,
     ] as [WritableKeyPath<Layout, Rect>] {
       snap(&self[keyPath: keyPath])
     }

@@ -31,7 +31,8 @@ extension Layout {
     case .showTestData: return [showTestToggle]
     case .discretize: return [discretizeToggle]
     case .points: return classButtons
-    case .seed, .initialization, .shapes, .convLayers, .weights, .timeline: return []
+    case .timeline: return [timeline]
+    case .seed, .initialization, .shapes, .convLayers, .weights: return []
     }
   }
 

@@ -94,6 +94,7 @@ public final class PlaygroundView {
   /// What every page ends its frame with, in either mode: the banner, the help overlay, the keys,
   /// the lesson's filter on what the learner did, and quitting.
   func finishFrame(_ f: inout FrameBuilder) -> FrameResult {
+    drawTimeline(&f)
     drawBanner(&f)
     if f.state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.

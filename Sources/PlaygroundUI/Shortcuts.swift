@@ -7,6 +7,9 @@ enum Shortcuts {
     ("Space", "Play / pause training"),
     ("→", "Train one epoch"),
     ("R", "Reset the weights"),
+    ("[  ]", "Timeline: one epoch back / forward"),
+    ("Home / End", "Timeline: the start / now"),
+    ("Ctrl+Z", "Undo Continue from here or Reset"),
     ("H or ?", "Show / hide this help"),
     ("Esc", "Close this help or a message"),
     ("F12", "Save a screenshot"),
@@ -34,6 +37,11 @@ extension PlaygroundView {
       case (.space, false): f.actions.append(.togglePlay)
       case (.right, false): f.actions.append(.step)
       case (.character("r"), false): f.actions.append(.reset)
+      case (.character("["), false): f.actions.append(.seek(.back))
+      case (.character("]"), false): f.actions.append(.seek(.forward))
+      case (.home, false): f.actions.append(.seek(.start))
+      case (.end, false): f.actions.append(.seek(.end))
+      case (.character("z"), true): f.actions.append(.undoBranch)
       case (.character("h"), false), (.character("?"), false): f.actions.append(.toggleHelp)
       case (.character("/"), false) where press.modifiers.contains(.shift): f.actions.append(.toggleHelp)
       case (.escape, _) where f.state.showHelp: f.actions.append(.toggleHelp)

@@ -150,3 +150,40 @@ extension ChartSeries {
     }
   }
 }
+
+/// A run's timeline as the window shows it: its span in epochs (fractions inside a CNN epoch),
+/// the moment shown, and where the recorded changes happened.
+public struct TimelineView: Sendable, Equatable {
+  public var start: Double
+  public var end: Double
+  public var shown: Double
+  /// True while an earlier moment than the present shows.
+  public var isViewingPast: Bool
+  public var markers: [Marker]
+  /// Whether an undo brings back a history set aside (by "Continue from here" or Reset).
+  public var canUndo: Bool
+
+  public struct Marker: Sendable, Equatable {
+    public var epoch: Double
+    public var words: String
+  }
+
+  /// Where `epoch` sits on the track (0 at the start, 1 at the end).
+  public func fraction(_ epoch: Double) -> Float {
+    end > start ? Float((epoch - start) / (end - start)) : 1
+  }
+}
+
+extension TrainingRun {
+  /// The timeline as the window shows it.
+  public var timelineView: TimelineView {
+    let examples = Double(max(1, session.trainingExamples))
+    func epochs(_ p: TrainingPosition) -> Double { Double(p.epoch) + Double(p.example) / examples }
+    return TimelineView(
+      start: epochs(timeline.start.position), end: epochs(timeline.end), shown: epochs(session.position),
+      isViewingPast: present != nil,
+      markers: timeline.events.filter { !SessionFile.isDivergence($0.change) }
+        .map { TimelineView.Marker(epoch: epochs($0.position), words: $0.words) },
+      canUndo: setAside != nil)
+  }
+}

@@ -122,6 +122,8 @@ public protocol ActiveRun: Sendable {
   /// The live settings every kind has (the top bar's).
   var learningRate: Double { get }
   var batchSize: Int { get }
+  /// The run's history for the window's timeline.
+  var timelineView: TimelineView { get }
 }
 
 extension TrainingRun: ActiveRun {
