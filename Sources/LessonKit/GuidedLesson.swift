@@ -225,6 +225,7 @@ public struct GuidedLesson: Sendable {
     case .set(let change)?: stepErrors = LessonActions.set(change, &state, step: n)
     case .setWeight(let edits)?: stepErrors = LessonActions.setWeights(edits, &state, step: n)
     case .reset?: reduce(&state, .reset)
+    case .seek(let epoch)?: reduce(&state, .seek(.epoch(epoch)))
     case .regenerate?: reduce(&state, .regenerate)
     case .addPoints(let points)?:
       stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)

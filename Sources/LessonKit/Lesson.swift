@@ -96,6 +96,9 @@ public enum StepAction: Sendable {
   case setWeight([WeightEdit])
   /// Re-initialise the weights from the seed and clear `diverged`.
   case reset
+  /// Moves the timeline to the end of epoch N of the run's history: the step's text and checks
+  /// read that moment, and a later `train` goes on from it (as "Continue from here" does).
+  case seek(epoch: Int)
   /// New data from a seed derived from the old one.
   case regenerate
   case ask(Question)
@@ -110,6 +113,7 @@ public enum StepAction: Sendable {
     case .task: "task"
     case .setWeight: "setWeight"
     case .reset: "reset"
+    case .seek: "seek"
     case .regenerate: "regenerate"
     case .ask: "ask"
     case .addPoints: "addPoints"

@@ -227,6 +227,7 @@ extension LessonActions {
           }
         }.joined(separator: " ")
     case .reset: return "reset"
+    case .seek(let epoch): return "seek \(epoch)"
     case .regenerate: return "regenerate"
     case .ask: return "ask"
     case .addPoints(let p): return "addPoints \(p.count)"

@@ -1,9 +1,10 @@
 import Datasets
 import PlaygroundCore
+import Training
 import Yams
 
 extension LessonParser {
-  static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints"]
+  static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints", "seek"]
   static let stepKeys = ["say", "highlight", "page", "expect"] + actionKeys
   /// More steps than this is surely a mistake (and keeps hostile files cheap).
   static let maxSteps = 500
@@ -69,6 +70,7 @@ extension LessonParser {
         try notInCNN("regenerate", v)
         step.action = .regenerate
       case "ask": step.action = .ask(try question(v))
+      case "seek": step.action = .seek(epoch: try reader.integer(v, "seek (an epoch of the run so far)", in: 0...EpochLimit.maximum))
       default:  // addPoints
         try notInCNN("addPoints", v)
         let points = try self.points(v, "addPoints")

@@ -42,8 +42,11 @@ extension Layout {
       bannerClose = b.splitRight(b.height).right.inset(5)
     }
 
-    // The timeline runs along the bottom, under every panel.
-    timeline = rest.cutBottom(TimelineStrip.height + m.margin).inset(dx: m.margin, dy: 0).splitTop(TimelineStrip.height).top
+    // The timeline runs along the bottom, under every panel, when the window has the height for it
+    // (in smaller ones its keys still move it: [ ] Home End).
+    if TimelineStrip.fits(window) {
+      timeline = rest.cutBottom(TimelineStrip.height + m.margin).inset(dx: m.margin, dy: 0).splitTop(TimelineStrip.height).top
+    }
     layColumns(rest.inset(m.margin), state: state)
 
     layDataPanel(offered: DatasetKind.offered(for: state.config.problem))

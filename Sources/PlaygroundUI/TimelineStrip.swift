@@ -8,7 +8,10 @@ import Training
 /// "Now" (back to the present); "Undo" brings a set-aside history back. The keys `[` `]` step one
 /// epoch, Home and End jump to the ends.
 enum TimelineStrip {
-  static let height: Float = 38
+  static let height: Float = 34
+
+  /// Whether a window has the room: below this the panels need every row they have.
+  static func fits(_ window: Rect) -> Bool { window.height >= 560 && window.width >= 560 }
 
   /// The caption's text for a moment.
   static func caption(_ view: TimelineView, short: Bool) -> String {

@@ -147,8 +147,9 @@ public struct RunTimeline<Session: ReplayableSession>: Sendable {
 
   // MARK: Rebuilding
 
-  /// The session exactly as it was at `target` (clamped to the timeline; after every change
-  /// recorded at that position). Grid positions passed on the way that lack a keyframe (a history
+  /// The session exactly as it was when training reached `target` (clamped to the timeline): the
+  /// changes made at that position come after this moment (going back to the epoch where a
+  /// setting changed shows the run before the change). Grid positions passed on the way that lack a keyframe (a history
   /// read from a file) get one, so a second visit is fast. Throws when a recorded change does not
   /// apply or a position cannot be reached (a damaged history).
   mutating func rebuild(at target: TrainingPosition) throws(ConfigError) -> Session {
@@ -156,7 +157,7 @@ public struct RunTimeline<Session: ReplayableSession>: Sendable {
     let base = keyframes.last(where: { $0.position <= target })
     var session = base?.session ?? start
     var applied = base?.events ?? 0
-    while applied < events.count, events[applied].position <= target {
+    while applied < events.count, events[applied].position < target {
       try replayTraining(&session, to: events[applied].position, applied: applied)
       try session.apply(events[applied].change)
       applied += 1
@@ -185,10 +186,10 @@ public struct RunTimeline<Session: ReplayableSession>: Sendable {
 
   // MARK: Branching
 
-  /// Forgets everything after `position` (the moment training continues from): later events and
-  /// keyframes go, and the end moves back.
+  /// Forgets everything from the moment training reached `position` on (where it continues
+  /// from): the changes made there and later, later keyframes; the end moves back.
   mutating func cut(after position: TrainingPosition) {
-    events.removeAll { $0.position > position }
+    events.removeAll { $0.position >= position }
     keyframes.removeAll { $0.position > position || $0.events > events.count }
     carriedChecks.removeAll { $0.position > position || $0.events > events.count }
     end = position

@@ -43,12 +43,13 @@ import Training
     }
   }
 
-  /// A fresh run to exactly `epoch` (the script's actions due by then applied), trained in whole epochs.
+  /// A fresh run as training reached `epoch` (the script's actions of earlier epochs applied;
+  /// those at `epoch` itself come after that moment), trained in whole epochs.
   static func fresh(to epoch: Int) throws -> AppState {
     var state = try denseState()
-    for e in 0...epoch {
+    for e in 0..<epoch {
       for step in denseScript where step.epoch == e { reduce(&state, step.action) }
-      if e < epoch { reduce(&state, .train(epochs: 1)) }
+      reduce(&state, .train(epochs: 1))
     }
     return state
   }
@@ -154,6 +155,8 @@ import Training
     #expect(a.network.flatParameters == b.network.flatParameters)
     reduce(&state, .seek(.epoch(1)))
     #expect(try #require(state.cnn).experiment.config.batchSize == 10)
+    reduce(&state, .seek(.epoch(3)))
+    #expect(try #require(state.cnn).experiment.config.batchSize == 4, "clamped to the present")
     reduce(&state, .seek(.end))
     #expect(try #require(state.cnn).run.viewing == nil)
   }

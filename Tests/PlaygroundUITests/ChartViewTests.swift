@@ -108,8 +108,9 @@ import Training
     h.apply(clicked.actions)
     #expect(h.state.chart.expanded)
     let expanded = h.layout
-    // The chart takes the plot's place: at least as tall and wide as the plot was.
-    #expect(expanded.lossChart.width >= before.plot.width && expanded.lossChart.height >= before.plot.height)
+    // The charts take the plot's place: together at least as tall, and as wide, as the plot was.
+    let charts = expanded.lossChart.height + (expanded.accuracyChart.map { $0.height + 12 } ?? 0)
+    #expect(expanded.lossChart.width >= before.plot.width && charts >= before.plot.height)
     #expect(expanded.plot.width == 0)
     let log = try #require(expanded.chartLogToggle)
     h.frame()
