@@ -1,6 +1,6 @@
 # NeuralPlayground: `make run` opens the app, `make test` runs every test. Both set up what is missing.
 SHELL := /bin/bash
-APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xauth fonts-dejavu-core \
+APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libgif-dev xvfb xauth fonts-dejavu-core \
                 xdotool imagemagick python3 python3-numpy \
                 dpkg-dev binutils libgl1 libglx-mesa0 libgl1-mesa-dri
 # One release build (with testability) serves the app, the unit tests and the command-line tests.

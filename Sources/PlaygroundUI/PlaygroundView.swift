@@ -9,6 +9,8 @@ public enum FrontendCommand: Equatable, Sendable {
   case save
   case open
   case quit
+  /// F9: start or stop recording the window to a GIF.
+  case toggleRecording
 }
 
 /// What one frame asks for: actions for the reducer, commands for the front end.
