@@ -1,6 +1,6 @@
-/// The projector theme (`--theme high-contrast`): darker text and borders on white, stronger
-/// outlines and focus ring; the panels also draw thicker links and larger points
-/// (`visualScale`, `outlineWidth`).
+/// The projector theme (`--theme high-contrast`): black text and dark borders on white, thicker
+/// control outlines and focus ring; the panels draw links 1.6 times thicker and data points 1.6
+/// times larger, their rings with them (`visualScale`).
 extension Theme {
   public static let highContrast: Theme = {
     var t = Theme()
@@ -19,7 +19,6 @@ extension Theme {
     t.borderWidth = 2.5
     t.focusWidth = 4
     t.visualScale = 1.6
-    t.outlineWidth = 2
     return t
   }()
 }

@@ -49,8 +49,6 @@ public struct Theme: Hashable, Sendable {
   public var sliderTrackHeight: Float = 6
   /// How much thicker links and larger points are drawn (1; 1.6 in the high-contrast theme).
   public var visualScale: Float = 1
-  /// The dark outline around data points, in logical pixels.
-  public var outlineWidth: Float = 1
 
   public init() {}
 

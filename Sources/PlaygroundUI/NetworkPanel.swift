@@ -44,7 +44,11 @@ extension PlaygroundView {
     ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
-    let links = NetworkGeometry.links(state, l)
+    let links = NetworkGeometry.links(state, l).map { link in
+      var thick = link
+      thick.thickness = t.visualScale
+      return thick
+    }
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
     drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
