@@ -157,7 +157,8 @@ extension PlaygroundView {
       }
       let ref = NeuronRef(layer: layer, index: i)
       ui.noteControl("neuron \(layer).\(i + 1)", r)
-      let hovered = ui.isMouseOver(r)
+      // The keyboard's ring on a tile shows that neuron in the output, as hovering does.
+      let hovered = ui.keyboardStop("neuron \(layer).\(i + 1)", r) || ui.isMouseOver(r)
       let focused = f.state.focusedNeuron == ref
       ui.draw.strokeRect(r, width: hovered || focused ? 2.5 : 1, hovered || focused ? t.text : t.panelBorder)
       let bias = NetworkGeometry.biasRect(for: r)
