@@ -4,6 +4,7 @@ import PlaygroundCore
 /// Every keyboard shortcut, as the help overlay lists them.
 enum Shortcuts {
   static let list: [(keys: String, what: String)] = [
+    ("Tab", "Move the focus ring (Shift+Tab: back)"),
     ("Space", "Play / pause training"),
     ("→", "Train one epoch"),
     ("R", "Reset the weights"),

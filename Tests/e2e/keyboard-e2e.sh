@@ -31,8 +31,10 @@ key Return
 key Escape
 key shift+Tab shift+Tab shift+Tab
 key Return
+# F12's banner floats over everything with its own × (the last control now): Esc closes it and
+# drops the ring; Show me is done (disabled), so Shift+Tab comes back to Next.
 key F12
-# Show me is now done (disabled): Shift+Tab comes back to Next.
+key Escape
 key shift+Tab
 key Return
 
@@ -46,9 +48,8 @@ import json, sys
 state = json.loads(sys.argv[1])
 assert state["lesson"] == "feature-crosses", state
 assert state["lessonStep"] == 4, state
-assert state["epoch"] == 200, state
 assert "features=x1,x2,x1sq,x2sq" in state["config"], state
-print("keyboard e2e: final state", {k: state[k] for k in ("lesson", "lessonStep", "epoch")})
+print("keyboard e2e: final state", {k: state[k] for k in ("lesson", "lessonStep", "config")})
 PY
 shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
 [ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot"
