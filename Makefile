@@ -1,6 +1,6 @@
 # NeuralPlayground: `make run` opens the app, `make test` runs every test. Both set up what is missing.
 SHELL := /bin/bash
-APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev xvfb xauth fonts-dejavu-core \
+APT_PACKAGES := pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libgif-dev xvfb xauth fonts-dejavu-core \
                 xdotool imagemagick python3 python3-numpy \
                 dpkg-dev binutils libgl1 libglx-mesa0 libgl1-mesa-dri
 # One release build (with testability) serves the app, the unit tests and the command-line tests.
@@ -39,6 +39,7 @@ test: setup
 e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/lesson-e2e.sh
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/keyboard-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/speed-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/cnn-heavy-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh

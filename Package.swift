@@ -28,6 +28,8 @@ let systemLibraries: [Target] = [
   .systemLibrary(name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
   .systemLibrary(name: "CSDL2TTF", pkgConfig: "SDL2_ttf", providers: [.apt(["libsdl2-ttf-dev"])]),
   .systemLibrary(name: "CSDL2Image", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
+  // giflib, for recorded clips (`playground record`, F9 in the window).
+  .systemLibrary(name: "CGIF", providers: [.apt(["libgif-dev"])]),
 ]
 
 // MARK: - L0: engine and immediate-mode UI (standard library only)
@@ -43,7 +45,9 @@ let level0: [Target] = [
 // MARK: - L1: datasets
 
 let level1: [Target] = [
-  .target(name: "Datasets", dependencies: ["Engine"], exclude: ["README.md"], swiftSettings: fast)
+  .target(name: "Datasets", dependencies: ["Engine"], exclude: ["README.md"], swiftSettings: fast),
+  // Clips for slides: GIF through giflib, MP4 through the ffmpeg program.
+  .target(name: "Recording", dependencies: ["ImmediateUI", "SafeIO", "CGIF"], exclude: ["README.md"], swiftSettings: fast),
 ]
 
 // MARK: - L2a: training runs (data, network, training so far) of both kinds
@@ -95,7 +99,7 @@ let level5: [Target] = [
   .executableTarget(
     name: "playground",
     dependencies: [
-      "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit", "SafeIO",
+      "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit", "SafeIO", "Recording",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
@@ -114,12 +118,13 @@ let tests: [Target] = [
   .testTarget(name: "PlaygroundCoreTests", dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "_TestSupport"]),
   .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "Training", "SessionKit", "_TestSupport"]),
   // Runs the real `playground` binary.
-  .testTarget(name: "CLITests", dependencies: ["playground", "PlaygroundCore", "Training", "SessionKit", "_TestSupport"]),
+  .testTarget(name: "CLITests", dependencies: ["playground", "PlaygroundCore", "Training", "SessionKit", "Recording", "ImmediateUI", "_TestSupport"]),
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "Training", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI", "_TestSupport"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2", "SafeIO"]),
   .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit", "_TestSupport"]),
   .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
+  .testTarget(name: "RecordingTests", dependencies: ["Recording", "ImmediateUI"]),
   // Whole frames rendered with SDL's software renderer.
   .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets"]),
 ]

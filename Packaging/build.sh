@@ -2,7 +2,7 @@
 # `make package`: the Debian package and the portable tar.gz, from a clean checkout, in
 # .build/package/dist. The binary carries the Swift standard library and Foundation (static), is
 # built for baseline x86-64 (no Haswell-only instructions), and needs only SDL2, SDL2_ttf and
-# SDL2_image (and what they need) at run time.
+# SDL2_image and giflib (and what they need) at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=.build/package
@@ -94,8 +94,8 @@ cp "$MAN" "$TAR/playground.1"
 cat >"$TAR/README.txt" <<README
 NeuralPlayground $VERSION for Linux on x86-64
 
-Run ./playground (the window) or ./playground --help. It needs the SDL2 libraries:
-  Debian/Ubuntu: sudo apt-get install $(echo "$DEPENDS" | tr ',' '\n' | sed 's/ *(.*//; s/^ *//' | grep -i sdl | tr '\n' ' ')
+Run ./playground (the window) or ./playground --help. It needs the SDL2 libraries and giflib:
+  Debian/Ubuntu: sudo apt-get install $(echo "$DEPENDS" | tr ',' '\n' | sed 's/ *(.*//; s/^ *//' | grep -iE 'sdl|gif' | tr '\n' ' ')
 Keep the Assets and Lessons folders beside the program. "man ./playground.1" shows the manual.
 README
 tar -C "$STAGE" --owner=0 --group=0 -czf "$DIST/$NAME.tar.gz" "$NAME"

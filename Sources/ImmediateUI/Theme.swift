@@ -47,6 +47,8 @@ public struct Theme: Hashable, Sendable {
   public var focusWidth: Float = 2.5
   public var sliderThumbRadius: Float = 10
   public var sliderTrackHeight: Float = 6
+  /// How much thicker links and larger points are drawn (1; 1.6 in the high-contrast theme).
+  public var visualScale: Float = 1
 
   public init() {}
 

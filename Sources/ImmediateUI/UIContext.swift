@@ -11,7 +11,7 @@ public final class UIContext {
   /// Measures text for layout; the SDL back end supplies the real font.
   public var measurer: any TextMeasurer
   /// The frame's input, as given to `begin` (minus any click an open popup swallowed).
-  public private(set) var input = UIInput()
+  public internal(set) var input = UIInput()
   /// The main layer; draw custom visuals here with `ui.draw.fillRect(…)`.
   public var draw = DrawList()
   /// Painted after `draw`: open popups and tooltips.
@@ -23,6 +23,12 @@ public final class UIContext {
   public internal(set) var activeID: WidgetID?
   /// The widget receiving keys (text field) or showing a popup (dropdown).
   public internal(set) var focusedID: WidgetID?
+
+  /// The control with the keyboard focus ring (Tab / Shift+Tab; see UIContext+Keyboard.swift).
+  public internal(set) var keyboardFocusID: WidgetID?
+  /// This frame's keyboard state: the focusable controls in reading order, the Tab moves asked
+  /// for, and the keys held back for the focused control.
+  var keyboard = KeyboardFocus()
 
   /// What the focused widget keeps between frames.
   enum Focus {
@@ -75,6 +81,7 @@ public final class UIContext {
     hotID = nil
     focusSeen = false
     insidePopup = false
+    beginKeyboardFocus()
     // A click outside an open popup closes it and is used up, so it cannot also press whatever
     // lies underneath.
     if case .popup(let anchor, let list) = focus, self.input.pressed.contains(.left),
@@ -95,6 +102,7 @@ public final class UIContext {
   /// Ends the frame and returns everything to paint: the main layer, then the overlay.
   public func end() -> DrawList {
     if !focusSeen { clearFocus() }
+    endKeyboardFocus()
     pendingCommit = nil
     if !input.buttonsDown.contains(.left) { activeID = nil }
     overlayStart = draw.commands.count
@@ -177,6 +185,7 @@ public final class UIContext {
     if !insidePopup && !name.isEmpty { noteControl(name, rect) }
     var result = Interaction()
     guard enabled else { return result }
+    if !insidePopup && takeKeyboardActivation(id, rect) { result.clicked = true }
     result.hovered = isMouseOver(rect)
     if result.hovered && (activeID == nil || activeID == id) { hotID = id }
     if result.hovered && input.pressed.contains(.left) && activeID == nil {

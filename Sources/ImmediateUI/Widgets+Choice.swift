@@ -46,6 +46,13 @@ extension UIContext {
       isOpen = false
       clearFocus()
     }
+    // The keyboard: arrows pick the previous or next option, open or closed (Enter opens).
+    let steps = takeArrowSteps(wid, downIsNext: true)
+    if steps != 0, !options.isEmpty {
+      let next = min(options.count - 1, max(0, selected + steps))
+      if isOpen { clearFocus() }
+      if next != selected { return next }
+    }
 
     // The closed control: current choice and a chevron.
     let textColor = drawButtonFrame(rect, state: anchor, enabled: enabled, style: .normal)

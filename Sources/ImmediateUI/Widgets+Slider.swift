@@ -23,6 +23,19 @@ extension UIContext {
 
     let state = interact(id(label), trackArea, enabled: enabled, name: label)
     var newValue: Float? = nil
+    // The keyboard: each arrow moves one step (or a twentieth of the track).
+    let steps = takeArrowSteps(id(label))
+    if steps != 0 {
+      var v: Float
+      if let step, step > 0, !logarithmic {
+        v = value + Float(steps) * step
+      } else {
+        let at = SliderMapping.fraction(of: value, range: range, logarithmic: logarithmic) + Float(steps) * 0.05
+        v = SliderMapping.value(at: min(1, max(0, at)), range: range, logarithmic: logarithmic)
+      }
+      v = min(range.upperBound, max(range.lowerBound, v))
+      if v != value { newValue = v }
+    }
     if state.pressed || state.held {
       let fraction = track.fraction(atX: input.mouse.x)
       var v = SliderMapping.value(at: fraction, range: range, logarithmic: logarithmic)

@@ -39,7 +39,7 @@ extension UIContext {
           if draft != before { event = .changed(draft) }
         }
       }
-    } else if state.pressed {
+    } else if state.pressed || (state.clicked && !state.active) {  // a click, or Enter with the focus ring
       setFocus(wid, .editing(draft: text, caret: text.count, box: rect))
     }
 

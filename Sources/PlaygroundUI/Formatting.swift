@@ -2,6 +2,7 @@ import Engine
 import ImmediateUI
 import PlaygroundCore
 import Training
+import Visualization
 
 /// Type sizes for a projector (logical points): nothing under 15.
 enum TypeSize {
@@ -113,9 +114,9 @@ enum Choices {
     }
   }
 
-  /// A class's name for tooltips: the playground's colors.
+  /// A class's name for tooltips: its number first, then its colour in words (never colour alone).
   static func className(_ k: Int) -> String {
-    let names = ["orange", "blue", "green", "purple", "red", "brown", "pink", "olive", "cyan", "gray"]
+    let names = ClassPalette.names
     return "class \(k + 1) (\(names[k % names.count]))"
   }
 }

@@ -38,8 +38,9 @@ final class NetworkLinkLayer {
   /// Dash pattern in logical pixels.
   static let dashOn: Float = 10
   static let dashOff: Float = 4
-  /// The widest link's half-width plus the anti-aliased edge, in logical pixels (`Link.width` ≤ 7.4).
-  static let margin: Float = 5
+  /// The widest link's half-width plus the anti-aliased edge, in logical pixels (`Link.width` ≤ 7.4,
+  /// 11.9 in the high-contrast theme).
+  static let margin: Float = 7
 
   /// The picture of `links` and where to draw it; nil when there is nothing to draw.
   func paint(_ links: [Link], phase: Float, panel: Rect, scale: Float, background: Color) -> (Raster, Rect)? {

@@ -52,9 +52,11 @@ struct Link {
   var parameter: Parameter
   var curve: CubicBezier
   var weight: Float
+  /// The theme's `visualScale`: 1.6 in the high-contrast theme, for the back of a projected room.
+  var thickness: Float = 1
 
-  /// The stroke width: grows with |w| as the playground's (1 px at 0), at most 7.5 px.
-  var width: Float { 1 + min(abs(weight), 4) * 1.6 }
+  /// The stroke width: grows with |w| as the playground's (1 px at 0), at most 7.4 px (× thickness).
+  var width: Float { (1 + min(abs(weight), 4) * 1.6) * thickness }
 
   /// Blue for positive, orange for negative; small weights fade toward light gray.
   var color: Color { Link.color(weight) }

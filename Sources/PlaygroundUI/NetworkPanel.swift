@@ -44,7 +44,11 @@ extension PlaygroundView {
     ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
-    let links = NetworkGeometry.links(state, l)
+    let links = NetworkGeometry.links(state, l).map { link in
+      var thick = link
+      thick.thickness = t.visualScale
+      return thick
+    }
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
     drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
@@ -153,7 +157,8 @@ extension PlaygroundView {
       }
       let ref = NeuronRef(layer: layer, index: i)
       ui.noteControl("neuron \(layer).\(i + 1)", r)
-      let hovered = ui.isMouseOver(r)
+      // The keyboard's ring on a tile shows that neuron in the output, as hovering does.
+      let hovered = ui.keyboardStop("neuron \(layer).\(i + 1)", r) || ui.isMouseOver(r)
       let focused = f.state.focusedNeuron == ref
       ui.draw.strokeRect(r, width: hovered || focused ? 2.5 : 1, hovered || focused ? t.text : t.panelBorder)
       let bias = NetworkGeometry.biasRect(for: r)

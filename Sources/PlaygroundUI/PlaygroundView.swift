@@ -9,6 +9,8 @@ public enum FrontendCommand: Equatable, Sendable {
   case save
   case open
   case quit
+  /// F9: start or stop recording the window to a GIF.
+  case toggleRecording
 }
 
 /// What one frame asks for: actions for the reducer, commands for the front end.
@@ -68,6 +70,7 @@ public final class PlaygroundView {
   public func frame(_ state: AppState, _ ui: UIContext) -> FrameResult {
     if let cnn = state.showingCNN { return cnnFrame(state, cnn, ui) }
     let layout = layout(for: ui.input.windowSize, state: state)
+    cache.pointScale = ui.theme.visualScale
     cache.update(state: state, layout: layout, scale: ui.input.scaleFactor)
     if let lesson, let masked = maskingFrozenControls(ui.input, layout: layout, controls: lesson.controls) {
       ui.begin(masked)

@@ -4,6 +4,7 @@ import PlaygroundCore
 /// Every keyboard shortcut, as the help overlay lists them.
 enum Shortcuts {
   static let list: [(keys: String, what: String)] = [
+    ("Tab", "Move the focus ring (Shift+Tab: back)"),
     ("Space", "Play / pause training"),
     ("→", "Train one epoch"),
     ("R", "Reset the weights"),
@@ -13,6 +14,7 @@ enum Shortcuts {
     ("H or ?", "Show / hide this help"),
     ("Esc", "Close this help or a message"),
     ("F12", "Save a screenshot"),
+    ("F9", "Start / stop recording a GIF"),
     ("Ctrl+S", "Save the session"),
     ("Ctrl+O", "Open a session"),
     ("Ctrl+Q", "Quit"),
@@ -47,6 +49,7 @@ extension PlaygroundView {
       case (.escape, _) where f.state.showHelp: f.actions.append(.toggleHelp)
       case (.escape, _) where f.state.banner != nil && f.ui.focusedID == nil: f.actions.append(.dismissBanner)
       case (.function(12), _): f.commands.append(.screenshot)
+      case (.function(9), _): f.commands.append(.toggleRecording)
       case (.character("s"), true): f.commands.append(.save)
       case (.character("o"), true): f.commands.append(.open)
       case (.character("q"), true): f.commands.append(.quit)

@@ -76,6 +76,8 @@ final class VisualCache {
   static let gridSize = 100
 
   private(set) var grid: InputGrid?
+  /// Data points drawn this much larger (the theme's `visualScale`; set once, before drawing).
+  var pointScale: Float = 1
   private(set) var outputs: NeuronOutputs?
   /// Every neuron's map over the grid: maps[layer][neuron][point] (layer 0 the features).
   private(set) var maps: [[[Float]]] = []
@@ -265,7 +267,8 @@ final class VisualCache {
     }
     BoundaryImage.draw(
       field, gridSize: VisualCache.gridSize, points: points, into: &output, discretize: key.discretize,
-      showTest: key.showTest, smooth: true)
+      showTest: key.showTest, smooth: true,
+      pointRadius: BoundaryImage.defaultPointRadius(size: key.side) * pointScale)
   }
 
   // MARK: Layer warp

@@ -1,7 +1,10 @@
 import ImmediateUI
 
 /// Colors for 2…10 classes: orange and blue first (so two classes look like the binary
-/// playground), then green, purple, red, brown, pink, olive, cyan and gray.
+/// playground), then dark red, sky blue, wine, sand, pink, rose, gray and brown, chosen so every
+/// learner can tell them apart: under simulated protanopia, deuteranopia and tritanopia (Machado
+/// 2009, severity 1) the first seven stay at least ΔE 20 apart (CIE Lab), all ten at least 14
+/// (`ColorVisionTests`). Two classes keep TensorFlow Playground's orange and blue.
 ///
 /// On a heatmap a class's color blends from the neutral near-white at probability 1/k (no
 /// preference among k classes) to the full hue at probability 1:
@@ -13,14 +16,18 @@ public struct ClassPalette: Equatable, Sendable {
   /// The color of "no preference" (intensity 0).
   public let neutral: Color
 
-  /// Orange, blue, then Tableau-10 hues chosen to stay apart on a washed-out projector.
+  /// Orange, blue, then hues from Paul Tol's and the ColorBrewer palettes picked greedily for
+  /// the largest smallest ΔE under every colour-vision simulation (and normal vision).
   public static let standard = ClassPalette(
     hues: [
-      ColorScale.orange, ColorScale.blue, Color(rgb: 0x2CA02C), Color(rgb: 0x9467BD),
-      Color(rgb: 0xD62728), Color(rgb: 0x8C564B), Color(rgb: 0xE377C2), Color(rgb: 0xBCBD22),
-      Color(rgb: 0x17BECF), Color(rgb: 0x7F7F7F),
+      ColorScale.orange, ColorScale.blue, Color(rgb: 0xB2182B), Color(rgb: 0x66CCEE),
+      Color(rgb: 0x882255), Color(rgb: 0xDDCC77), Color(rgb: 0xCC79A7), Color(rgb: 0xEE6677),
+      Color(rgb: 0xBBBBBB), Color(rgb: 0xA6611A),
     ],
     neutral: ColorScale.nearWhite)
+
+  /// What each hue is called in words, for tooltips and lessons that must not rely on colour alone.
+  public static let names = ["orange", "blue", "dark red", "sky blue", "wine", "sand", "pink", "rose", "gray", "brown"]
 
   public init(hues: [Color], neutral: Color) {
     precondition(!hues.isEmpty, "a palette needs at least one hue")

@@ -18,8 +18,8 @@ struct Playground: ParsableCommand {
       """,
     version: PlaygroundVersion.text,
     subcommands: [
-      Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self, Replay.self, Compare.self,
-      Grade.self,
+      Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self, Record.self, Replay.self,
+      Compare.self, Grade.self,
     ],
     defaultSubcommand: Window.self)
 

@@ -24,13 +24,14 @@ enum RendererFlag {
   /// frame back from it, as F12 does in the window.
   static func screenshot(
     state: AppState, epochs: Int, lesson: GuidedLesson?, size: WindowSize, zoom: Float,
-    renderer: RendererChoice?
+    renderer: RendererChoice?, theme: Theme = .light
   ) throws -> Raster {
     // Auto without a display draws offscreen, as every headless screenshot does.
     let headlessAuto = renderer == .auto && SDLSystem.isHeadless
     if headlessAuto || (renderer ?? .software).driver().isSoftware {
       return try ScreenshotRenderer.render(
-        state: state, epochs: epochs, lesson: lesson, width: size.width, height: size.height, zoom: zoom)
+        state: state, epochs: epochs, lesson: lesson, width: size.width, height: size.height, zoom: zoom,
+        theme: theme)
     }
     if SDLSystem.isHeadless {
       throw UsageError(
@@ -45,8 +46,8 @@ enum RendererFlag {
     } catch {
       throw UsageError(message: "--renderer \(renderer!.rawValue): \(error)")
     }
-    let ui = UIContext(theme: .light, measurer: window.measurer)
+    let ui = UIContext(theme: theme, measurer: window.measurer)
     let list = ScreenshotRenderer.frame(trained, lesson: lesson, logical: window.input.windowSize, ui: ui)
-    return try window.snapshot(list)
+    return try window.snapshot(list, background: theme.windowBackground)
   }
 }

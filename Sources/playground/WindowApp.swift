@@ -35,6 +35,8 @@ final class WindowApp {
   var askingToQuit = false
   /// Guided mode (`--lesson`): the lesson in progress; the view shows its panel.
   var lesson: GuidedLesson?
+  /// F9's recording of the window, while one runs (WindowRecording.swift).
+  var recording: WindowRecording?
 
   /// The worker's share of a 60 Hz frame (16.7 ms): what is left after the hand-over, the
   /// frame's actions and the pacing slack. When drawing takes longer, training runs as long as
@@ -43,7 +45,10 @@ final class WindowApp {
 
   /// Opens the window at `size` (without `--size`: 1280×800 times the zoom, as far as the screen
   /// allows, so a projector's zoom makes everything larger rather than the layout smaller).
-  init(state: AppState, renderer: RendererChoice, zoom: Float, size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false)) throws {
+  init(
+    state: AppState, renderer: RendererChoice, zoom: Float,
+    size: WindowSize = WindowSize(width: 1280, height: 800, explicit: false), theme: Theme = .light
+  ) throws {
     self.state = state
     var width = size.width
     var height = size.height
@@ -57,7 +62,7 @@ final class WindowApp {
       }
     }
     window = try AppWindow(title: "NeuralPlayground", width: width, height: height, zoom: zoom, renderer: renderer)
-    ui = UIContext(theme: .light, measurer: window.measurer)
+    ui = UIContext(theme: theme, measurer: window.measurer)
     screenshotDirectory =
       ProcessInfo.processInfo.environment["NEURALPLAYGROUND_SCREENSHOT_DIR"]
       ?? FileManager.default.currentDirectoryPath
@@ -115,7 +120,8 @@ final class WindowApp {
         list.append(contentsOf: ui.end())
       }
       window.setTextInputActive(ui.wantsTextInput)
-      try window.present(list)
+      try captureRecordingFrame(list)
+      try window.present(list, background: ui.theme.windowBackground)
       drawMilliseconds = drawMilliseconds * 0.8 + (FramePacer.now() - frameStart) * 1000 * 0.2
       // Drawing ran past the worker's deadline: it stops after its slice. The frame's actions
       // follow the trained state (queued while the worker still runs a long slice); commands
@@ -168,6 +174,7 @@ final class WindowApp {
 
   /// One JSON line with what the session ended with (read by the end-to-end test).
   func printFinalState() {
+    stopRecording()  // every way out passes here: a recording in progress is written first
     var line = JSONLine()
     line.add("event", "quit")
     line.add("dataset", state.config.dataset.rawValue)
@@ -216,7 +223,7 @@ final class WindowApp {
       }
       return false
     case .screenshot:
-      let raster = try window.snapshot(list)
+      let raster = try window.snapshot(list, background: ui.theme.windowBackground)
       let stamp = Int(Date().timeIntervalSince1970 * 1000)
       let path = (screenshotDirectory as NSString).appendingPathComponent("playground-\(stamp).png")
       do {
@@ -230,6 +237,8 @@ final class WindowApp {
     case .copyToClipboard(let text):
       let ok = Clipboard.set(text)
       reduce(&state, .showBanner(Banner(ok ? .info : .error, ok ? "Config copied: open it with playground --config '…'" : "The clipboard is not available")))
+    case .toggleRecording:
+      if recording != nil { stopRecording() } else { startRecording() }
     case .save:
       saveSession()
     case .open:
@@ -294,14 +303,14 @@ enum ScreenshotRenderer {
   /// height/zoom logical pixels and painted `zoom` times larger).
   static func render(
     state: AppState, epochs: Int, lesson: GuidedLesson? = nil, width: Int = 1280, height: Int = 800,
-    zoom: Float = 1
+    zoom: Float = 1, theme: Theme = .light
   ) throws -> Raster {
     let state = trained(state, epochs: epochs)
     let logical = Size(Float(width) / zoom, Float(height) / zoom)
     let canvas = try OffscreenCanvas(
       width: Int(logical.width.rounded(.up)), height: Int(logical.height.rounded(.up)), scale: zoom)
-    let ui = UIContext(theme: .light, measurer: canvas.measurer)
-    return try canvas.render(frame(state, lesson: lesson, logical: logical, ui: ui))
+    let ui = UIContext(theme: theme, measurer: canvas.measurer)
+    return try canvas.render(frame(state, lesson: lesson, logical: logical, ui: ui), background: theme.windowBackground)
   }
 
   /// `state` after `epochs` epochs of training.

@@ -29,6 +29,8 @@ struct Window: ParsableCommand {
   var renderer: String?
   @Flag(help: .hidden)
   var layoutJson = false
+  @Option(help: "Colours and strokes: default, or high-contrast for a projector (thicker links, larger points, stronger outlines).")
+  var theme: String?
   @Option(help: "Enlarge the whole interface, e.g. 1.5 on a projector (0.5 to 3).")
   var zoom: Float = 1
   /// With --screenshot or --layout-json: the page to show (results, class-pictures, help).
@@ -60,6 +62,46 @@ struct Window: ParsableCommand {
   @OptionGroup var imports: ImportOptions
 
   mutating func run() throws {
+    let (start, guide) = try startingState()
+    let windowSize = try WindowSize.parse(size, zoom: zoom)
+    let screenshot = self.screenshot
+    let epochs = self.epochs
+    let choice = try RendererFlag.choice(renderer, software: software)
+    let zoom = self.zoom
+    let load = self.load
+    let theme = try ThemeFlag.theme(self.theme)
+    if layoutJson {
+      let text = try MainActor.assumeIsolated {
+        try LayoutJSON.text(state: start, lesson: guide, size: windowSize, zoom: zoom)
+      }
+      print(text)
+      return
+    }
+    try MainActor.assumeIsolated {
+      if let screenshot {
+        let raster = try RendererFlag.screenshot(
+          state: start, epochs: epochs, lesson: guide, size: windowSize, zoom: zoom, renderer: choice,
+          theme: theme)
+        do {
+          try PNGFile.save(raster, to: screenshot)
+        } catch let problem as FileProblem {
+          throw UsageError(message: "--screenshot: \(problem)")
+        } catch {
+          throw UsageError(message: "--screenshot: cannot write '\(screenshot)': \(error)")
+        }
+        return
+      }
+      TerminationSignal.block()  // before SDL starts threads: SIGTERM becomes an emergency save
+      let app = try WindowApp(state: start, renderer: choice ?? .auto, zoom: zoom, size: windowSize, theme: theme)
+      app.sessionPath = load
+      app.lesson = guide
+      try app.run()
+    }
+  }
+
+  /// The state the flags describe (train flags, --config, --load or --lesson, --mode, --speed,
+  /// --page, --panel), and the guided lesson when --lesson gave one. Also used by `record`.
+  func startingState() throws -> (AppState, GuidedLesson?) {
     // `--dataset shapes` opens the window in its shapes mode, as `--mode cnn` does.
     let mode = self.mode ?? (settings.isShapes ? "cnn" : "dense")
     if settings.isShapes && mode != "cnn" {
@@ -85,7 +127,7 @@ struct Window: ParsableCommand {
       (initial, points) = try settings.makeConfig()
     }
     guard (0.5...3).contains(zoom) else { throw UsageError(message: "--zoom must be from 0.5 to 3, got \(zoom)") }
-    let windowSize = try WindowSize.parse(size, zoom: zoom)
+    _ = try WindowSize.parse(size, zoom: zoom)  // a bad --size is named before any work
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
     }
@@ -169,41 +211,9 @@ struct Window: ParsableCommand {
       }
       reduce(&state, .showSidePanel(side))
     }
-    let screenshot = self.screenshot
-    let epochs = self.epochs
-    let choice = try RendererFlag.choice(renderer, software: software)
-    let zoom = self.zoom
-    let load = self.load
-    let guide = guided
     // The page is CNN state (ignored without a CNN session, where no CNN page shows).
     if cnnPage != .results { reduce(&state, .cnn(.showPage(cnnPage))) }
-    let start = state
-    if layoutJson {
-      let text = try MainActor.assumeIsolated {
-        try LayoutJSON.text(state: start, lesson: guide, size: windowSize, zoom: zoom)
-      }
-      print(text)
-      return
-    }
-    try MainActor.assumeIsolated {
-      if let screenshot {
-        let raster = try RendererFlag.screenshot(
-          state: start, epochs: epochs, lesson: guide, size: windowSize, zoom: zoom, renderer: choice)
-        do {
-          try PNGFile.save(raster, to: screenshot)
-        } catch let problem as FileProblem {
-          throw UsageError(message: "--screenshot: \(problem)")
-        } catch {
-          throw UsageError(message: "--screenshot: cannot write '\(screenshot)': \(error)")
-        }
-        return
-      }
-      TerminationSignal.block()  // before SDL starts threads: SIGTERM becomes an emergency save
-      let app = try WindowApp(state: start, renderer: choice ?? .auto, zoom: zoom, size: windowSize)
-      app.sessionPath = load
-      app.lesson = guide
-      try app.run()
-    }
+    return (state, guided)
   }
 
 }

@@ -52,12 +52,12 @@ import Testing
     let palette = ClassPalette.standard
     #expect(palette.hue(0).argb == opaque(0xF59322))
     #expect(palette.hue(1).argb == opaque(0x0877BD))
-    #expect(palette.hue(2).argb == opaque(0x2CA02C))
-    #expect(palette.hue(3).argb == opaque(0x9467BD))
-    #expect(palette.hue(4).argb == opaque(0xD62728))
+    #expect(palette.hue(2).argb == opaque(0xB2182B))
+    #expect(palette.hue(3).argb == opaque(0x66CCEE))
+    #expect(palette.hue(4).argb == opaque(0x882255))
     #expect(Set(palette.hues).count == 10)
     #expect(palette.color(classIndex: 2, probability: 1.0 / 3, classCount: 3) == palette.neutral)
-    #expect(palette.color(classIndex: 2, probability: 1, classCount: 3).argb == opaque(0x2CA02C))
+    #expect(palette.color(classIndex: 2, probability: 1, classCount: 3).argb == opaque(0xB2182B))
     #expect(abs(ClassPalette.intensity(probability: 0.7, classCount: 3) - 0.55) < 1e-6)
     #expect(ClassPalette.intensity(probability: 0.1, classCount: 3) == 0)
     // Two classes reproduce the binary continuous scale: p = 0.75 blue is tanh output 0.5.

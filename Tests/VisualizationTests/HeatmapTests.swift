@@ -91,8 +91,8 @@ import Testing
       probabilities: probabilities, classCount: 3, gridSize: 2, outputWidth: 20,
       outputHeight: 20, discretize: true)
     #expect(flat[10, 0] == orange)
-    #expect(flat[10, 19] == opaque(0x2CA02C))
-    #expect(Set(flat.pixels) == [orange, opaque(0x2CA02C)])
+    #expect(flat[10, 19] == opaque(0xB2182B))
+    #expect(Set(flat.pixels) == [orange, opaque(0xB2182B)])
   }
 
   @Test func multiClassIntensityFollowsTheWinningProbability() {

@@ -42,9 +42,9 @@ import Testing
 
   @Test func classesBeyondTwoUseThePaletteAndRegressionTheScale() {
     #expect(
-      drawOne(PlotPoint(x: center.x, y: center.y, classIndex: 2), classCount: 3)[50, 50] == opaque(0x2CA02C))
+      drawOne(PlotPoint(x: center.x, y: center.y, classIndex: 2), classCount: 3)[50, 50] == opaque(0xB2182B))
     #expect(
-      drawOne(PlotPoint(x: center.x, y: center.y, classIndex: 4), classCount: 5)[50, 50] == opaque(0xD62728))
+      drawOne(PlotPoint(x: center.x, y: center.y, classIndex: 4), classCount: 5)[50, 50] == opaque(0x882255))
     let regression = PlotPoint(x: center.x, y: center.y, classIndex: -1, value: 1)
     #expect(drawOne(regression, classCount: 0)[50, 50] == opaque(0xFDE725))
     let low = PlotPoint(x: center.x, y: center.y, classIndex: -1, value: -1)

@@ -82,7 +82,7 @@ import Testing
     let image = BoundaryImage.render(
       probabilities: probabilities, classCount: 3, gridSize: n, points: points,
       size: 600, discretize: false, showTest: true)
-    #expect(image.pixels.contains(opaque(0x2CA02C)))
+    #expect(image.pixels.contains(opaque(0xB2182B)))
     writeSnapshot(image, name: "boundary-multiclass")
   }
 

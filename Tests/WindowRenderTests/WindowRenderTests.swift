@@ -94,7 +94,8 @@ import Training
     var state = try AppState(config: config)
     reduce(&state, .train(epochs: 200))
     let frame = try render(state)
-    let green = count(frame.raster, in: frame.layout.plot) { r, g, b in g > r + 40 && g > b + 40 }
-    #expect(green > Int(frame.layout.plot.width * frame.layout.plot.height) / 10)
+    // The third class is dark red (#B2182B): red well above green and blue.
+    let red = count(frame.raster, in: frame.layout.plot) { r, g, b in r > g + 60 && r > b + 40 && r < 220 && g < 120 }
+    #expect(red > Int(frame.layout.plot.width * frame.layout.plot.height) / 10)
   }
 }

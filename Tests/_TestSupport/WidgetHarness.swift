@@ -14,6 +14,8 @@ public struct WidgetHarness {
     case press
     case release
     case key(Key)
+    /// A key with modifiers held (Shift+Tab).
+    case keyPress(KeyPress)
     case type(String)
   }
 
@@ -31,6 +33,7 @@ public struct WidgetHarness {
         input.released.insert(.left)
         input.buttonsDown.remove(.left)
       case .key(let key): input.keys.append(KeyPress(key))
+      case .keyPress(let press): input.keys.append(press)
       case .type(let text): input.text += text
       }
     }

@@ -32,6 +32,17 @@ for _ in $(seq 50); do grep -q '^screenshot ' "$OUT/app.log" && break; sleep 0.2
 shot=$(sed -n 's/^screenshot //p' "$OUT/app.log" | head -1)
 [ -n "$shot" ] && [ -f "$shot" ] || fail "F12 wrote no screenshot"
 import -window root "$OUT/root.png"
+# F9 records the window into a GIF beside the session (here: the screenshot folder); F9 stops.
+xdotool key --window "$WID" F9
+sleep 1.5
+xdotool key --window "$WID" F9
+for _ in $(seq 50); do grep -q '^recorded ' "$OUT/app.log" && break; sleep 0.2; done
+clip=$(sed -n 's/^recorded //p' "$OUT/app.log" | head -1)
+[ -n "$clip" ] && [ -f "$clip" ] || fail "F9 wrote no recording"
+frames=$(identify -format '%W %H\n' "$clip" | sort | uniq -c)
+echo "e2e: F9 recorded $clip: $frames"
+[ "$(identify -format '%W %H\n' "$clip" | sort -u)" = "1280 800" ] || fail "the recording's frames are not 1280x800: $frames"
+[ "$(identify -format '%W\n' "$clip" | wc -l)" -ge 8 ] || fail "the recording has under 8 frames in 1.5 s: $frames"
 
 kill -TERM $APP
 wait $APP || fail "the app exited with an error"
