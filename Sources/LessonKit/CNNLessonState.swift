@@ -67,6 +67,8 @@ extension StateMetrics {
     case .config(let control): return try configValue(control, cnn.config)
     case .deadNeurons, .zeroWeights, .weight, .bias, .outputAt, .classAt:
       throw MetricError("\(metric.name) is for the 2-D playground; this lesson is about the CNN (dataset: shapes)")
+    case .ofRun:
+      throw MetricError("\(metric.name): a run's metric names one metric")
     }
   }
 

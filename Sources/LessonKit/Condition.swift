@@ -64,6 +64,8 @@ public enum Metric: Sendable, Equatable {
   /// CNN metrics (`dataset: shapes`).
   case camScore(String)
   case confusion(String, String)
+  /// A metric of run A or B of an open comparison (`a.testLoss`, `b.diverged`).
+  indirect case ofRun(b: Bool, Metric)
 
   /// The name as written in a condition.
   public var name: String {
@@ -86,6 +88,7 @@ public enum Metric: Sendable, Equatable {
     case .config(let c): c.rawValue
     case .camScore(let s): "camScore(\(s))"
     case .confusion(let a, let b): "confusion(\(a), \(b))"
+    case .ofRun(let b, let m): (b ? "b." : "a.") + m.name
     }
   }
 
@@ -93,6 +96,7 @@ public enum Metric: Sendable, Equatable {
   public var isCNNOnly: Bool {
     switch self {
     case .camScore, .confusion, .config(.shapes), .config(.convLayers): true
+    case .ofRun(_, let m): m.isCNNOnly
     default: false
     }
   }
@@ -105,6 +109,7 @@ public enum Metric: Sendable, Equatable {
       .maxWeight, .camScore, .confusion:
       true
     case .config(let c): c.isCNNControl
+    case .ofRun(_, let m): m.readsCNN
     case .deadNeurons, .zeroWeights, .weight, .bias, .outputAt, .classAt: false
     }
   }
@@ -126,6 +131,7 @@ public enum Metric: Sendable, Equatable {
 
   var type: ValueType {
     switch self {
+    case .ofRun(_, let m): return m.type
     case .diverged: return .bool
     case .config(let c):
       switch c {

@@ -261,6 +261,16 @@ struct ConditionParser {
         )
       }
       if let metric = Metric.simple[w] { return Expr(kind: .metric(metric), offset: token.offset) }
+      // `a.testLoss`, `b.diverged`: the runs of a comparison (a lesson's `compare:` step).
+      if w.hasPrefix("a.") || w.hasPrefix("b.") {
+        let rest = String(w.dropFirst(2))
+        guard let metric = Metric.simple[rest] else {
+          var message = "'\(rest)' is not a metric of a run"
+          if let close = closest(rest, in: Array(Metric.simple.keys)) { message += "; did you mean \(w.prefix(2))\(close)?" }
+          throw ConditionSyntaxError(offset: token.offset, message: message)
+        }
+        return Expr(kind: .metric(.ofRun(b: w.hasPrefix("b."), metric)), offset: token.offset)
+      }
       return Expr(kind: .name(w), offset: token.offset)
     case .end:
       throw ConditionSyntaxError(

@@ -82,6 +82,7 @@ extension Metric {
     case .config(let c): Self.words(c)
     case .camScore(let s): "the \(Self.shape(s)) picture's \(Self.shape(s)) score"
     case .confusion(let a, let b): "the number of test \(Self.shape(a))s taken for \(Self.shape(b))s"
+    case .ofRun(let b, let m): "\(m.words) of run \(b ? "B" : "A")"
     }
   }
 

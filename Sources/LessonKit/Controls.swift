@@ -121,7 +121,7 @@ public enum Control: String, CaseIterable, Sendable {
     case .setRegularization: self = .regularization
     case .setRegularizationRate: self = .regularizationRate
     case .setWeight, .setBias: self = .weights
-    case .seek, .continueFromHere, .undoBranch: self = .timeline
+    case .seek, .continueFromHere, .undoBranch, .compare: self = .timeline
     case .cnn(let cnnAction):
       guard let control = Control.touched(by: cnnAction) else { return nil }
       self = control

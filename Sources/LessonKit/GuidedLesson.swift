@@ -226,6 +226,7 @@ public struct GuidedLesson: Sendable {
     case .setWeight(let edits)?: stepErrors = LessonActions.setWeights(edits, &state, step: n)
     case .reset?: reduce(&state, .reset)
     case .seek(let epoch)?: reduce(&state, .seek(.epoch(epoch)))
+    case .compare(let change)?: stepErrors = LessonActions.compare(change, &state, step: n)
     case .regenerate?: reduce(&state, .regenerate)
     case .addPoints(let points)?:
       stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)

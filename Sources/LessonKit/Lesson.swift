@@ -99,6 +99,9 @@ public enum StepAction: Sendable {
   /// Moves the timeline to the end of epoch N of the run's history: the step's text and checks
   /// read that moment, and a later `train` goes on from it (as "Continue from here" does).
   case seek(epoch: Int)
+  /// Opens Compare: run B starts as a copy of the run that shows, with these settings changed;
+  /// later steps train both in lockstep and conditions read `a.…` and `b.…`.
+  case compare(ConfigChange)
   /// New data from a seed derived from the old one.
   case regenerate
   case ask(Question)
@@ -114,6 +117,7 @@ public enum StepAction: Sendable {
     case .setWeight: "setWeight"
     case .reset: "reset"
     case .seek: "seek"
+    case .compare: "compare"
     case .regenerate: "regenerate"
     case .ask: "ask"
     case .addPoints: "addPoints"

@@ -54,6 +54,37 @@ enum LessonActions {
     return []
   }
 
+  /// `compare:`: opens Compare (B a copy of the run that shows) and changes B's settings.
+  static func compare(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
+    reduce(&state, .compare(.open))
+    let before = state.banner
+    if let cnn = state.showingCNN {
+      var probe = state
+      var errors = setCNN(change, &probe, cnn: cnn, step: step)
+      if errors.isEmpty, let config = probe.cnn?.config { reduce(&state, .compare(.configureBCNN(config))) }
+      if errors.isEmpty, let banner = state.banner, banner.kind == .error, banner != before {
+        errors = [LessonError(change.location, step: step, banner.text)]
+      }
+      return errors
+    }
+    if !change.cnn.isEmpty {
+      return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]
+    }
+    let next = change.applied(to: state.config)
+    do {
+      try next.validate()
+    } catch {
+      let key = error.key == "initialization" ? "init" : error.key
+      return [LessonError(change.keyLocations[key] ?? change.location, step: step, error.message)]
+    }
+    reduce(&state, .compare(.configureB(next)))
+    if let banner = state.banner, banner.kind == .error, banner != before {
+      reduce(&state, .dismissBanner)
+      return [LessonError(change.location, step: step, banner.text)]
+    }
+    return []
+  }
+
   static func setWeights(_ edits: [WeightEdit], _ state: inout AppState, step: Int) -> [LessonError] {
     if state.showingCNN != nil {
       return edits.prefix(1).map {
@@ -228,6 +259,7 @@ extension LessonActions {
         }.joined(separator: " ")
     case .reset: return "reset"
     case .seek(let epoch): return "seek \(epoch)"
+    case .compare(let change): return "compare " + change.entries.map(describe).joined(separator: " ")
     case .regenerate: return "regenerate"
     case .ask: return "ask"
     case .addPoints(let p): return "addPoints \(p.count)"

@@ -10,6 +10,12 @@ struct StateMetrics: MetricReading {
   var camScores = CAMScoreCache()
 
   func read(_ metric: Metric) throws(MetricError) -> Value {
+    if case .ofRun(let b, let inner) = metric {
+      guard state.showingComparison != nil, let runB = state.comparedState else {
+        throw MetricError("\(metric.name) reads a comparison; open one first (a `compare:` step)")
+      }
+      return try StateMetrics(state: b ? runB : state, camScores: camScores).read(inner)
+    }
     if let cnn = state.showingCNN { return try StateMetrics.read(metric, cnn: cnn, camScores: camScores) }
     let experiment = state.experiment
     let evaluation = state.evaluation
@@ -46,6 +52,8 @@ struct StateMetrics: MetricReading {
     case .config(let control): return try StateMetrics.configValue(control, state.config)
     case .camScore, .confusion:
       throw MetricError("\(metric.name) needs the CNN mode (dataset: shapes)")
+    case .ofRun:
+      throw MetricError("\(metric.name): a run's metric names one metric")
     }
   }
 

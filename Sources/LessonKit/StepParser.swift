@@ -4,7 +4,7 @@ import Training
 import Yams
 
 extension LessonParser {
-  static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints", "seek"]
+  static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints", "seek", "compare"]
   static let stepKeys = ["say", "highlight", "page", "expect"] + actionKeys
   /// More steps than this is surely a mistake (and keeps hostile files cheap).
   static let maxSteps = 500
@@ -70,6 +70,7 @@ extension LessonParser {
         try notInCNN("regenerate", v)
         step.action = .regenerate
       case "ask": step.action = .ask(try question(v))
+      case "compare": step.action = .compare(try reader.configChange(v, "compare").0)
       case "seek": step.action = .seek(epoch: try reader.integer(v, "seek (an epoch of the run so far)", in: 0...EpochLimit.maximum))
       default:  // addPoints
         try notInCNN("addPoints", v)

@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
   case continueFromHere
   /// Brings back the history the last "Continue from here" or Reset set aside.
   case undoBranch
+  /// Compare: run B beside the run that shows (open, close, B's settings).
+  case compare(ComparisonAction)
   /// New data from a seed derived from the old one.
   case regenerate
   // Data

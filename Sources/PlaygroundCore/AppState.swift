@@ -28,6 +28,8 @@ public struct AppState: Sendable {
   public internal(set) var warp: LayerWarpChoice?
   /// Which panel shows where a narrow window folds panels behind tabs.
   public internal(set) var sidePanel: SidePanel = .network
+  /// Run B beside the run that shows (Compare), when open.
+  public internal(set) var comparison: Comparison?
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     dense = TrainingRun(try Experiment(config: config, customPoints: customPoints), speed: .denseDefault)

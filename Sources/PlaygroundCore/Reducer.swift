@@ -9,6 +9,8 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
     .seek, .continueFromHere, .undoBranch:
     reduceActiveRun(&state, action)
+  case .compare(let action):
+    reduceComparison(&state, action)
   case .setMode(let mode):
     guard mode != state.mode else { return }
     state.dense.isPlaying = false
@@ -116,7 +118,27 @@ public func reduce(_ state: inout AppState, _ action: Action) {
 }
 
 /// A training action for the run that shows; the CNN's class pictures then follow its network.
+/// While a comparison is open, run B trains in lockstep (the same steps, epochs and slices), and
+/// the timeline waits until it is closed.
 private func reduceActiveRun(_ state: inout AppState, _ action: Action) {
+  if let comparison = state.showingComparison {
+    switch action {
+    case .seek, .continueFromHere, .undoBranch:
+      state.banner = Banner(.info, "Close Compare to move the timeline: both runs train from where they stand.")
+      return
+    case .step, .train, .trainSlice, .reset:
+      var banner: Banner?
+      switch comparison.b {
+      case .dense(var b):
+        reduceTraining(&b, action, &banner)
+        state.comparison?.b = .dense(b)
+      case .cnn(var b):
+        reduceTraining(&b, action, &banner)
+        state.comparison?.b = .cnn(b)
+      }
+    default: break
+    }
+  }
   if state.showingCNN != nil {
     reduceTraining(&state.cnn!.run, action, &state.banner)
     state.cnn!.followNetwork()

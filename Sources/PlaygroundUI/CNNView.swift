@@ -177,7 +177,12 @@ extension PlaygroundView {
     drawCNNTopBar(&c, base)
     drawCNNControls(&c)
     // Results first: in a narrow window its panel holds the network or the drawing (pages).
-    drawCNNResults(&c)
+    if state.showingComparison != nil {
+      f.ui.draw.fillRect(layout.resultsPanel, ui.theme.windowBackground)
+      drawComparePanel(&f, in: layout.resultsPanel)
+    } else {
+      drawCNNResults(&c)
+    }
     drawCNNImage(&c)
     drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)

@@ -38,6 +38,8 @@ public struct FrameResult: Equatable, Sendable {
 /// `reduce(&state, action)` for each action and the front end runs the commands.
 public final class PlaygroundView {
   let cache = VisualCache()
+  /// Run B's output picture while Compare is open.
+  let compareCache = CompareCache()
   /// The weight or bias being typed into, and where its box sits.
   var editor: ParameterEditor?
   /// The links painted as one picture, with the geometry kept between frames.
@@ -82,7 +84,9 @@ public final class PlaygroundView {
     drawPanelTabs(&f)
     // A folded window draws only the panel its tab shows (the other lies off screen).
     if layout.dataPanel.intersects(layout.window) { drawDataPanel(&f) }
-    if layout.networkPanel.intersects(layout.window) { drawNetworkPanel(&f) }
+    if layout.networkPanel.intersects(layout.window) {
+      if state.showingComparison != nil { drawComparePanel(&f, in: layout.networkPanel) } else { drawNetworkPanel(&f) }
+    }
     if layout.outputPanel.intersects(layout.window) { drawOutputPanel(&f) }
     if let lesson {
       drawFrozenControls(&f, controls: lesson.controls)

@@ -40,10 +40,15 @@ extension PlaygroundView {
       buttons.append(("now", "Now", .seek(.end)))
     }
     if view.canUndo { buttons.append(("undo", "Undo", .undoBranch)) }
+    if !view.isViewingPast {
+      buttons.append(
+        f.state.showingComparison == nil ? ("compare", "Compare", .compare(.open)) : ("compare.close", "Close compare", .compare(.close)))
+    }
     for button in buttons.reversed() {
       let width = ui.measure(button.label, size: t.bodySize).width + 2 * t.padding + 4
       let rect = r.cutRight(width, spacing: 6).inset(dx: 0, dy: 2)
       if ui.withID("timeline." + button.id, { ui.button(button.label, in: rect) }) { f.actions.append(button.action) }
+      if button.id == "undo" { hint(ui, rect, "Bring back the history Continue from here or Reset set aside (Ctrl+Z)") }
     }
     let short = r.width < 420
     let text = TimelineStrip.caption(view, short: short)

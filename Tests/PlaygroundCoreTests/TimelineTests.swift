@@ -161,3 +161,34 @@ import Training
     #expect(try #require(state.cnn).run.viewing == nil)
   }
 }
+
+/// Compare: run B starts as an exact copy of A and trains in lockstep.
+@Suite struct ComparisonTests {
+  @Test func bStartsAsACopyAndTrainsInLockstepWithItsOwnLearningRate() throws {
+    var state = try TimelineTests.denseState()
+    reduce(&state, .train(epochs: 30))
+    reduce(&state, .compare(.open))
+    var config = state.config
+    config.learningRate = 0.1
+    reduce(&state, .compare(.configureB(config)))
+    #expect(state.comparedSettings.map(\.name) == ["learningRate"])
+    for _ in 0..<4 { reduce(&state, .trainSlice(units: 7)) }
+    reduce(&state, .step)
+    let b = try #require(state.comparedState)
+    // B equals a run that changed its learning rate at epoch 30; A is untouched by B.
+    var other = try TimelineTests.denseState()
+    reduce(&other, .train(epochs: 30))
+    reduce(&other, .setLearningRate(0.1))
+    reduce(&other, .train(epochs: 29))
+    #expect(b.experiment.epoch == 59 && b.experiment.network == other.experiment.network)
+    var plain = try TimelineTests.denseState()
+    reduce(&plain, .train(epochs: 59))
+    #expect(state.experiment.network == plain.experiment.network)
+    // A rebuilding change makes B anew from the same seed.
+    config.hiddenLayers = [3]
+    reduce(&state, .compare(.configureB(config)))
+    #expect(state.comparedState?.experiment.epoch == 0)
+    reduce(&state, .compare(.close))
+    #expect(state.comparison == nil && state.experiment.network == plain.experiment.network)
+  }
+}
