@@ -47,6 +47,7 @@ struct Bench: ParsableCommand {
       emit(bench, "grid_ms", ms, "ms to evaluate every neuron over a 100×100 grid")
     }
     for figure in try CNNBenchmarks.figures() { emit(name: "cnn", figure.metric, figure.value, figure.label) }
+    for figure in try CNNLookBenchmarks.figures() { emit(name: "cnn", figure.metric, figure.value, figure.label) }
   }
 
   func emit(_ config: BenchmarkConfig, _ metric: String, _ value: Double, _ label: String) {
