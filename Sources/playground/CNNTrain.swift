@@ -229,6 +229,9 @@ struct CNNTrain {
       line.add(
         "convLayers", raw: "[" + experiment.config.convLayers.map(String.init).joined(separator: ",") + "]")
       line.add("variation", experiment.config.variation.rawValue)
+      if let adversarial = experiment.config.adversarialTraining {
+        line.add("adversarialTraining", raw: "{\"share\":\(adversarial.share),\"epsilon\":\(adversarial.epsilon)}")
+      }
       if !experiment.imported.isEmpty {
         let imported = experiment.imported.map { JSONLine.quote($0.name) }
         line.add("importedClasses", raw: "[" + imported.joined(separator: ",") + "]")

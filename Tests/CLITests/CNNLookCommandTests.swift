@@ -64,6 +64,28 @@ import _TestSupport
     #expect(bad.status == 2 && bad.stderr.contains("--layer must be from 1 to 2"))
   }
 
+  @Test func trainTakesAdversarialTraining() throws {
+    let r = try runPlayground(
+      ["train", "--dataset", "shapes"] + Self.quick + ["--adversarial-share", "0.5", "--adversarial-epsilon", "0.1", "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let line = try #require(r.lastJSON)
+    let adversarial = try #require(line["adversarialTraining"] as? [String: Double])
+    #expect(adversarial == ["share": 0.5, "epsilon": 0.1])
+    let plain = try runPlayground(["train", "--dataset", "shapes"] + Self.quick + ["--json"])
+    #expect(plain.lastJSON?["adversarialTraining"] == nil)
+    #expect(plain.lastJSON?["weightsChecksum"] as? String != line["weightsChecksum"] as? String)
+    for (flags, message) in [
+      (["--adversarial-share", "1.5"], "--adversarial-share must be a number from 0 to 1"),
+      (["--adversarial-epsilon", "0.1"], "--adversarial-epsilon needs --adversarial-share"),
+      (["--adversarial-share", "0.5", "--adversarial-epsilon", "-1"], "--adversarial-epsilon must be a number from 0 to 1"),
+    ] {
+      let bad = try runPlayground(["train", "--dataset", "shapes"] + Self.quick + flags)
+      #expect(bad.status == 2 && bad.stderr.contains(message), "\(bad.stderr)")
+    }
+    let twoD = try runPlayground(["train", "--adversarial-share", "0.5"])
+    #expect(twoD.status == 2 && twoD.stderr.contains("--adversarial-share needs --dataset shapes"), "\(twoD.stderr)")
+  }
+
   @Test func embedSeparatesTheClassesAfterTraining() throws {
     let before = try runPlayground(
       ["embed"] + Self.quick.dropLast(2) + ["--epochs", "0", "--layer", "2", "--json"])
