@@ -123,7 +123,7 @@ public struct CAMAscent: Sendable {
   public private(set) var probabilities: [Float]
   /// Nil while the ascent can go on.
   public private(set) var stop: Stop?
-  private var rng: SeededGenerator
+  var rng: SeededGenerator
   /// Every start's image, probabilities and logit margin; `image` is the best start's.
   private var runs: [CAMRun]
 
@@ -225,48 +225,6 @@ public struct CAMAscent: Sendable {
       checkStop()
     }
     return done
-  }
-
-  /// ∂score/∂image at `image`, averaged over `jitterSamples` jittered copies; nil when not finite.
-  private mutating func gradient(
-    of image: [Float], kernel: borrowing CNNKernel, holds: Bool, buffers b: inout CAMBuffers
-  ) -> [Float]? {
-    let w = network.shape.width
-    let h = network.shape.height
-    for i in b.sum.indices { b.sum[i] = 0 }
-    let samples = max(1, settings.jitterSamples)
-    for _ in 0..<samples {
-      var dx = 0
-      var dy = 0
-      if settings.jitter > 0 {
-        dx = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
-        dy = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
-      }
-      if dx != 0 || dy != 0 {
-        CAMAscent.shift(image, by: (dx, dy), into: &b.shifted, width: w, height: h)
-        b.shifted.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      } else if !holds || samples > 1 {
-        image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      }
-      kernel.setObjectiveGradient(class: targetClass, objective: settings.objective)
-      kernel.backward(accumulate: false, inputGradient: true)
-      if dx != 0 || dy != 0 {
-        b.scratch.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
-        CAMAscent.shift(b.scratch, by: (-dx, -dy), into: &b.gradient, width: w, height: h)
-      } else {
-        b.gradient.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
-      }
-      if samples == 1 { return CAMAscent.allFinite(b.gradient) ? b.gradient : nil }
-      for i in b.sum.indices { b.sum[i] += b.gradient[i] }
-    }
-    return CAMAscent.allFinite(b.sum) ? b.sum : nil
-  }
-
-  /// z_c − max_{j≠c} z_j after a forward pass: how clearly the class wins (no saturation at p = 1).
-  static func margin(_ kernel: borrowing CNNKernel, _ c: Int) -> Float {
-    var other = -Float.infinity
-    for j in 0..<kernel.layout.classes where j != c { other = max(other, kernel.logits[j]) }
-    return kernel.logits[c] - other
   }
 
   static func allFinite(_ values: [Float]) -> Bool {
