@@ -38,6 +38,20 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
   public var stopProbability: Float? = nil
   /// Seeds the noise start and the jitter.
   public var seed: UInt64 = 0
+  /// Ascents run side by side from different starts (the first from `start`, the others from
+  /// seeded noise); the picture is the one whose class wins by the widest logit margin.
+  public var starts: Int = 1
+  /// Each step averages the gradient over this many jittered copies (robust to small shifts).
+  public var jitterSamples: Int = 1
+  /// For the first this many steps the image is kept at half resolution (2×2 blocks, then a
+  /// blur): the coarse octave that lays out the large structure first.
+  public var coarseSteps: Int = 0
+  /// Total-variation weight: each step also descends tvWeight · ∂TV/∂x (smooth regions).
+  public var tvWeight: Float = 0
+  /// Every this many steps (0 = never) the image is shifted by whole pixels so that its
+  /// brightness-weighted centre is the image's centre: the network hardly cares where a shape
+  /// is, so the picture is shown where a learner looks, in the middle.
+  public var centerEvery: Int = 0
 
   public init() {}
 
@@ -59,6 +73,11 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
     if blurEvery < 0 { return "blurEvery must be 0 (never) or more, got \(blurEvery)" }
     if !(0...8).contains(jitter) { return "jitter must be from 0 to 8 pixels, got \(jitter)" }
     if !(1...100_000).contains(maxSteps) { return "maxSteps must be from 1 to 100000, got \(maxSteps)" }
+    if !(1...16).contains(starts) { return "starts must be from 1 to 16, got \(starts)" }
+    if !(1...16).contains(jitterSamples) { return "jitterSamples must be from 1 to 16, got \(jitterSamples)" }
+    if coarseSteps < 0 { return "coarseSteps must be 0 or more, got \(coarseSteps)" }
+    if centerEvery < 0 { return "centerEvery must be 0 (never) or more, got \(centerEvery)" }
+    if !(tvWeight >= 0 && tvWeight <= 10) { return "tvWeight must be from 0 to 10, got \(tvWeight)" }
     return nil
   }
 }
@@ -104,7 +123,9 @@ public struct CAMAscent: Sendable {
   public private(set) var probabilities: [Float]
   /// Nil while the ascent can go on.
   public private(set) var stop: Stop?
-  private var rng: SeededGenerator
+  var rng: SeededGenerator
+  /// Every start's image, probabilities and logit margin; `image` is the best start's.
+  private var runs: [CAMRun]
 
   /// Settings out of range give a run that is already finished (`.invalidSettings`), not a crash.
   public init(network: CNN, targetClass: Int, settings: CAMSettings = CAMSettings()) {
@@ -123,6 +144,11 @@ public struct CAMAscent: Sendable {
       rng = r
     }
     probabilities = network.probabilities(image: image)
+    runs = [CAMRun(image: image, probabilities: probabilities, margin: 0)]
+    for _ in 1..<max(1, min(settings.starts, 16)) {
+      let start = (0..<n).map { _ in Float(rng.uniform(0.4, 0.6)) }
+      runs.append(CAMRun(image: start, probabilities: network.probabilities(image: start), margin: 0))
+    }
     if settings.problem != nil {
       stop = .invalidSettings
     } else {
@@ -159,56 +185,42 @@ public struct CAMAscent: Sendable {
   public mutating func advance(steps count: Int) -> Int {
     guard stop == nil, count > 0 else { return 0 }
     let kernel = CNNKernel(network: network)
-    let shape = network.shape
-    let w = shape.width
-    let h = shape.height
-    var shifted = [Float](repeating: 0, count: w * h)
-    var gradient = [Float](repeating: 0, count: w * h)
-    var scratch = [Float](repeating: 0, count: w * h)
+    var buffers = CAMBuffers(count: network.shape.width * network.shape.height)
     var done = 0
-    var kernelHoldsImage = false
+    var held = -1  // which run's image the kernel holds (-1: none yet)
     while stop == nil && done < count {
-      guard CAMAscent.allFinite(probabilities) else {
+      guard runs.allSatisfy({ CAMAscent.allFinite($0.probabilities) }) else {
         stop = .diverged
         break
       }
-      var dx = 0
-      var dy = 0
-      if settings.jitter > 0 {
-        dx = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
-        dy = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
+      var next = runs
+      var finite = true
+      for r in runs.indices {
+        guard let g = gradient(of: runs[r].image, kernel: kernel, holds: held == r, buffers: &buffers) else {
+          finite = false
+          break
+        }
+        applyStep(g, to: &next[r].image, step: steps + 1, scratch: &buffers.scratch)
+        next[r].image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+        held = r
+        next[r].probabilities = (0..<network.shape.classes).map { kernel.probs[$0] }
+        next[r].margin = CAMAscent.margin(kernel, targetClass)
+        if !(CAMAscent.allFinite(next[r].image) && CAMAscent.allFinite(next[r].probabilities)) {
+          finite = false
+          break
+        }
       }
-      if dx != 0 || dy != 0 {
-        CAMAscent.shift(image, by: (dx, dy), into: &shifted, width: w, height: h)
-        shifted.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      } else if !kernelHoldsImage {
-        image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      }
-      kernel.setObjectiveGradient(class: targetClass, objective: settings.objective)
-      kernel.backward(accumulate: false, inputGradient: true)
-      if dx != 0 || dy != 0 {
-        scratch.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
-        CAMAscent.shift(scratch, by: (-dx, -dy), into: &gradient, width: w, height: h)
-      } else {
-        gradient.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
-      }
-      guard CAMAscent.allFinite(gradient) else {
+      guard finite else {
+        // Keep the last images whose scores were finite.
         stop = .diverged
         break
       }
-      let before = image
-      applyStep(gradient, scratch: &scratch)
-      image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      kernelHoldsImage = true
-      let scores = (0..<shape.classes).map { kernel.probs[$0] }
-      guard CAMAscent.allFinite(image) && CAMAscent.allFinite(scores) else {
-        // Keep the last image whose scores were finite.
-        image = before
-        steps -= 1
-        stop = .diverged
-        break
-      }
-      probabilities = scores
+      runs = next
+      steps += 1
+      var best = 0
+      for r in runs.indices where runs[r].margin > runs[best].margin { best = r }
+      image = runs[best].image
+      probabilities = runs[best].probabilities
       done += 1
       checkStop()
     }
@@ -229,7 +241,7 @@ public struct CAMAscent: Sendable {
     CAMAscent.similarity(image, template)
   }
 
-  private mutating func applyStep(_ g: [Float], scratch: inout [Float]) {
+  private func applyStep(_ g: [Float], to image: inout [Float], step: Int, scratch: inout [Float]) {
     // RMS(g) = m · RMS(g / m) with m = max |g|: no overflow for any finite gradient, so each pixel
     // moves by at most stepSize · √n.
     var m: Float = 0
@@ -241,13 +253,26 @@ public struct CAMAscent: Sendable {
     let rms = m * (sumSquares / Float(g.count)).squareRoot()
     let scale = settings.stepSize / (rms + 1e-8)
     let keep = 1 - settings.l2Decay
-    for i in 0..<image.count { image[i] = (image[i] + scale * g[i]) * keep }
-    steps += 1
-    if settings.blurEvery > 0 && steps % settings.blurEvery == 0 {
-      CAMAscent.blur(&image, scratch: &scratch, width: network.shape.width, height: network.shape.height)
+    let w = network.shape.width
+    let h = network.shape.height
+    if settings.tvWeight > 0 {
+      CAMPriors.totalVariationGradient(image, into: &scratch, width: w, height: h)
+      let t = settings.tvWeight * settings.stepSize
+      for i in 0..<image.count { image[i] = (image[i] + scale * g[i] - t * scratch[i]) * keep }
+    } else {
+      for i in 0..<image.count { image[i] = (image[i] + scale * g[i]) * keep }
+    }
+    if step <= settings.coarseSteps {
+      CAMPriors.halfResolution(&image, width: w, height: h)
+      CAMAscent.blur(&image, scratch: &scratch, width: w, height: h)
+    } else if settings.blurEvery > 0 && step % settings.blurEvery == 0 {
+      CAMAscent.blur(&image, scratch: &scratch, width: w, height: h)
     }
     if settings.clamp {
       for i in 0..<image.count { image[i] = min(max(image[i], 0), 1) }
+    }
+    if settings.centerEvery > 0 && step % settings.centerEvery == 0 {
+      CAMPriors.center(&image, scratch: &scratch, width: w, height: h)
     }
   }
 

@@ -43,10 +43,13 @@ public struct ImageSamples: Sendable, Equatable {
 public struct CNNTrainingOptions: Sendable, Codable, Equatable {
   public var learningRate: Float
   public var batchSize: Int
+  /// Adversarial training (nil = off): part of every batch trains on FGSM images instead.
+  public var adversarial: AdversarialTraining? = nil
 
-  public init(learningRate: Float = 0.03, batchSize: Int = 10) {
+  public init(learningRate: Float = 0.03, batchSize: Int = 10, adversarial: AdversarialTraining? = nil) {
     self.learningRate = learningRate
     self.batchSize = batchSize
+    self.adversarial = adversarial
   }
 }
 
@@ -113,10 +116,16 @@ extension CNN {
       for _ in 0..<batches {
         if cursor.example >= samples.count { cursor.example = 0 }
         let end = min(cursor.example + options.batchSize, samples.count)
-        for n in cursor.example..<end {
-          kernel.forward(image: images.baseAddress! + n * pixels)
-          _ = kernel.crossEntropy(label: samples.labels[n])
-          kernel.backward(accumulate: true, inputGradient: false)
+        if let adversarial = options.adversarial {
+          adversarial.trainBatch(
+            kernel, images: images.baseAddress!, labels: samples.labels, range: cursor.example..<end,
+            epoch: cursor.epoch, pixels: pixels)
+        } else {
+          for n in cursor.example..<end {
+            kernel.forward(image: images.baseAddress! + n * pixels)
+            _ = kernel.crossEntropy(label: samples.labels[n])
+            kernel.backward(accumulate: true, inputGradient: false)
+          }
         }
         kernel.update(count: end - cursor.example, learningRate: options.learningRate)
         cursor.example = end

@@ -242,6 +242,8 @@ struct CNNConfigRecord: Codable {
   var learningRate: Double
   var batchSize: Whole<Int>
   var seed: Whole<UInt64>
+  /// Absent from files written with adversarial training off.
+  var adversarialTraining: AdversarialTraining?
 
   init(_ c: CNNConfig) {
     shapes = c.shapes
@@ -252,6 +254,7 @@ struct CNNConfigRecord: Codable {
     learningRate = c.learningRate
     batchSize = Whole(c.batchSize)
     seed = Whole(c.seed)
+    adversarialTraining = c.adversarialTraining
   }
 
   var config: CNNConfig {
@@ -264,6 +267,7 @@ struct CNNConfigRecord: Codable {
     c.learningRate = learningRate
     c.batchSize = batchSize.value
     c.seed = seed.value
+    c.adversarialTraining = adversarialTraining
     return c
   }
 }

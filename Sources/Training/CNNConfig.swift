@@ -21,6 +21,9 @@ public struct CNNConfig: Sendable, Codable, Hashable {
   public var learningRate: Double = 0.03
   public var batchSize: Int = 10
   public var seed: UInt64 = 0
+  /// Adversarial training (nil = off, and then omitted from files): a share of every batch
+  /// replaced by FGSM images at ε.
+  public var adversarialTraining: AdversarialTraining? = nil
 
   public init() {}
 
@@ -43,7 +46,9 @@ public struct CNNConfig: Sendable, Codable, Hashable {
 
   /// The SGD settings.
   public var trainingOptions: CNNTrainingOptions {
-    CNNTrainingOptions(learningRate: Float(learningRate), batchSize: batchSize)
+    CNNTrainingOptions(
+      learningRate: Float(learningRate), batchSize: batchSize,
+      adversarial: adversarialTraining.map { AdversarialTraining(share: $0.share, epsilon: $0.epsilon, seed: seed) })
   }
 
   /// Checks every key; the error names the key, the value and what is allowed.
@@ -86,6 +91,9 @@ public struct CNNConfig: Sendable, Codable, Hashable {
     }
     if let problem = shape.problem {
       throw ConfigError(key: "convLayers", message: "convLayers \(convLayers): \(problem)")
+    }
+    if let problem = adversarialTraining?.problem {
+      throw ConfigError(key: "adversarialTraining", message: problem)
     }
   }
 }

@@ -47,6 +47,7 @@ struct Bench: ParsableCommand {
       emit(bench, "grid_ms", ms, "ms to evaluate every neuron over a 100×100 grid")
     }
     for figure in try CNNBenchmarks.figures() { emit(name: "cnn", figure.metric, figure.value, figure.label) }
+    for figure in try CNNLookBenchmarks.figures() { emit(name: "cnn", figure.metric, figure.value, figure.label) }
     emit(.c2, "timeline_seek_ms", try TimelineBenchmarks.seekMilliseconds(), "ms: the slowest of 20 random seeks in a 10,000-epoch run")
     emit(.c2, "history_bytes", Double(try TimelineBenchmarks.historyBytes()), "bytes the history of a 100,000-epoch run keeps")
   }

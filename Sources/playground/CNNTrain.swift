@@ -24,9 +24,19 @@ struct ShapesOptions: ParsableArguments {
   @Option(
     help: "With --dataset shapes: how much images of a class differ: none, low, moderate (default), strong.")
   var variation: ShapeVariation?
+  @Option(
+    parsing: .unconditional,
+    help: "With --dataset shapes: adversarial training, the share (0 to 1) of each batch replaced by FGSM images.")
+  var adversarialShare: Double?
+  @Option(
+    parsing: .unconditional,
+    help: "With --dataset shapes: the FGSM ε of adversarial training, 0 to 1 (default 0.1).")
+  var adversarialEpsilon: Double?
 
   /// True when any shapes flag was given.
-  var isSet: Bool { shapes != nil || convLayers != nil || variation != nil }
+  var isSet: Bool {
+    shapes != nil || convLayers != nil || variation != nil || adversarialShare != nil || adversarialEpsilon != nil
+  }
 
   /// The session settings from these flags and the shared ones; throws a UsageError naming the flag.
   func makeConfig(seed: UInt64, trainRatio: Int, learningRate: Double, batchSize: Int) throws -> CNNConfig {
@@ -53,12 +63,28 @@ struct ShapesOptions: ParsableArguments {
         return n
       }
     }
+    config.adversarialTraining = try adversarialTraining()
     do {
       try config.validate()
     } catch {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
     return config
+  }
+
+  /// The adversarial-training setting from its two flags (nil when off).
+  func adversarialTraining() throws -> AdversarialTraining? {
+    if let share = adversarialShare, !(share.isFinite && AdversarialTraining.shareRange.contains(share)) {
+      throw UsageError(message: "--adversarial-share must be a number from 0 to 1, got \(share)")
+    }
+    if let eps = adversarialEpsilon, !(eps.isFinite && AdversarialTraining.epsilonRange.contains(eps)) {
+      throw UsageError(message: "--adversarial-epsilon must be a number from 0 to 1, got \(eps)")
+    }
+    guard let share = adversarialShare else {
+      if adversarialEpsilon != nil { throw UsageError(message: "--adversarial-epsilon needs --adversarial-share") }
+      return nil
+    }
+    return share > 0 ? AdversarialTraining(share: share, epsilon: adversarialEpsilon ?? 0.1) : nil
   }
 }
 
@@ -119,6 +145,8 @@ struct CNNTrain {
       let given: [(String, Bool)] = [
         ("--shapes", shapes.shapes != nil), ("--conv-layers", shapes.convLayers != nil),
         ("--variation", shapes.variation != nil), ("--import-pngs", !imports.folders.isEmpty),
+        ("--adversarial-share", shapes.adversarialShare != nil),
+        ("--adversarial-epsilon", shapes.adversarialEpsilon != nil),
       ]
       let flag = given.first(where: { $0.1 })?.0 ?? "--class-name"
       throw UsageError(message: "\(flag) needs --dataset shapes")
@@ -214,6 +242,9 @@ struct CNNTrain {
       line.add(
         "convLayers", raw: "[" + experiment.config.convLayers.map(String.init).joined(separator: ",") + "]")
       line.add("variation", experiment.config.variation.rawValue)
+      if let adversarial = experiment.config.adversarialTraining {
+        line.add("adversarialTraining", raw: "{\"share\":\(adversarial.share),\"epsilon\":\(adversarial.epsilon)}")
+      }
       if !experiment.imported.isEmpty {
         let imported = experiment.imported.map { JSONLine.quote($0.name) }
         line.add("importedClasses", raw: "[" + imported.joined(separator: ",") + "]")

@@ -62,6 +62,16 @@ struct Cam: ParsableCommand {
     parsing: .unconditional, help: "With --objective probability: stop once p exceeds this (ShapeShop: 0.99)."
   )
   var stopProbability: Float?
+  @Option(parsing: .unconditional, help: "Starts run side by side, the clearest winner kept, 1 to 16.")
+  var starts = CAMSettings().starts
+  @Option(parsing: .unconditional, help: "Jittered copies averaged per step, 1 to 16.")
+  var jitterSamples = CAMSettings().jitterSamples
+  @Option(parsing: .unconditional, help: "Steps at half resolution first (0 or more).")
+  var coarseSteps = CAMSettings().coarseSteps
+  @Option(parsing: .unconditional, help: "Total-variation weight, 0 to 10.")
+  var tvWeight = CAMSettings().tvWeight
+  @Option(parsing: .unconditional, help: "Centre the picture every this many steps (0 = never).")
+  var centerEvery = CAMSettings().centerEvery
   @Flag(help: "Let pixels leave [0, 1].")
   var noClamp = false
   @Option(parsing: .unconditional, help: "PNG enlargement, 1 to 32.")
@@ -140,12 +150,22 @@ struct Cam: ParsableCommand {
     s.stopProbability = stopProbability
     s.clamp = !noClamp
     s.seed = seed
+    s.starts = starts
+    s.jitterSamples = jitterSamples
+    s.coarseSteps = coarseSteps
+    s.tvWeight = tvWeight
+    s.centerEvery = centerEvery
     let checks: [(String, Bool, String)] = [
       ("--step-size", stepSize > 0 && stepSize <= 10, "a number > 0 and at most 10"),
       ("--l2-decay", l2Decay >= 0 && l2Decay < 1, "a number from 0 to below 1"),
       ("--blur-every", blurEvery >= 0, "0 (never) or more steps"),
       ("--jitter", (0...8).contains(jitter), "0 to 8 pixels"),
       ("--max-steps", (1...100_000).contains(maxSteps), "1 to 100000"),
+      ("--starts", (1...16).contains(starts), "1 to 16"),
+      ("--jitter-samples", (1...16).contains(jitterSamples), "1 to 16"),
+      ("--coarse-steps", coarseSteps >= 0, "0 or more steps"),
+      ("--tv-weight", tvWeight >= 0 && tvWeight <= 10, "a number from 0 to 10"),
+      ("--center-every", centerEvery >= 0, "0 (never) or more steps"),
       (
         "--stop-probability", stopProbability.map { $0 > 0 && $0 < 1 } ?? true,
         "a probability between 0 and 1"

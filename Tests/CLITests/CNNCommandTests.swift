@@ -161,7 +161,10 @@ import _TestSupport
       }
     }
     #expect(
-      Set(figures.keys) == ["cnn_train_examples_per_s", "cnn_forward_examples_per_s", "cam_steps_per_s"])
+      Set(figures.keys) == [
+        "cnn_train_examples_per_s", "cnn_forward_examples_per_s", "cam_steps_per_s", "fgsm_ms", "embed_pca_ms",
+        "tsne_ms", "cam_similarity_mean", "cam_similarity_min",
+      ])
     #expect(figures.values.allSatisfy { $0 > 0 })
   }
 }
