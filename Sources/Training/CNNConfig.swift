@@ -21,6 +21,8 @@ public struct CNNConfig: Sendable, Codable, Hashable {
   public var learningRate: Double = 0.03
   public var batchSize: Int = 10
   public var seed: UInt64 = 0
+  /// Optimizer, momentum, dropout (before the dense layer) and schedule; nil at the defaults.
+  public var learning: LearningSettings?
 
   public init() {}
 
@@ -43,7 +45,9 @@ public struct CNNConfig: Sendable, Codable, Hashable {
 
   /// The SGD settings.
   public var trainingOptions: CNNTrainingOptions {
-    CNNTrainingOptions(learningRate: Float(learningRate), batchSize: batchSize)
+    CNNTrainingOptions(
+      learningRate: Float(learningRate), batchSize: batchSize, optimizer: optimizer, momentum: Float(momentum),
+      dropout: Float(dropout))
   }
 
   /// Checks every key; the error names the key, the value and what is allowed.
@@ -84,6 +88,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
       throw ConfigError(
         key: "batchSize", message: "batchSize must be an integer from 1 to 500, got \(batchSize)")
     }
+    try learning?.validate()
     if let problem = shape.problem {
       throw ConfigError(key: "convLayers", message: "convLayers \(convLayers): \(problem)")
     }
