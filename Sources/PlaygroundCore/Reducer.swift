@@ -6,7 +6,8 @@ import Training
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
   switch action {
-  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed:
+  case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
+    .setLearning:
     reduceActiveRun(&state, action)
   case .setMode(let mode):
     guard mode != state.mode else { return }

@@ -33,6 +33,8 @@ func reduceTraining<S: TrainingSession>(_ run: inout TrainingRun<S>, _ action: A
     live(&run, &banner) { $0.learningRate = rate }
   case .setBatchSize(let size):
     live(&run, &banner) { $0.batchSize = size }
+  case .setLearning(let settings):
+    live(&run, &banner) { $0.learningSettings = settings }
   case .setSpeed(let speed):
     run.speed = speed
   default:

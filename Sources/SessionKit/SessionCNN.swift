@@ -33,6 +33,8 @@ public struct CNNSessionFile: Sendable, Equatable {
   public var drawing: [Float]
   /// Images per second while playing (a play setting; files without it open at the default).
   public var speed: TrainingSpeed = .cnnDefault
+  /// The optimizer's buffers and the dropout generator (empty for plain SGD without dropout).
+  public var learning = SavedLearningState()
 
   public init(
     config: CNNConfig, importedClasses: [ImageClass] = [], train: [LabeledImage], test: [LabeledImage],
@@ -61,6 +63,7 @@ public struct CNNSessionFile: Sendable, Equatable {
       config: experiment.config, importedClasses: experiment.imported, train: experiment.train,
       test: experiment.test, drawings: experiment.drawings, parameters: experiment.network.flatParameters,
       cursor: experiment.cursor, divergence: experiment.divergence, history: history, drawing: drawing)
+    learning = experiment.learningState
   }
 
   /// An empty canvas.
@@ -79,7 +82,7 @@ public struct CNNSessionFile: Sendable, Equatable {
     a.config == b.config && a.importedClasses == b.importedClasses && a.train == b.train && a.test == b.test
       && a.drawings == b.drawings && a.parameters.map(\.bitPattern) == b.parameters.map(\.bitPattern)
       && a.cursor == b.cursor && a.divergence == b.divergence && a.history == b.history
-      && a.drawing == b.drawing && a.speed == b.speed
+      && a.drawing == b.drawing && a.speed == b.speed && a.learning == b.learning
   }
 }
 

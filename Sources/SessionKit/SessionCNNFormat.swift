@@ -60,6 +60,8 @@ struct CNNRecord: Codable {
     var epoch: Whole<Int>
     var nextExample: Whole<Int>
     var divergence: String?
+    /// The optimizer's state and dropout generator; absent when empty (see `LearningRecord`).
+    var learning: LearningRecord?
     var history: TrainingHistory?
   }
   var config: CNNConfigRecord
@@ -86,6 +88,7 @@ struct CNNRecord: Codable {
     training = TrainingRecord(
       epoch: Whole(s.cursor.epoch), nextExample: Whole(s.cursor.example), divergence: s.divergence,
       history: s.history)
+    training.learning = LearningRecord(s.learning)
     drawing = CNNRecord.encode(s.drawing)
     speed = s.speed == .cnnDefault ? nil : s.speed
   }
@@ -141,6 +144,7 @@ struct CNNRecord: Codable {
       }(), divergence: training.divergence, history: training.history ?? TrainingHistory(),
       drawing: try CNNRecord.decode(drawing, "cnn.drawing"))
     session.speed = speed ?? .cnnDefault
+    session.learning = try training.learning?.state("cnn") ?? SavedLearningState()
     try session.validate()
     if network.classes != session.classNames {
       throw SessionError(
@@ -237,6 +241,8 @@ struct CNNConfigRecord: Codable {
   var learningRate: Double
   var batchSize: Whole<Int>
   var seed: Whole<UInt64>
+  /// Optimizer, momentum, dropout and schedule; absent at the defaults.
+  var learning: LearningSettings?
 
   init(_ c: CNNConfig) {
     shapes = c.shapes
@@ -247,6 +253,7 @@ struct CNNConfigRecord: Codable {
     learningRate = c.learningRate
     batchSize = Whole(c.batchSize)
     seed = Whole(c.seed)
+    learning = c.learning
   }
 
   var config: CNNConfig {
@@ -259,6 +266,7 @@ struct CNNConfigRecord: Codable {
     c.learningRate = learningRate
     c.batchSize = batchSize.value
     c.seed = seed.value
+    c.learningSettings = learning ?? .standard
     return c
   }
 }

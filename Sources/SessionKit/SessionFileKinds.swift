@@ -49,6 +49,8 @@ public struct DenseSessionFile: Sendable, Equatable {
   public var history: TrainingHistory
   /// The pace the window trained at (a play setting; files without it open at the default).
   public var speed: TrainingSpeed = .denseDefault
+  /// The optimizer's buffers and the dropout generator (empty for plain SGD without dropout).
+  public var learning = SavedLearningState()
 
   public init(
     config: PlaygroundConfig, classCount: Int, customPoints: [DataPoint], train: [DataPoint],
@@ -76,6 +78,7 @@ public struct DenseSessionFile: Sendable, Equatable {
       train: experiment.train, test: experiment.test, weights: experiment.network.flatWeights,
       biases: experiment.network.flatBiases, frozenWeights: experiment.network.frozenWeightIndices,
       epoch: experiment.epoch, divergence: experiment.divergence, history: history)
+    learning = experiment.learningState
   }
 
   /// The session of a 2-D run, its charts and pace included.
@@ -94,6 +97,7 @@ public struct DenseSessionFile: Sendable, Equatable {
       && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)
       && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
       && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history && a.speed == b.speed
+      && a.learning == b.learning
   }
 }
 

@@ -217,6 +217,8 @@ struct DenseRecord: Codable {
     var epoch: Int
     var divergence: String?
     var history: TrainingHistory?
+    /// The optimizer's state and dropout generator; absent when empty (see `LearningRecord`).
+    var learning: LearningRecord?
   }
   var config: PlaygroundConfig
   var data: DataRecord
@@ -241,6 +243,7 @@ struct DenseRecord: Codable {
       layers: s.shape.widths, output: output, classes: s.classCount, weights: s.weights.map(ExactFloat.init),
       biases: s.biases.map(ExactFloat.init), frozenWeights: s.frozenWeights)
     training = TrainingRecord(epoch: s.epoch, divergence: s.divergence, history: s.history)
+    training.learning = LearningRecord(s.learning)
     speed = s.speed == .denseDefault ? nil : s.speed
   }
 
@@ -252,6 +255,7 @@ struct DenseRecord: Codable {
       biases: network.biases.map(\.value), frozenWeights: network.frozenWeights, epoch: training.epoch,
       divergence: training.divergence, history: training.history ?? TrainingHistory())
     session.speed = speed ?? .denseDefault
+    session.learning = try training.learning?.state("dense2d") ?? SavedLearningState()
     try session.validate()
     if network.layers != session.shape.widths {
       throw SessionError(

@@ -53,6 +53,18 @@ public struct LearningSettings: Sendable, Codable, Hashable {
     if lrSchedule != d.lrSchedule { try c.encode(lrSchedule, forKey: .lrSchedule) }
   }
 
+  /// `key=value` parts for the share string: only the settings that differ from the defaults, so
+  /// a default config's string reads as before.
+  public var shareParts: [String] {
+    let d = LearningSettings.standard
+    var parts: [String] = []
+    if optimizer != d.optimizer { parts.append("optimizer=\(optimizer.rawValue)") }
+    if momentum != d.momentum { parts.append("momentum=\(momentum)") }
+    if dropout != d.dropout { parts.append("dropout=\(dropout)") }
+    if lrSchedule != d.lrSchedule { parts.append("lrSchedule=\(lrSchedule)") }
+    return parts
+  }
+
   /// The learning rate of epoch `epoch` (0-based) under the schedule.
   public func learningRate(base: Double, epoch: Int) -> Double { lrSchedule.rate(base: base, epoch: epoch) }
 }
