@@ -8,7 +8,7 @@ import Engine
 public struct LearningSettings: Sendable, Codable, Hashable {
   public var optimizer: Optimizer = .sgd
   /// μ of momentum and Nesterov (PyTorch's default 0.9).
-  public var momentum: Double = Double(Optimizer.defaultMomentum)
+  public var momentum: Double = 0.9
   /// Fraction of hidden activations dropped while training, 0–0.9.
   public var dropout: Double = 0
   public var lrSchedule: LearningRateSchedule = .constant
@@ -38,7 +38,7 @@ public struct LearningSettings: Sendable, Codable, Hashable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     optimizer = try c.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? .sgd
-    momentum = try c.decodeIfPresent(Double.self, forKey: .momentum) ?? Double(Optimizer.defaultMomentum)
+    momentum = try c.decodeIfPresent(Double.self, forKey: .momentum) ?? 0.9
     dropout = try c.decodeIfPresent(Double.self, forKey: .dropout) ?? 0
     lrSchedule = try c.decodeIfPresent(LearningRateSchedule.self, forKey: .lrSchedule) ?? .constant
   }
