@@ -27,8 +27,9 @@ public enum Optimizer: String, CaseIterable, Sendable, Codable {
 
   /// Adam's bias corrections for step t: η/(1 − β₁ᵗ) and √(1 − β₂ᵗ), in double then rounded.
   static func adamCorrections(learningRate: Float, step: Int) -> (stepSize: Float, root2: Float) {
-    let p1 = power(Double(beta1), step)
-    let p2 = power(Double(beta2), step)
+    // β₁ᵗ and β₂ᵗ from the decimal constants, as PyTorch computes them in double.
+    let p1 = power(0.9, step)
+    let p2 = power(0.999, step)
     return (Float(Double(learningRate) / (1 - p1)), Float((1 - p2).squareRoot()))
   }
 }

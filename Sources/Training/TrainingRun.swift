@@ -89,6 +89,7 @@ public protocol ActiveRun: Sendable {
   /// The live settings every kind has (the top bar's).
   var learningRate: Double { get }
   var batchSize: Int { get }
+  var learningSettings: LearningSettings { get }
 }
 
 extension TrainingRun: ActiveRun {
@@ -104,4 +105,5 @@ extension TrainingRun: ActiveRun {
   }
   public var learningRate: Double { session.config.learningRate }
   public var batchSize: Int { session.config.batchSize }
+  public var learningSettings: LearningSettings { session.config.learningSettings }
 }
