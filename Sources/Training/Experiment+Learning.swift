@@ -1,3 +1,4 @@
+import Datasets
 import Engine
 
 extension Experiment {
@@ -55,5 +56,40 @@ extension String {
   fileprivate func replacingOccurrences(epoch old: Int, with new: Int) -> String {
     self == "a weight became NaN or infinite during epoch \(old)"
       ? "a weight became NaN or infinite during epoch \(new)" : self
+  }
+}
+
+/// `playground explain`: one training step on one training point, explained.
+public struct ExplainedStep: Sendable {
+  public var explanation: StepExplanation
+  /// The rate of this step (the schedule's at the current epoch).
+  public var learningRate: Float
+  public var weightsBefore: [Float]
+  public var biasesBefore: [Float]
+  /// After one update on this example alone (batch of one) with the session's optimizer, its
+  /// state and the regularization; dropout is off so every number can be followed.
+  public var weightsAfter: [Float]
+  public var biasesAfter: [Float]
+}
+
+extension Experiment {
+  /// Explains the step on training point `index` (0-based); nil when there is no such point.
+  public func explainStep(example index: Int) -> ExplainedStep? {
+    guard train.indices.contains(index) else { return nil }
+    let point = train[index]
+    let one = Experiment.samples([point], config.features)
+    let row = featureRows([point], features: config.features)
+    let explanation = network.explain(row: row, target: one.targets[0])
+    var options = trainingOptions
+    options.batchSize = 1
+    options.dropout = 0
+    options.learningRate = Float(config.learningSettings.learningRate(base: config.learningRate, epoch: epoch))
+    var net = network
+    var state = optimizerState
+    var rng = dropoutGenerator
+    net.train(epochs: 1, on: one, options: options, state: &state, dropoutGenerator: &rng)
+    return ExplainedStep(
+      explanation: explanation, learningRate: options.learningRate, weightsBefore: network.flatWeights,
+      biasesBefore: network.flatBiases, weightsAfter: net.flatWeights, biasesAfter: net.flatBiases)
   }
 }

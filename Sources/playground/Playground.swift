@@ -17,7 +17,7 @@ struct Playground: ParsableCommand {
       PyTorch or numpy script or its points as CSV; `playground bench` measures the engine.
       """,
     version: PlaygroundVersion.text,
-    subcommands: [Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self],
+    subcommands: [Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self, Explain.self],
     defaultSubcommand: Window.self)
 
   /// Parses and runs; every bad input exits with code 2 and one message naming the flag.
