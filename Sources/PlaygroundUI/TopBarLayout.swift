@@ -49,7 +49,7 @@ struct TopBarPlan: Hashable, Sendable {
     case .problemType: 160
     case .batchSize: 100
     case .summary: 244
-    case .optimizer: 120
+    case .optimizer: 140
     case .dropout: 84
     }
   }

@@ -6,14 +6,19 @@ import Training
 enum PyTorchLearning {
   /// Python constants: OPTIMIZER, MOMENTUM, DROPOUT, LR_SCHEDULE, OPTIMIZER_STEP, OPTIMIZER_STATE.
   static func constants(_ experiment: Experiment) -> String {
-    let settings = experiment.config.learningSettings
+    constants(
+      experiment.config.learningSettings, experiment.optimizerState.flat(for: experiment.network),
+      order: "every weight (layer by layer, LAYERS order) then every bias")
+  }
+
+  /// The constants for `settings` and the optimizer's `state`, its buffers listed in `order`.
+  static func constants(_ settings: LearningSettings, _ state: FlatOptimizerState, order: String) -> String {
     let schedule: String
     switch settings.lrSchedule {
     case .constant: schedule = "(\"constant\",)"
     case .step(let every, let factor): schedule = "(\"step\", \(every), \(Python.double(factor)))"
     case .exponential(let factor): schedule = "(\"exp\", \(Python.double(factor)))"
     }
-    let state = experiment.optimizerState.flat(for: experiment.network)
     func list(_ values: [Float]) -> String {
       values.isEmpty ? "None" : "[" + values.map(Python.float).joined(separator: ", ") + "]"
     }
@@ -27,8 +32,8 @@ enum PyTorchLearning {
       DROPOUT = \(Python.double(settings.dropout))
       LR_SCHEDULE = \(schedule)
       # The optimizer's memory when exported: momentum buffers or RMSprop's running squares
-      # ("first"), Adam's moments ("first" = m, "second" = v) and its step count, every weight
-      # (layer by layer, LAYERS order) then every bias; None when empty.
+      # ("first"), Adam's moments ("first" = m, "second" = v) and its step count, \(order);
+      # None when empty.
       OPTIMIZER_STEP = \(state.step)
       OPTIMIZER_STATE = {"first": \(list(state.first)), "second": \(list(state.second))}
 

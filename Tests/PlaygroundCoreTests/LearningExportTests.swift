@@ -52,4 +52,26 @@ import Testing
     let check = try PythonRunner.runScript(PythonExport.pytorch(experiment), ["--check", "--json"])
     #expect(check.status == 0, "\(check.stderr)")
   }
+
+  /// The CNN script continues a mid-run Adam or momentum session (1 epoch in, 2 more).
+  @Test(arguments: [Optimizer.momentum, .adam])
+  func cnnExportedMidRunMatches(optimizer: Optimizer) throws {
+    var config = CNNConfig()
+    config.imagesPerClass = 30
+    config.convLayers = [4]
+    config.optimizer = optimizer
+    config.learningRate = optimizer == .adam ? 0.002 : 0.01
+    config.lrSchedule = .exponential(factor: 0.9)
+    var experiment = try CNNExperiment(config: config)
+    experiment.train(epochs: 1)
+    let script = PythonExport.pytorch(experiment)
+    experiment.train(epochs: 2)
+    let evaluation = experiment.measure()
+    let run = try PythonRunner.runScript(script, ["--train", "2", "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.json["epoch"] as? Int == 3)
+    let trainLoss = try #require(run.json["trainLoss"] as? Double)
+    let ours = Double(evaluation.train.loss)
+    #expect(abs(trainLoss - ours) <= 1e-4 * max(ours, 0.01), "\(optimizer): \(trainLoss) vs \(ours)")
+  }
 }

@@ -108,8 +108,10 @@ import Training
     h.apply(clicked.actions)
     #expect(h.state.chart.expanded)
     let expanded = h.layout
-    // The chart takes the plot's place: at least as tall and wide as the plot was.
-    #expect(expanded.lossChart.width >= before.plot.width && expanded.lossChart.height >= before.plot.height)
+    // The charts take the plot's place: at least as tall (loss and accuracy together) and wide as
+    // the plot was.
+    let bottom = max(expanded.lossChart.maxY, expanded.accuracyChart?.maxY ?? 0)
+    #expect(expanded.lossChart.width >= before.plot.width && bottom - expanded.lossChart.minY >= before.plot.height)
     #expect(expanded.plot.width == 0)
     let log = try #require(expanded.chartLogToggle)
     h.frame()
