@@ -87,3 +87,24 @@ import Testing
     #expect(e.optimizerState.isEmpty)
   }
 }
+
+/// Issue 15's figures from TensorFlow Playground's own engine (its nn.ts, driven as `oneStep`
+/// does) for L1 on the circle: our training losses equal them within 1e-4 relative.
+@Suite struct PlaygroundL1FiguresTests {
+  @Test func circleWithL1MatchesThePlayground() throws {
+    var config = PlaygroundConfig()
+    config.dataset = .circle
+    config.features = [.x1, .x2, .x1sq, .x2sq]
+    config.hiddenLayers = [3]
+    config.regularization = .l1
+    config.regularizationRate = 0.01
+    config.seed = 6
+    var e = try Experiment(config: config)
+    e.train(epochs: 10)
+    let ten = Double(e.measure().train.loss)
+    #expect(abs(ten - 0.037237) <= 1e-4 * 0.037237, "\(ten)")
+    e.train(epochs: 90)
+    let hundred = Double(e.measure().train.loss)
+    #expect(abs(hundred - 0.0043403) <= 1e-4 * 0.0043403, "\(hundred)")
+  }
+}
