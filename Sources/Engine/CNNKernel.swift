@@ -39,6 +39,10 @@ struct CNNKernel: ~Copyable {
   let logits: UnsafeMutablePointer<Float>
   let probs: UnsafeMutablePointer<Float>
   let logitGrads: UnsafeMutablePointer<Float>
+  /// Dropout multipliers of the dense layer's inputs (0 or 1/(1 − rate)), used while `dropping`.
+  let dropMask: UnsafeMutablePointer<Float>
+  /// True while training with dropout before the dense layer.
+  var dropping = false
   private let owned: [UnsafeMutableRawPointer]
 
   init(network: borrowing CNN) {
@@ -85,6 +89,7 @@ struct CNNKernel: ~Copyable {
     logits = floats(layout.classes + 8)
     probs = floats(layout.classes + 8)
     logitGrads = floats(layout.classes + 8)
+    dropMask = floats(layout.features)
     self.owned = owned
     network.parameters.withUnsafeBufferPointer { params.update(from: $0.baseAddress!, count: $0.count) }
     refreshTransposed()
@@ -141,8 +146,20 @@ struct CNNKernel: ~Copyable {
         pool(s, map: maps[l], pooled: pooled[l], argmax: argmax[l], next: nil, nextRow: 0)
       }
     }
+    if dropping {
+      let x = pooled[stages.count - 1]
+      for i in stride(from: 0, to: layout.features, by: 8) { store8(load8(x + i) * load8(dropMask + i), x + i) }
+    }
     dense()
     softmax()
+  }
+
+  /// Draws the next example's dropout mask over the dense layer's inputs: one uniform u per
+  /// feature in storage order; dropped (0) when u < rate, else scaled by 1/(1 − rate).
+  func drawDropMask(rate: Float, rng: inout SeededGenerator) {
+    let keep = 1 / (1 - rate)
+    let p = Double(rate)
+    for i in 0..<layout.features { dropMask[i] = rng.nextUnit() < p ? 0 : keep }
   }
 
   /// z_o(y, x) = ReLU(b_o + Σ w · a) for every output pixel, four pixels and two chunks at a time.

@@ -25,6 +25,11 @@ extension CNNKernel {
   @inline(__always)
   func backward(accumulate: Bool, inputGradient: Bool) {
     denseBackward(accumulate: accumulate)
+    if dropping {
+      for i in stride(from: 0, to: layout.features, by: 8) {
+        store8(load8(featureGrads + i) * load8(dropMask + i), featureGrads + i)
+      }
+    }
     var l = stages.count - 1
     while l >= 0 {
       let s = stages[l]
@@ -135,10 +140,29 @@ extension CNNKernel {
     }
   }
 
-  /// One SGD step with the accumulated gradient averaged over `count` examples,
-  /// w ← w − (η / count) · ∂L/∂w, then clears the accumulators. Padding never changes.
-  func update(count: Int, learningRate: Float) {
+  /// One optimizer step with the accumulated gradient averaged over `count` examples, then clears
+  /// the accumulators. SGD: w ← w − (η / count) · ∂L/∂w (the bits of every earlier release);
+  /// others: `optimizerStep` with ḡ = Σ∂L/∂w / count, state in storage layout. Padding never changes.
+  func update(count: Int, options: CNNTrainingOptions, state: CNNStateBuffers = .none) {
+    let learningRate = options.learningRate
     let scale = learningRate / Float(count)
+    let plain = options.optimizer == .sgd
+    let n = Float(count)
+    let adam = options.optimizer == .adam
+      ? Optimizer.adamCorrections(learningRate: learningRate, step: state.step) : (0, 1)
+    @inline(__always) func step(_ i: Int, _ sum: Float) {
+      if plain {
+        params[i] -= scale * sum
+      } else {
+        var first = state.first![i]
+        var second = state.second?[i] ?? 0
+        params[i] = optimizerStep(
+          options.optimizer, w: params[i], g: sum / n, rate: learningRate, momentum: options.momentum,
+          first: &first, second: &second, adam: adam)
+        state.first![i] = first
+        state.second?[i] = second
+      }
+    }
     for (l, s) in stages.enumerated() {
       let dwt = weightGrads[l]
       let chunk = s.rowChunks * 8
@@ -148,28 +172,40 @@ extension CNNKernel {
           for kx in 0..<s.kernel {
             for ci in 0..<s.cin {
               let i = s.weightOffset + ((ky * s.kernel + kx) * s.cs + ci) * s.cop + co
-              params[i] -= scale * row[kx * s.cs + ci]
+              step(i, row[kx * s.cs + ci])
             }
           }
         }
       }
       dwt.update(repeating: 0, count: s.cout * s.kernel * chunk)
       for co in 0..<s.cout {
-        params[s.biasOffset + co] -= scale * grads[s.biasOffset + co]
+        step(s.biasOffset + co, grads[s.biasOffset + co])
         grads[s.biasOffset + co] = 0
       }
     }
     let f = layout.features
-    let sv = Lanes(repeating: scale)
-    for k in 0..<layout.classes {
-      let w = params + layout.denseWeightOffset + k * f
-      let dw = grads + layout.denseWeightOffset + k * f
-      for i in stride(from: 0, to: f, by: 8) {
-        store8(load8(w + i) - sv * load8(dw + i), w + i)
-        store8(Lanes(repeating: 0), dw + i)
+    if plain {
+      let sv = Lanes(repeating: scale)
+      for k in 0..<layout.classes {
+        let w = params + layout.denseWeightOffset + k * f
+        let dw = grads + layout.denseWeightOffset + k * f
+        for i in stride(from: 0, to: f, by: 8) {
+          store8(load8(w + i) - sv * load8(dw + i), w + i)
+          store8(Lanes(repeating: 0), dw + i)
+        }
+        params[layout.denseBiasOffset + k] -= scale * grads[layout.denseBiasOffset + k]
+        grads[layout.denseBiasOffset + k] = 0
       }
-      params[layout.denseBiasOffset + k] -= scale * grads[layout.denseBiasOffset + k]
-      grads[layout.denseBiasOffset + k] = 0
+    } else {
+      for k in 0..<layout.classes {
+        let base = layout.denseWeightOffset + k * f
+        for i in 0..<f {
+          step(base + i, grads[base + i])
+          grads[base + i] = 0
+        }
+        step(layout.denseBiasOffset + k, grads[layout.denseBiasOffset + k])
+        grads[layout.denseBiasOffset + k] = 0
+      }
     }
     refreshTransposed()
   }

@@ -45,10 +45,22 @@ public struct CNNTrainingOptions: Sendable, Codable, Equatable {
   public var batchSize: Int
   /// Adversarial training (nil = off): part of every batch trains on FGSM images instead.
   public var adversarial: AdversarialTraining? = nil
+  /// How the gradient becomes a step (see `Optimizer`).
+  public var optimizer: Optimizer = .sgd
+  /// μ of momentum and Nesterov.
+  public var momentum: Float = Optimizer.defaultMomentum
+  /// The fraction of the dense layer's inputs dropped per training image (inverted dropout).
+  public var dropout: Float = 0
 
-  public init(learningRate: Float = 0.03, batchSize: Int = 10, adversarial: AdversarialTraining? = nil) {
+  public init(
+    learningRate: Float = 0.03, batchSize: Int = 10, optimizer: Optimizer = .sgd,
+    momentum: Float = Optimizer.defaultMomentum, dropout: Float = 0, adversarial: AdversarialTraining? = nil
+  ) {
     self.learningRate = learningRate
     self.batchSize = batchSize
+    self.optimizer = optimizer
+    self.momentum = momentum
+    self.dropout = dropout
     self.adversarial = adversarial
   }
 }
@@ -105,14 +117,35 @@ extension CNN {
   public mutating func train(
     batches: Int, on samples: ImageSamples, options: CNNTrainingOptions, cursor: inout CNNTrainingCursor
   ) -> String? {
+    var state = CNNOptimizerState()
+    var rng = SeededGenerator(seed: 0)
+    return train(
+      batches: batches, on: samples, options: options, cursor: &cursor, state: &state, dropoutGenerator: &rng)
+  }
+
+  /// `train(batches:on:options:cursor:)` carrying the optimizer's state between calls and drawing
+  /// dropout masks from `dropoutGenerator` (nothing is drawn without dropout).
+  public mutating func train(
+    batches: Int, on samples: ImageSamples, options: CNNTrainingOptions, cursor: inout CNNTrainingCursor,
+    state: inout CNNOptimizerState, dropoutGenerator: inout SeededGenerator
+  ) -> String? {
     precondition(
       samples.width == shape.width && samples.height == shape.height, "images do not fit the network")
     precondition(options.batchSize >= 1, "batch size must be at least 1")
     guard batches > 0, samples.count > 0 else { return nil }
-    let kernel = CNNKernel(network: self)
+    var kernel = CNNKernel(network: self)
+    let dropout = options.dropout > 0
+    kernel.dropping = dropout
     let pixels = samples.pixelCount
     var divergence: String?
+    state.prepare(count: layout.parameterCount, optimizer: options.optimizer)
+    var step = state.step
+    let second = options.optimizer == .adam
+    var rng = dropoutGenerator
+    state.first.withUnsafeMutableBufferPointer { first in
+    state.second.withUnsafeMutableBufferPointer { secondBuffer in
     samples.pixels.withUnsafeBufferPointer { images in
+      var buffers = CNNStateBuffers(first: first.baseAddress, second: second ? secondBuffer.baseAddress : nil)
       for _ in 0..<batches {
         if cursor.example >= samples.count { cursor.example = 0 }
         let end = min(cursor.example + options.batchSize, samples.count)
@@ -122,12 +155,15 @@ extension CNN {
             epoch: cursor.epoch, pixels: pixels)
         } else {
           for n in cursor.example..<end {
+            if dropout { kernel.drawDropMask(rate: options.dropout, rng: &rng) }
             kernel.forward(image: images.baseAddress! + n * pixels)
             _ = kernel.crossEntropy(label: samples.labels[n])
             kernel.backward(accumulate: true, inputGradient: false)
           }
         }
-        kernel.update(count: end - cursor.example, learningRate: options.learningRate)
+        step += 1
+        buffers.step = step
+        kernel.update(count: end - cursor.example, options: options, state: buffers)
         cursor.example = end
         if end == samples.count {
           cursor.epoch += 1
@@ -139,6 +175,10 @@ extension CNN {
         }
       }
     }
+    }
+    }
+    if options.optimizer == .adam { state.step = step }
+    dropoutGenerator = rng
     if divergence == nil && !kernel.parametersAreFinite() {
       divergence = "a weight became NaN or infinite during epoch \(cursor.epoch + 1)"
     }

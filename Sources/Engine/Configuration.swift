@@ -52,8 +52,13 @@ public enum OutputKind: Sendable, Codable, Equatable, Hashable {
 public enum Regularization: String, CaseIterable, Sendable, Codable {
   /// No penalty.
   case none
-  /// rate · Σ|w|, applied by soft-thresholding; a weight it pulls onto 0 is frozen there.
+  /// rate · Σ|w| as TensorFlow Playground applies it: after the gradient step subtract
+  /// η·rate·sign(w before the step); a weight that subtraction moves across 0 is set to 0 and its
+  /// link dies (never updated again).
   case l1
+  /// rate · Σ|w| by soft-thresholding (the proximal step): |v| shrinks by η·rate and stops at 0,
+  /// where the weight is frozen. Lands useless weights exactly on 0 more often than `l1`.
+  case l1Proximal = "l1-proximal"
   /// rate · Σ ½w².
   case l2
 
@@ -63,7 +68,7 @@ public enum Regularization: String, CaseIterable, Sendable, Codable {
     switch self {
     case .none: return Lanes(repeating: 0)
     case .l2: return w
-    case .l1:
+    case .l1, .l1Proximal:
       let zero = Lanes(repeating: 0)
       return zero.replacing(with: 1, where: w .> 0).replacing(with: -1, where: w .< 0)
     }
@@ -73,7 +78,7 @@ public enum Regularization: String, CaseIterable, Sendable, Codable {
   public func penalty(_ w: Float) -> Float {
     switch self {
     case .none: 0
-    case .l1: abs(w)
+    case .l1, .l1Proximal: abs(w)
     case .l2: 0.5 * w * w
     }
   }
@@ -115,14 +120,24 @@ public struct TrainingOptions: Sendable, Codable, Equatable {
   public var batchSize: Int
   public var regularization: Regularization
   public var regularizationRate: Float
+  /// How the gradient becomes a step (see `Optimizer`).
+  public var optimizer: Optimizer = .sgd
+  /// μ of momentum and Nesterov.
+  public var momentum: Float = Optimizer.defaultMomentum
+  /// The fraction of hidden activations dropped per training example (inverted dropout), 0–0.9.
+  public var dropout: Float = 0
 
   public init(
     learningRate: Float = 0.03, batchSize: Int = 10, regularization: Regularization = .none,
-    regularizationRate: Float = 0
+    regularizationRate: Float = 0, optimizer: Optimizer = .sgd, momentum: Float = Optimizer.defaultMomentum,
+    dropout: Float = 0
   ) {
     self.learningRate = learningRate
     self.batchSize = batchSize
     self.regularization = regularization
     self.regularizationRate = regularizationRate
+    self.optimizer = optimizer
+    self.momentum = momentum
+    self.dropout = dropout
   }
 }

@@ -22,6 +22,10 @@ struct Kernel: ~Copyable {
   /// Transposed weights: for layer l, chunk `transposedOffsets[l] + j·cin + i/8`, lane i%8 is w(j←i).
   let transposed: UnsafeMutablePointer<Lanes>
   let transposedOffsets: [Int]
+  /// Dropout multipliers of the hidden activations (0 or 1/(1 − rate)), used while `dropping`.
+  let dropMask: UnsafeMutablePointer<Lanes>
+  /// True while training with dropout: `forward` multiplies hidden a and f′(z) by `dropMask`.
+  var dropping = false
   let weightCount: Int
   let biasCount: Int
   let activationCount: Int
@@ -55,11 +59,12 @@ struct Kernel: ~Copyable {
     gradW = zeroed(weightCount)
     gradB = zeroed(biasCount)
     transposed = zeroed(total)
+    dropMask = zeroed(activationCount)
     refreshTransposed()
   }
 
   deinit {
-    for p in [acts, derivs, deltas, gradW, gradB, transposed] { p.deallocate() }
+    for p in [acts, derivs, deltas, gradW, gradB, transposed, dropMask] { p.deallocate() }
   }
 
   /// Scalar lane `index` of a chunk buffer.
@@ -100,13 +105,33 @@ struct Kernel: ~Copyable {
         }
         if l < last {
           let (y, d) = activation.apply(z)
-          acts[outBase + oc] = y
-          derivs[outBase + oc] = d
+          if dropping {
+            let m = dropMask[outBase + oc]
+            acts[outBase + oc] = y * m
+            derivs[outBase + oc] = d * m
+          } else {
+            acts[outBase + oc] = y
+            derivs[outBase + oc] = d
+          }
         } else {
           acts[outBase + oc] = z
         }
       }
       inBase = outBase
+    }
+  }
+
+  /// Draws the next example's dropout mask: for every hidden neuron in order (layer, neuron), one
+  /// uniform u from `rng`; the neuron is dropped (multiplier 0) when u < rate, else its activation
+  /// is scaled by 1/(1 − rate) (inverted dropout, so nothing changes when measuring).
+  func drawDropMask(rate: Float, rng: inout SeededGenerator) {
+    let keep = 1 / (1 - rate)
+    let p = Double(rate)
+    for l in 0..<(layout.count - 1) {
+      let e = layout[l]
+      for j in 0..<e.nOut {
+        dropMask[e.activationOffset + j >> 3][j & 7] = rng.nextUnit() < p ? 0 : keep
+      }
     }
   }
 
@@ -202,38 +227,78 @@ struct Kernel: ~Copyable {
     }
   }
 
-  /// One SGD step with the accumulated gradient averaged over `count` examples, then the
+  /// One optimizer step with the accumulated gradient averaged over `count` examples, then the
   /// regularization step, then clears the accumulators.
   ///
-  /// v = w − η·ḡ; L2: w′ = v − ηλ·w; L1: w′ = sign(v)·max(|v| − ηλ, 0), the proximal step of
-  /// λ|w|, which lands useless weights exactly on 0; such a weight is then frozen at 0 (the
-  /// playground's rule for a weight the penalty moves across 0). Padding never changes.
-  func update(count: Int, options: TrainingOptions, trainable: UnsafeMutablePointer<SIMDMask<SIMD8<Int32>>>) {
+  /// SGD: v = w − (η/count)·Σg (the playground's bits); other optimizers: v from `optimizerStep`
+  /// with ḡ = Σg / count. Then L2: w′ = v − ηλ·w; L1 (the playground's rule): w′ = v − ηλ·sign(w),
+  /// except that a weight this subtraction moves across 0 becomes 0 and is frozen (its link is
+  /// dead); L1-proximal: w′ = sign(v)·max(|v| − ηλ, 0), freezing the weights it lands on 0.
+  /// Frozen weights and padding never change, nor does their optimizer state.
+  func update(
+    count: Int, options: TrainingOptions, trainable: UnsafeMutablePointer<SIMDMask<SIMD8<Int32>>>,
+    state: StateBuffers = .none
+  ) {
     let scale = options.learningRate / Float(count)
     let regStep = options.learningRate * options.regularizationRate
     let zero = Lanes(repeating: 0)
     let reg = options.regularization
+    let optimizer = options.optimizer
+    let plain = optimizer == .sgd
+    let inverse = Lanes(repeating: Float(count))
+    let adam = optimizer == .adam
+      ? Optimizer.adamCorrections(learningRate: options.learningRate, step: state.step) : (0, 1)
+    let rate = options.learningRate
+    let mu = options.momentum
     for k in 0..<weightCount {
       let w = weights[k]
       let canChange = trainable[k]
-      var next = w - scale * gradW[k]
+      var next: Lanes
+      if plain {
+        next = w - scale * gradW[k]
+      } else {
+        var first = state.firstW![k]
+        var second = state.secondW?[k] ?? zero
+        next = optimizerStep(
+          optimizer, w: w, g: gradW[k] / inverse, rate: rate, momentum: mu, first: &first, second: &second,
+          adam: adam)
+        state.firstW![k] = state.firstW![k].replacing(with: first, where: canChange)
+        if let s = state.secondW { s[k] = s[k].replacing(with: second, where: canChange) }
+      }
       switch reg {
       case .none: break
       case .l2: next -= regStep * w
       case .l1:
+        // The playground's rule: the derivative comes from the weight before the step.
+        let sign = zero.replacing(with: 1, where: w .> zero).replacing(with: -1, where: w .< zero)
+        let after = next - regStep * sign
+        let flipped = (next .> zero .& after .< zero) .| (next .< zero .& after .> zero)
+        next = after.replacing(with: zero, where: flipped)
+        trainable[k] = trainable[k] .& .!flipped
+      case .l1Proximal:
         // Proximal (soft-threshold) step: shrink |v| by ηλ and stop at exactly 0.
         let shrunk = next.replacing(with: -next, where: next .< zero) - regStep
         let clipped = shrunk .<= zero
         let magnitude = shrunk.replacing(with: zero, where: clipped)
         next = magnitude.replacing(with: -magnitude, where: next .< zero)
-        // As in the playground, a weight the penalty has pulled onto 0 stays there.
+        // A weight the penalty has pulled onto 0 stays there.
         trainable[k] = trainable[k] .& .!clipped
       }
       weights[k] = w.replacing(with: next, where: canChange)
       gradW[k] = zero
     }
     for k in 0..<biasCount {
-      biases[k] -= scale * gradB[k]
+      if plain {
+        biases[k] -= scale * gradB[k]
+      } else {
+        var first = state.firstB![k]
+        var second = state.secondB?[k] ?? zero
+        biases[k] = optimizerStep(
+          optimizer, w: biases[k], g: gradB[k] / inverse, rate: rate, momentum: mu, first: &first,
+          second: &second, adam: adam)
+        state.firstB![k] = first
+        if let s = state.secondB { s[k] = second }
+      }
       gradB[k] = zero
     }
     refreshTransposed()

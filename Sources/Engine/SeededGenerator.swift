@@ -30,6 +30,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     s3 = splitMix()
   }
 
+  /// The four state words, to save a generator mid-stream (a session file's dropout generator).
+  package var stateWords: [UInt64] { [s0, s1, s2, s3] }
+
+  /// A generator continuing from saved `stateWords` (nil unless exactly four words, not all 0).
+  package init?(stateWords w: [UInt64]) {
+    guard w.count == 4, w.contains(where: { $0 != 0 }) else { return nil }
+    (s0, s1, s2, s3) = (w[0], w[1], w[2], w[3])
+  }
+
   /// The next 64 random bits.
   public mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9

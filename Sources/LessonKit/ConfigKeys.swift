@@ -12,7 +12,7 @@ extension YAMLReader {
     "problem", "dataset", "noise", "trainRatio", "seed", "features", "hiddenLayers", "activation",
     "learningRate", "regularization", "regularizationRate", "batchSize", "init", "showTestData", "discretize",
     "shapes", "convLayers", "speed",
-  ]
+  ] + LearningKey.names
 
   /// Reads a map of config keys. `extraKeys` are allowed too and returned untouched (`points`).
   func configChange(_ node: Node, _ what: String, extraKeys: [String] = []) throws(LessonError) -> (
@@ -108,6 +108,7 @@ extension YAMLReader {
     case "init": return .initialization(try choice(v, key, WeightInit.self))
     case "showTestData": return .showTestData(try bool(v, key))
     case "discretize": return .discretize(try bool(v, key))
+    case "optimizer", "momentum", "dropout", "lrSchedule": return .learning(try learningKey(pair))
     case "shapes":
       var names: [String] = []
       for item in try list(v, key, example: "[circle, square, triangle]") {

@@ -159,6 +159,8 @@ public struct ConfigChange: Sendable, Equatable {
     case initialization(WeightInit)
     case showTestData(Bool)
     case discretize(Bool)
+    /// `optimizer`, `momentum`, `dropout` or `lrSchedule`.
+    case learning(LearningKey)
   }
 
   /// Config keys the CNN mode shares with the 2-D playground, and the CNN's own, as a CNN lesson's
@@ -201,6 +203,7 @@ public struct ConfigChange: Sendable, Equatable {
       case .initialization(let v): c.initialization = v
       case .showTestData(let v): c.showTestData = v
       case .discretize(let v): c.discretize = v
+      case .learning(let key): key.apply(to: &c.learningSettings)
       }
     }
     if setDataset && !setProblem && c.dataset != .custom {
@@ -217,7 +220,8 @@ public struct ConfigChange: Sendable, Equatable {
   public var isLiveOnly: Bool {
     entries.allSatisfy {
       switch $0 {
-      case .learningRate, .regularization, .regularizationRate, .batchSize, .showTestData, .discretize: true
+      case .learningRate, .regularization, .regularizationRate, .batchSize, .showTestData, .discretize, .learning:
+        true
       default: false
       }
     }

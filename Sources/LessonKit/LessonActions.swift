@@ -19,6 +19,7 @@ enum LessonActions {
       case .batchSize(let v): out.append(.setBatchSize(v))
       case .showTestData(let v): out.append(.setShowTestData(v))
       case .discretize(let v): out.append(.setDiscretize(v))
+      case .learning: out.append(.setLearning(change.applied(to: config).learningSettings))
       default: break
       }
     }
@@ -283,6 +284,7 @@ extension LessonActions {
     case .initialization(let v): "init=\(v.rawValue)"
     case .showTestData(let v): "showTestData=\(v)"
     case .discretize(let v): "discretize=\(v)"
+    case .learning(let key): key.description
     }
   }
 }

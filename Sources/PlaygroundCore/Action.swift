@@ -53,6 +53,8 @@ public enum Action: Equatable, Sendable {
   case setLearningRate(Double)
   case setRegularization(Regularization)
   case setRegularizationRate(Double)
+  /// Optimizer, momentum, dropout and schedule of the run that shows (all change live).
+  case setLearning(LearningSettings)
   /// `layer` counts weighted layers from 0 (the first hidden layer; the last is the output).
   case setWeight(layer: Int, from: Int, to: Int, value: Float)
   case setBias(layer: Int, neuron: Int, value: Float)

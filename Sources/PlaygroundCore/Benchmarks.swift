@@ -8,6 +8,10 @@ public enum BenchmarkConfig: String, CaseIterable, Sendable {
   case c1
   /// spiral, all seven features, six hidden layers of 8, tanh, lr 0.03, batch 10.
   case c2
+  /// C2 trained with Adam (its default rates, lr 0.03).
+  case c2Adam = "c2-adam"
+  /// C2 with dropout 0.2 on the hidden layers.
+  case c2Dropout = "c2-dropout"
 
   public var config: PlaygroundConfig {
     var config = PlaygroundConfig()
@@ -16,11 +20,13 @@ public enum BenchmarkConfig: String, CaseIterable, Sendable {
       config.dataset = .circle
       config.features = [.x1, .x2]
       config.hiddenLayers = [4, 2]
-    case .c2:
+    case .c2, .c2Adam, .c2Dropout:
       config.dataset = .spiral
       config.features = Feature.allCases
       config.hiddenLayers = [8, 8, 8, 8, 8, 8]
     }
+    if self == .c2Adam { config.optimizer = .adam }
+    if self == .c2Dropout { config.dropout = 0.2 }
     return config
   }
 }

@@ -130,7 +130,12 @@ private func configure<S: ReplayableSession>(
   var liveOnly = run.config
   liveOnly.learningRate = config.learningRate
   liveOnly.batchSize = config.batchSize
+  if let cnn = config as? CNNConfig, var current = liveOnly as? CNNConfig {
+    current.learning = cnn.learning
+    if let back = current as? S.Config { liveOnly = back }
+  }
   if let dense = config as? PlaygroundConfig, var current = liveOnly as? PlaygroundConfig {
+    current.learning = dense.learning
     current.regularization = dense.regularization
     current.regularizationRate = dense.regularizationRate
     current.showTestData = dense.showTestData

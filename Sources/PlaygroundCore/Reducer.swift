@@ -7,7 +7,7 @@ import Training
 public func reduce(_ state: inout AppState, _ action: Action) {
   switch action {
   case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
-    .seek, .continueFromHere, .undoBranch:
+    .seek, .continueFromHere, .undoBranch, .setLearning:
     reduceActiveRun(&state, action)
   case .compare(let action):
     reduceComparison(&state, action)

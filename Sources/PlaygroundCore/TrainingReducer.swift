@@ -40,6 +40,8 @@ func reduceTraining<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ action:
     live(&run, &banner) { $0.learningRate = rate }
   case .setBatchSize(let size):
     live(&run, &banner) { $0.batchSize = size }
+  case .setLearning(let settings):
+    live(&run, &banner) { $0.learningSettings = settings }
   case .setSpeed(let speed):
     run.speed = speed
   default:

@@ -103,6 +103,7 @@ enum Choices {
     switch r {
     case .none: "None"
     case .l1: "L1"
+    case .l1Proximal: "L1 prox"
     case .l2: "L2"
     }
   }

@@ -45,6 +45,9 @@ public struct Layout: Hashable, Sendable {
   public var regularization: Rect = .zero
   public var regularizationRate: Rect = .zero
   public var problemType: Rect = .zero
+  /// The optimizer and dropout menus (both modes).
+  public var optimizer: Rect = .zero
+  public var dropout: Rect = .zero
   public var helpButton: Rect = .zero
   /// The speed menu (epochs per second; images per second in CNN mode).
   public var speed: Rect = .zero
@@ -168,7 +171,7 @@ extension Layout {
     for keyPath in [
       \Layout.window, \.topBar, \.playButton, \.stepButton, \.resetButton, \.epoch, \.learningRate,
       \.activation,
-      \.regularization, \.regularizationRate, \.problemType, \.helpButton, \.dataPanel, \.trainRatioSlider,
+      \.regularization, \.regularizationRate, \.problemType, \.optimizer, \.dropout, \.helpButton, \.dataPanel, \.trainRatioSlider,
       \.noiseSlider, \.batchSizeSlider, \.regenerateButton, \.networkPanel, \.addLayerButton,
       \.removeLayerButton,
       \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,

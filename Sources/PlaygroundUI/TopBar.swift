@@ -83,6 +83,8 @@ extension PlaygroundView {
     }
     hint(ui, r, "2-D: points in the plane · CNN: a convolutional network on shape images")
 
+    drawLearningMenus(ui, l, run.learningSettings, into: &actions)
+
     if ui.button("?", in: l.helpButton) { actions.append(.toggleHelp) }
     hint(ui, l.helpButton, "Keyboard shortcuts (H)")
   }

@@ -14,6 +14,8 @@ struct TopBarPlan: Hashable, Sendable {
     case speed, learningRate, activation, regularization, regularizationRate, problemType
     /// CNN mode: batch size and the test accuracy / loss readout.
     case batchSize, summary
+    /// Both modes: the optimizer and the dropout rate (`TopBarLearning`).
+    case optimizer, dropout
   }
 
   static let rowHeight: Float = 78
@@ -29,8 +31,9 @@ struct TopBarPlan: Hashable, Sendable {
   /// The items of a mode, in order.
   static func items(_ mode: AppMode) -> [Item] {
     switch mode {
-    case .dense: [.speed, .learningRate, .activation, .regularization, .regularizationRate, .problemType]
-    case .cnn: [.speed, .learningRate, .batchSize, .summary]
+    case .dense:
+      [.speed, .learningRate, .activation, .regularization, .regularizationRate, .problemType, .optimizer, .dropout]
+    case .cnn: [.speed, .learningRate, .batchSize, .summary, .optimizer, .dropout]
     }
   }
 
@@ -46,6 +49,8 @@ struct TopBarPlan: Hashable, Sendable {
     case .problemType: 160
     case .batchSize: 100
     case .summary: 244
+    case .optimizer: 140
+    case .dropout: 84
     }
   }
 
@@ -157,5 +162,7 @@ extension Layout {
     problemType = cell(.problemType)
     cnnBatchSize = cell(.batchSize)
     cnnSummary = cell(.summary)
+    optimizer = cell(.optimizer)
+    dropout = cell(.dropout)
   }
 }

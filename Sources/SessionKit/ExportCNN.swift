@@ -204,8 +204,10 @@ struct CNNPythonParts {
       EPOCH = \#(experiment.epoch)
       NEXT_EXAMPLE = \#(experiment.cursor.example)
 
-
-      """#
+      """# + PyTorchLearning.constants(
+        experiment.config.learningSettings, experiment.optimizerState.flat(for: experiment.network),
+        order: "every parameter in net.parameters() order: each conv's weight and bias, then the dense layer's")
+      + "\n\n"
   }
 
   /// The playground's probabilities for the test images (the training images when there are none).

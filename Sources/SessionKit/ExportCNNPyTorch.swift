@@ -40,32 +40,94 @@ enum CNNPyTorchTemplate {
             with torch.no_grad():
                 self.dense.weight.copy_(weight)
                 self.dense.bias.copy_(torch.tensor(DENSE["bias"], dtype=torch.float32))
+            self.dropping = False  # dropout before the dense layer, only while training
+            self.state = load_optimizer_state(list(self.parameters()))
 
         def forward(self, x):
             for conv, pool in zip(self.convs, self.pools):
                 x = torch.relu(conv(x))
                 if pool > 1:
                     x = torch.nn.functional.max_pool2d(x, pool)  # stride = pool, leftovers dropped
-            return self.dense(x.flatten(1))  # channel-major: (channel, row, column)
+            x = x.flatten(1)  # channel-major: (channel, row, column)
+            if self.dropping and DROPOUT > 0:
+                x = torch.nn.functional.dropout(x, DROPOUT, training=True)
+            return self.dense(x)
 
         def predict(self, x):
             """The class probabilities, as the playground shows them."""
             return torch.softmax(self(x), dim=1)
 
 
+    ALPHA, BETA1, BETA2, EPSILON = 0.99, 0.9, 0.999, 1e-8
+
+
+    def load_optimizer_state(params):
+        """Per parameter: [first, second] buffers from OPTIMIZER_STATE (zeros when None)."""
+        def split(flat):
+            if flat is None:
+                return None
+            out, k = [], 0
+            for p in params:
+                out.append(torch.tensor(flat[k:k + p.numel()], dtype=torch.float32).reshape(p.shape))
+                k += p.numel()
+            return out
+        first, second = split(OPTIMIZER_STATE["first"]), split(OPTIMIZER_STATE["second"])
+        return [[first[n] if first else torch.zeros_like(p), second[n] if second else torch.zeros_like(p)]
+                for n, p in enumerate(params)]
+
+
+    def learning_rate(epoch):
+        """The schedule's rate for epoch `epoch` (0-based), one multiplication per decay."""
+        rate = LEARNING_RATE
+        if LR_SCHEDULE[0] == "step":
+            decays, factor = epoch // LR_SCHEDULE[1], LR_SCHEDULE[2]
+        elif LR_SCHEDULE[0] == "exp":
+            decays, factor = epoch, LR_SCHEDULE[1]
+        else:
+            return rate
+        for _ in range(decays):
+            rate *= factor
+        return rate
+
+
+    def optimizer_step(p, g, s, rate, t):
+        """The new value of parameter p for mean gradient g; updates its buffers s in place."""
+        if OPTIMIZER == "momentum":
+            s[0] = MOMENTUM * s[0] + g
+            return p - rate * s[0]
+        if OPTIMIZER == "nesterov":
+            s[0] = MOMENTUM * s[0] + g
+            return p - rate * (g + MOMENTUM * s[0])
+        if OPTIMIZER == "rmsprop":
+            s[0] = ALPHA * s[0] + (1 - ALPHA) * (g * g)
+            return p - rate * (g / (s[0].sqrt() + EPSILON))
+        s[0] = BETA1 * s[0] + (1 - BETA1) * g
+        s[1] = BETA2 * s[1] + (1 - BETA2) * (g * g)
+        step_size = rate / (1 - 0.9 ** t)
+        root2 = math.sqrt(1 - 0.999 ** t)
+        return p - step_size * (s[0] / (s[1].sqrt() / root2 + EPSILON))
+
+
     def train(net, epochs):
-        """`epochs` epochs of the playground's mini-batch SGD; returns why it stopped early, or None."""
-        global EPOCH, NEXT_EXAMPLE
+        """`epochs` epochs of the playground's mini-batch training; returns why it stopped early, or None."""
+        global EPOCH, NEXT_EXAMPLE, OPTIMIZER_STEP
         x, y = images(TRAIN_IMAGES), torch.tensor(TRAIN_LABELS, dtype=torch.long)
         for _ in range(epochs):
+            rate = learning_rate(EPOCH)
             for start in range(NEXT_EXAMPLE, len(x), BATCH_SIZE):
                 bx, by = x[start:start + BATCH_SIZE], y[start:start + BATCH_SIZE]
                 net.zero_grad()
+                net.dropping = True
                 torch.nn.functional.cross_entropy(net(bx), by, reduction="sum").backward()
-                scale = LEARNING_RATE / len(bx)  # the summed gradient, averaged over the batch
+                net.dropping = False
+                scale = rate / len(bx)  # the summed gradient, averaged over the batch
+                OPTIMIZER_STEP += 1
                 with torch.no_grad():
-                    for p in net.parameters():
-                        p -= scale * p.grad
+                    for p, s in zip(net.parameters(), net.state):
+                        if OPTIMIZER == "sgd":
+                            p -= scale * p.grad
+                        else:
+                            p.copy_(optimizer_step(p, p.grad / len(bx), s, rate, OPTIMIZER_STEP))
             NEXT_EXAMPLE = 0
             EPOCH += 1
             if not all(torch.isfinite(p).all() for p in net.parameters()):

@@ -1,9 +1,12 @@
 /// The PyTorch script's code: the model, the playground's loss and SGD, `--check` and `--train`.
 ///
 /// Training follows `Kernel.update` step for step: batches of `BATCH_SIZE` points in stored order
-/// (the last one may be smaller), the summed example gradients times η / batch size; L2 subtracts
-/// ηλ·w with w from before the step; L1 soft-thresholds by ηλ and freezes the weights it lands on
-/// 0. Float32 throughout, so the losses follow the playground's to within rounding.
+/// (the last one may be smaller), the summed example gradients times η / batch size (SGD) or the
+/// batch's mean gradient through `optimizer_step` (momentum, Nesterov, RMSprop, Adam); L2
+/// subtracts ηλ·w with w from before the step; L1 subtracts ηλ·sign(w before the step) and kills
+/// the weights that subtraction moves across 0 (TensorFlow Playground's rule); L1-proximal
+/// soft-thresholds by ηλ and freezes the weights it lands on 0. Dropout uses PyTorch's own masks.
+/// Float32 throughout, so the losses follow the playground's to within rounding.
 enum PyTorchTemplate {
   static func usage(_ name: String) -> String { usage(name, comparing: "predictions", on: "points") }
 
@@ -54,10 +57,14 @@ enum PyTorchTemplate {
                     frozen[j, i] = True
                 self.layers.append(layer)
                 self.frozen.append(frozen)
+            self.dropping = False  # dropout only while training
+            self.state = load_optimizer_state(self.layers)
 
         def forward(self, x):
             for layer in self.layers[:-1]:
                 x = ACTIVATIONS[ACTIVATION](layer(x))
+                if self.dropping and DROPOUT > 0:
+                    x = torch.nn.functional.dropout(x, DROPOUT, training=True)
             return self.layers[-1](x)
 
         def predict(self, x):
@@ -80,30 +87,106 @@ enum PyTorchTemplate {
         return torch.nn.functional.cross_entropy(z, y.long(), reduction="none")
 
 
+    ALPHA, BETA1, BETA2, EPSILON = 0.99, 0.9, 0.999, 1e-8
+
+
+    def load_optimizer_state(layers):
+        """Per parameter (each layer's weight, then its bias): [first, second] buffers from OPTIMIZER_STATE."""
+        def split(flat):
+            if flat is None:
+                return None
+            out, k = [], 0
+            for layer in layers:
+                n = layer.weight.numel()
+                out.append(torch.tensor(flat[k:k + n], dtype=torch.float32).reshape(layer.weight.shape))
+                k += n
+            biases = []
+            for layer in layers:
+                n = layer.bias.numel()
+                biases.append(torch.tensor(flat[k:k + n], dtype=torch.float32))
+                k += n
+            return [t for pair in zip(out, biases) for t in pair]
+        first, second = split(OPTIMIZER_STATE["first"]), split(OPTIMIZER_STATE["second"])
+        params = [p for layer in layers for p in (layer.weight, layer.bias)]
+        return [[first[n] if first else torch.zeros_like(p), second[n] if second else torch.zeros_like(p)]
+                for n, p in enumerate(params)]
+
+
+    def learning_rate(epoch):
+        """The schedule's rate for epoch `epoch` (0-based), one multiplication per decay."""
+        rate = LEARNING_RATE
+        if LR_SCHEDULE[0] == "step":
+            decays, factor = epoch // LR_SCHEDULE[1], LR_SCHEDULE[2]
+        elif LR_SCHEDULE[0] == "exp":
+            decays, factor = epoch, LR_SCHEDULE[1]
+        else:
+            return rate
+        for _ in range(decays):
+            rate *= factor
+        return rate
+
+
+    def optimizer_step(p, g, s, rate, t):
+        """The new value of parameter p for mean gradient g; updates its buffers s in place."""
+        if OPTIMIZER == "momentum":
+            s[0] = MOMENTUM * s[0] + g
+            return p - rate * s[0]
+        if OPTIMIZER == "nesterov":
+            s[0] = MOMENTUM * s[0] + g
+            return p - rate * (g + MOMENTUM * s[0])
+        if OPTIMIZER == "rmsprop":
+            s[0] = ALPHA * s[0] + (1 - ALPHA) * (g * g)
+            return p - rate * (g / (s[0].sqrt() + EPSILON))
+        # adam
+        s[0] = BETA1 * s[0] + (1 - BETA1) * g
+        s[1] = BETA2 * s[1] + (1 - BETA2) * (g * g)
+        step_size = rate / (1 - 0.9 ** t)
+        root2 = math.sqrt(1 - 0.999 ** t)
+        return p - step_size * (s[0] / (s[1].sqrt() / root2 + EPSILON))
+
+
     def train(net, epochs):
-        """`epochs` epochs of the playground's mini-batch SGD; returns why it stopped early, or None."""
-        global EPOCH
+        """`epochs` epochs of the playground's mini-batch training; returns why it stopped early, or None."""
+        global EPOCH, OPTIMIZER_STEP
         x, y = inputs(TRAIN_POINTS), labels(TRAIN_POINTS)
-        shrink = LEARNING_RATE * REGULARIZATION_RATE
         for _ in range(epochs):
+            rate = learning_rate(EPOCH)
+            shrink = rate * REGULARIZATION_RATE
             for start in range(0, len(x), BATCH_SIZE):
                 bx, by = x[start:start + BATCH_SIZE], y[start:start + BATCH_SIZE]
                 net.zero_grad()
+                net.dropping = True
                 example_losses(net(bx), by).sum().backward()
-                scale = LEARNING_RATE / len(bx)  # the summed gradient, averaged over the batch
+                net.dropping = False
+                scale = rate / len(bx)  # the summed gradient, averaged over the batch
+                OPTIMIZER_STEP += 1
                 with torch.no_grad():
-                    for layer, frozen in zip(net.layers, net.frozen):
-                        w = layer.weight
-                        step = w - scale * w.grad
+                    for n, (layer, frozen) in enumerate(zip(net.layers, net.frozen)):
+                        w, b = layer.weight, layer.bias
+                        keep = frozen.clone()  # weights frozen before this step do not move
+                        if OPTIMIZER == "sgd":
+                            step = w - scale * w.grad
+                        else:
+                            s = net.state[2 * n]
+                            old = [s[0].clone(), s[1].clone()]
+                            step = optimizer_step(w, w.grad / len(bx), s, rate, OPTIMIZER_STEP)
+                            s[0], s[1] = torch.where(keep, old[0], s[0]), torch.where(keep, old[1], s[1])
                         if REGULARIZATION == "l2":
                             step = step - shrink * w
-                        keep = frozen.clone()  # weights frozen before this step do not move
-                        if REGULARIZATION == "l1":
+                        elif REGULARIZATION == "l1":
+                            after = step - shrink * torch.sign(w)
+                            flipped = ((step > 0) & (after < 0)) | ((step < 0) & (after > 0))
+                            frozen |= flipped
+                            step = torch.where(flipped, torch.zeros_like(after), after)
+                        elif REGULARIZATION == "l1-proximal":
                             shrunk = step.abs() - shrink
                             frozen |= shrunk <= 0
                             step = torch.sign(step) * shrunk.clamp(min=0)
                         w.copy_(torch.where(keep, w, step))
-                        layer.bias -= scale * layer.bias.grad
+                        if OPTIMIZER == "sgd":
+                            b -= scale * b.grad
+                        else:
+                            b.copy_(optimizer_step(b, b.grad / len(bx), net.state[2 * n + 1], rate, OPTIMIZER_STEP))
             EPOCH += 1
             if not all(torch.isfinite(p).all() for p in net.parameters()):
                 return f"a weight became NaN or infinite during epoch {EPOCH}"

@@ -170,8 +170,7 @@ struct PythonParts {
       REGULARIZATION_RATE = \#(config.regularizationRate)
       EPOCH = \#(experiment.epoch)
 
-
-      """#
+      """# + PyTorchLearning.constants(experiment) + "\n\n"
   }
 
   /// The playground's outputs for the test points (the training points when there are none).

@@ -35,6 +35,8 @@ public struct CNNSessionFile: Sendable, Equatable {
   public var speed: TrainingSpeed = .cnnDefault
   /// The run's recorded history (format 2; nil in files written before it existed).
   public var timeline: CNNTimeline?
+  /// The optimizer's buffers and the dropout generator (empty for plain SGD without dropout).
+  public var learning = SavedLearningState()
 
   public init(
     config: CNNConfig, importedClasses: [ImageClass] = [], train: [LabeledImage], test: [LabeledImage],
@@ -63,6 +65,7 @@ public struct CNNSessionFile: Sendable, Equatable {
       config: experiment.config, importedClasses: experiment.imported, train: experiment.train,
       test: experiment.test, drawings: experiment.drawings, parameters: experiment.network.flatParameters,
       cursor: experiment.cursor, divergence: experiment.divergence, history: history, drawing: drawing)
+    learning = experiment.learningState
   }
 
   /// The session of a CNN run: its present (also while an earlier moment shows), charts, pace,
@@ -99,7 +102,7 @@ public struct CNNSessionFile: Sendable, Equatable {
     a.config == b.config && a.importedClasses == b.importedClasses && a.train == b.train && a.test == b.test
       && a.drawings == b.drawings && a.parameters.map(\.bitPattern) == b.parameters.map(\.bitPattern)
       && a.cursor == b.cursor && a.divergence == b.divergence && a.history == b.history
-      && a.drawing == b.drawing && a.speed == b.speed && a.timeline == b.timeline
+      && a.drawing == b.drawing && a.speed == b.speed && a.timeline == b.timeline && a.learning == b.learning
   }
 }
 

@@ -60,6 +60,8 @@ struct CNNRecord: Codable {
     var epoch: Whole<Int>
     var nextExample: Whole<Int>
     var divergence: String?
+    /// The optimizer's state and dropout generator; absent when empty (see `LearningRecord`).
+    var learning: LearningRecord?
     var history: TrainingHistory?
   }
   var config: CNNConfigRecord
@@ -88,6 +90,7 @@ struct CNNRecord: Codable {
     training = TrainingRecord(
       epoch: Whole(s.cursor.epoch), nextExample: Whole(s.cursor.example), divergence: s.divergence,
       history: s.history)
+    training.learning = LearningRecord(s.learning)
     drawing = CNNRecord.encode(s.drawing)
     speed = s.speed == .cnnDefault ? nil : s.speed
     timeline = s.timeline
@@ -146,6 +149,7 @@ struct CNNRecord: Codable {
     session.speed = speed ?? .cnnDefault
     session.timeline = timeline
     try timeline?.validate()
+    session.learning = try training.learning?.state("cnn") ?? SavedLearningState()
     try session.validate()
     if network.classes != session.classNames {
       throw SessionError(
@@ -244,6 +248,8 @@ struct CNNConfigRecord: Codable {
   var seed: Whole<UInt64>
   /// Absent from files written with adversarial training off.
   var adversarialTraining: AdversarialTraining?
+  /// Optimizer, momentum, dropout and schedule; absent at the defaults.
+  var learning: LearningSettings?
 
   init(_ c: CNNConfig) {
     shapes = c.shapes
@@ -255,6 +261,7 @@ struct CNNConfigRecord: Codable {
     batchSize = Whole(c.batchSize)
     seed = Whole(c.seed)
     adversarialTraining = c.adversarialTraining
+    learning = c.learning
   }
 
   var config: CNNConfig {
@@ -268,6 +275,7 @@ struct CNNConfigRecord: Codable {
     c.batchSize = batchSize.value
     c.seed = seed.value
     c.adversarialTraining = adversarialTraining
+    c.learningSettings = learning ?? .standard
     return c
   }
 }

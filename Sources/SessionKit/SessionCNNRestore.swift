@@ -14,6 +14,9 @@ extension CNNExperiment {
     self.init(
       saved: s.config, imported: s.importedClasses, drawings: s.drawings, train: s.train, test: s.test,
       shape: s.shape, parameters: s.parameters, cursor: s.cursor, divergence: s.divergence)
+    if !restoreLearning(s.learning) {
+      throw SessionError("cnn.training.learning does not fit the network (buffer lengths or generator state)")
+    }
   }
 
 }

@@ -59,6 +59,8 @@ public struct DenseSessionFile: Sendable, Equatable {
   public var speed: TrainingSpeed = .denseDefault
   /// The run's recorded history (format 2; nil in files written before it existed).
   public var timeline: DenseTimeline?
+  /// The optimizer's buffers and the dropout generator (empty for plain SGD without dropout).
+  public var learning = SavedLearningState()
 
   public init(
     config: PlaygroundConfig, classCount: Int, customPoints: [DataPoint], train: [DataPoint],
@@ -86,6 +88,7 @@ public struct DenseSessionFile: Sendable, Equatable {
       train: experiment.train, test: experiment.test, weights: experiment.network.flatWeights,
       biases: experiment.network.flatBiases, frozenWeights: experiment.network.frozenWeightIndices,
       epoch: experiment.epoch, divergence: experiment.divergence, history: history)
+    learning = experiment.learningState
   }
 
   /// The session of a 2-D run: its present (also while an earlier moment shows), charts, pace and
@@ -120,7 +123,7 @@ public struct DenseSessionFile: Sendable, Equatable {
       && a.test == b.test && a.weights.map(\.bitPattern) == b.weights.map(\.bitPattern)
       && a.biases.map(\.bitPattern) == b.biases.map(\.bitPattern) && a.frozenWeights == b.frozenWeights
       && a.epoch == b.epoch && a.divergence == b.divergence && a.history == b.history && a.speed == b.speed
-      && a.timeline == b.timeline
+      && a.timeline == b.timeline && a.learning == b.learning
   }
 }
 

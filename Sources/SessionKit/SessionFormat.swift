@@ -219,6 +219,8 @@ struct DenseRecord: Codable {
     var epoch: Int
     var divergence: String?
     var history: TrainingHistory?
+    /// The optimizer's state and dropout generator; absent when empty (see `LearningRecord`).
+    var learning: LearningRecord?
   }
   var config: PlaygroundConfig
   var data: DataRecord
@@ -245,6 +247,7 @@ struct DenseRecord: Codable {
       layers: s.shape.widths, output: output, classes: s.classCount, weights: s.weights.map(ExactFloat.init),
       biases: s.biases.map(ExactFloat.init), frozenWeights: s.frozenWeights)
     training = TrainingRecord(epoch: s.epoch, divergence: s.divergence, history: s.history)
+    training.learning = LearningRecord(s.learning)
     speed = s.speed == .denseDefault ? nil : s.speed
     timeline = s.timeline
   }
@@ -258,6 +261,7 @@ struct DenseRecord: Codable {
       divergence: training.divergence, history: training.history ?? TrainingHistory())
     session.speed = speed ?? .denseDefault
     session.timeline = timeline
+    session.learning = try training.learning?.state("dense2d") ?? SavedLearningState()
     try session.validate()
     try timeline?.validate()
     if network.layers != session.shape.widths {

@@ -94,6 +94,9 @@ extension Experiment {
       saved: s.config, customPoints: s.customPoints, train: s.train, test: s.test, shape: s.shape,
       weights: s.weights, biases: s.biases, frozenWeights: s.frozenWeights, epoch: s.epoch,
       divergence: s.divergence)
+    if !restoreLearning(s.learning) {
+      throw SessionError("dense2d.training.learning does not fit the network (buffer lengths or generator state)")
+    }
   }
 
 }

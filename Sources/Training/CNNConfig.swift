@@ -24,6 +24,8 @@ public struct CNNConfig: Sendable, Codable, Hashable {
   /// Adversarial training (nil = off, and then omitted from files): a share of every batch
   /// replaced by FGSM images at ε.
   public var adversarialTraining: AdversarialTraining? = nil
+  /// Optimizer, momentum, dropout (before the dense layer) and schedule; nil at the defaults.
+  public var learning: LearningSettings?
 
   public init() {}
 
@@ -47,7 +49,8 @@ public struct CNNConfig: Sendable, Codable, Hashable {
   /// The SGD settings.
   public var trainingOptions: CNNTrainingOptions {
     CNNTrainingOptions(
-      learningRate: Float(learningRate), batchSize: batchSize,
+      learningRate: Float(learningRate), batchSize: batchSize, optimizer: optimizer, momentum: Float(momentum),
+      dropout: Float(dropout),
       adversarial: adversarialTraining.map { AdversarialTraining(share: $0.share, epsilon: $0.epsilon, seed: seed) })
   }
 
@@ -89,6 +92,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
       throw ConfigError(
         key: "batchSize", message: "batchSize must be an integer from 1 to 500, got \(batchSize)")
     }
+    try learning?.validate()
     if let problem = shape.problem {
       throw ConfigError(key: "convLayers", message: "convLayers \(convLayers): \(problem)")
     }

@@ -30,6 +30,10 @@ public struct CNNExperiment: Sendable {
   var startLoss: Float?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
   let initGenerator: SeededGenerator
+  /// The optimizer's buffers (momentum, Adam's moments and step): part of the session's value.
+  public package(set) var optimizerState = CNNOptimizerState()
+  /// Where dropout masks come from (its own stream from the seed; see `freshDropoutGenerator`).
+  package var dropoutGenerator: SeededGenerator = freshDropoutGenerator(seed: 0)
 
   /// Builds the session; the config must be valid (see `CNNConfig.validate`).
   public init(config: CNNConfig, drawings: [LabeledImage] = [], imported: [ImageClass] = [])
@@ -56,6 +60,7 @@ public struct CNNExperiment: Sendable {
     testSamples = CNNExperiment.samples(test)
     initGenerator = rng
     network = CNN(shape: CNNExperiment.shape(config, importedClasses: imported.count), rng: &rng)
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 
   /// The images before the split: the generated shapes, then every imported class's images.
@@ -131,9 +136,7 @@ public struct CNNExperiment: Sendable {
     var batches = batches
     if cursor.epoch >= EpochLimit.maximum - 1 { batches = min(batches, self.batches(untilEpoch: EpochLimit.maximum)) }
     guard divergence == nil, batches > 0, trainSamples.count > 0 else { return 0 }
-    if let reason = network.train(
-      batches: batches, on: trainSamples, options: config.trainingOptions, cursor: &cursor)
-    {
+    if let reason = trainScheduled(batches: batches) {
       divergence = reason
     }
     return batches
@@ -188,6 +191,8 @@ public struct CNNExperiment: Sendable {
         key: changed.key,
         message: "\(changed.key) needs a new session; only learningRate and batchSize change live")
     }
+    // Another optimizer's buffers mean something else: it starts from empty ones.
+    if next.optimizer != config.optimizer { optimizerState = CNNOptimizerState() }
     config = next
   }
 
@@ -199,6 +204,8 @@ public struct CNNExperiment: Sendable {
     network = CNN(shape: network.shape, rng: &rng)
     cursor = CNNTrainingCursor()
     divergence = nil
+    optimizerState = CNNOptimizerState()
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 
   /// Edits one conv weight w(output ← input, ky, kx) of stage `stage` by hand.

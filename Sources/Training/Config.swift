@@ -28,6 +28,8 @@ public struct PlaygroundConfig: Sendable, Codable, Hashable {
   public var initialization: WeightInit = .playground
   public var showTestData: Bool = false
   public var discretize: Bool = false
+  /// Optimizer, momentum, dropout and schedule; nil at the defaults (see `LearningSettings`).
+  public var learning: LearningSettings?
 
   public init() {}
 
@@ -83,6 +85,7 @@ public struct PlaygroundConfig: Sendable, Codable, Hashable {
     if !Limits.batchSize.contains(batchSize) {
       throw ConfigError(key: "batchSize", message: "batchSize must be an integer from 1 to 500, got \(batchSize)")
     }
+    try learning?.validate()
     if dataset.isRegression != (problem == .regression) && dataset != .custom {
       throw ConfigError(
         key: "dataset",

@@ -19,6 +19,10 @@ public struct Experiment: Sendable {
   public package(set) var divergence: String?
   /// The generator as it stood after the split: resets draw the same initial weights from it.
   let initGenerator: SeededGenerator
+  /// The optimizer's buffers (momentum, Adam's moments and step): part of the session's value.
+  public package(set) var optimizerState = OptimizerState()
+  /// Where dropout masks come from (its own stream from the seed; see `freshDropoutGenerator`).
+  package var dropoutGenerator: SeededGenerator = freshDropoutGenerator(seed: 0)
 
   /// Builds the session; the config must be valid (see `PlaygroundConfig.validate`).
   public init(config: PlaygroundConfig, customPoints: [DataPoint] = []) throws(ConfigError) {
@@ -38,6 +42,7 @@ public struct Experiment: Sendable {
     testSamples = Experiment.samples(test, config.features)
     initGenerator = rng
     network = Network(shape: Experiment.shape(config, classes: classes), initialization: config.initialization, rng: &rng)
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 
   /// Classes in the data: the dataset's count, or for own points the largest label + 1 (at least 2).
@@ -71,7 +76,8 @@ public struct Experiment: Sendable {
   public var trainingOptions: TrainingOptions {
     TrainingOptions(
       learningRate: Float(config.learningRate), batchSize: config.batchSize,
-      regularization: config.regularization, regularizationRate: Float(config.regularizationRate))
+      regularization: config.regularization, regularizationRate: Float(config.regularizationRate),
+      optimizer: config.optimizer, momentum: Float(config.momentum), dropout: Float(config.dropout))
   }
 
   /// Trains `epochs` more epochs (nothing happens once diverged). Returns the epochs done.
@@ -79,7 +85,7 @@ public struct Experiment: Sendable {
   public mutating func train(epochs: Int) -> Int {
     let epochs = EpochLimit.room(for: epochs, from: epoch)  // saturates at Int.max
     guard divergence == nil, epochs > 0 else { return 0 }
-    let report = network.train(epochs: epochs, on: trainSamples, options: trainingOptions)
+    let report = trainWithSchedule(epochs: epochs)
     epoch += report.epochs
     if let reason = report.divergence {
       divergence = reason
@@ -102,6 +108,8 @@ public struct Experiment: Sendable {
     var next = config
     change(&next)
     try next.validate()
+    // Another optimizer's buffers mean something else: it starts from empty ones.
+    if next.optimizer != config.optimizer { optimizerState = OptimizerState() }
     config = next
   }
 
@@ -111,6 +119,8 @@ public struct Experiment: Sendable {
     network = Network(shape: network.shape, initialization: config.initialization, rng: &rng)
     epoch = 0
     divergence = nil
+    optimizerState = OptimizerState()
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 
   /// Edits one weight by hand (layer counts weighted layers: 0 is the first hidden layer).

@@ -87,6 +87,7 @@ extension Experiment: ReplayableSession {
       same.regularizationRate = config.regularizationRate
       same.showTestData = config.showTestData
       same.discretize = config.discretize
+      same.learning = config.learning
       guard same == config else {
         throw ConfigError(key: "settings", message: "a recorded change alters more than the live settings")
       }
@@ -141,6 +142,7 @@ extension Experiment: ReplayableSession {
     }
     if old.showTestData != new.showTestData { parts.append(new.showTestData ? "test data shown" : "test data hidden") }
     if old.discretize != new.discretize { parts.append(new.discretize ? "output discretized" : "output smooth") }
+    parts += describeLearning(from: old.learningSettings, to: new.learningSettings)
     return parts.isEmpty ? "settings" : parts.joined(separator: ", ")
   }
 
@@ -191,10 +193,11 @@ extension CNNExperiment: ReplayableSession {
   public func describe(_ change: CNNChange) -> String {
     switch change {
     case .settings(let next):
-      [
+      ([
         config.learningRate != next.learningRate ? "learning rate \(short(next.learningRate))" : nil,
         config.batchSize != next.batchSize ? "batch size \(next.batchSize)" : nil,
-      ].compactMap { $0 }.joined(separator: ", ")
+      ].compactMap { $0 } + describeLearning(from: config.learningSettings, to: next.learningSettings))
+      .joined(separator: ", ")
     case .addDrawing(_, let label): "drawing added as \(className(label))"
     case .diverged(let reason): "diverged (\(reason))"
     }
@@ -213,6 +216,16 @@ extension CNNExperiment: ReplayableSession {
 
   public var digest: String { stateDigest(network.checksum, position) }
   public var stateBytes: Int { network.parameterCount * 4 + 128 }
+}
+
+/// The optimizer, momentum, dropout and schedule changes in words.
+func describeLearning(from old: LearningSettings, to new: LearningSettings) -> [String] {
+  var parts: [String] = []
+  if old.optimizer != new.optimizer { parts.append("optimizer \(new.optimizer.rawValue)") }
+  if old.momentum != new.momentum { parts.append("momentum \(short(new.momentum))") }
+  if old.dropout != new.dropout { parts.append("dropout \(short(new.dropout))") }
+  if old.lrSchedule != new.lrSchedule { parts.append("schedule \(new.lrSchedule)") }
+  return parts
 }
 
 /// The parameters' checksum and the position in one string (what replay compares).

@@ -29,6 +29,7 @@ extension Experiment {
     self.network = network
     self.epoch = epoch
     self.divergence = divergence
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 }
 
@@ -60,5 +61,6 @@ extension CNNExperiment {
     self.network = network
     self.cursor = cursor
     self.divergence = divergence
+    dropoutGenerator = freshDropoutGenerator(seed: config.seed)
   }
 }

@@ -22,6 +22,7 @@ extension PlaygroundConfig {
     parts.append("init=\(initialization.rawValue)")
     parts.append("showTestData=\(showTestData)")
     parts.append("discretize=\(discretize)")
+    parts += learningSettings.shareParts
     return parts.joined(separator: "&")
   }
 
@@ -78,6 +79,12 @@ extension PlaygroundConfig {
       case "init": initialization = try enumValue(WeightInit.self)
       case "showTestData": showTestData = try number(Bool.self, "true, false")
       case "discretize": discretize = try number(Bool.self, "true, false")
+      case "optimizer": optimizer = try enumValue(Optimizer.self)
+      case "momentum": momentum = try number(Double.self, "0 to 0.999")
+      case "dropout": dropout = try number(Double.self, "0 to 0.9")
+      case "lrSchedule":
+        guard let schedule = LearningRateSchedule(value) else { throw bad("constant, step:EVERY:FACTOR, exp:FACTOR") }
+        lrSchedule = schedule
       default:
         throw ConfigError(key: key, message: "unknown setting '\(key)' in the config string")
       }

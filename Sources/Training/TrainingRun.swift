@@ -124,6 +124,7 @@ public protocol ActiveRun: Sendable {
   var batchSize: Int { get }
   /// The run's history for the window's timeline.
   var timelineView: TimelineView { get }
+  var learningSettings: LearningSettings { get }
 }
 
 extension TrainingRun: ActiveRun {
@@ -139,4 +140,5 @@ extension TrainingRun: ActiveRun {
   }
   public var learningRate: Double { session.config.learningRate }
   public var batchSize: Int { session.config.batchSize }
+  public var learningSettings: LearningSettings { session.config.learningSettings }
 }

@@ -10,7 +10,7 @@ public enum AppMode: String, Sendable, Equatable, CaseIterable {
 
 /// The settings every kind of run changes while it trains (the top bar's learning rate and batch
 /// size in both modes).
-public protocol LiveTrainingSettings: Hashable, Sendable {
+public protocol LiveTrainingSettings: Hashable, Sendable, HasLearningSettings {
   var learningRate: Double { get set }
   var batchSize: Int { get set }
 }

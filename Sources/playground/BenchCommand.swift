@@ -42,6 +42,7 @@ struct Bench: ParsableCommand {
       var experiment = try Experiment(config: bench.config)
       let epochs = Stopwatch.epochsPerSecond(&experiment)
       emit(bench, "train_epochs_per_s", epochs, "training epochs/s (250 points, batch 10)")
+      if bench.config.learning != nil { continue }  // the same network as C2: the same grid
       let grid = InputGrid(size: 100, features: experiment.config.features)
       let ms = Stopwatch.gridMilliseconds(experiment.network, grid: grid)
       emit(bench, "grid_ms", ms, "ms to evaluate every neuron over a 100×100 grid")

@@ -165,9 +165,10 @@ struct CNNTrain {
     if imports.folders.isEmpty && !imports.className.isEmpty {
       throw UsageError(message: "--class-name names an --import-pngs folder; give the folder too")
     }
-    let config = try shapes.makeConfig(
+    var config = try shapes.makeConfig(
       seed: options.seed, trainRatio: options.trainRatio, learningRate: options.learningRate,
       batchSize: options.batchSize)
+    config.learningSettings = try options.learningSettings()
     if let save { try SessionCLI.checkWritable(save, flag: "--save") }
     let imported = try imports.load()
     do {

@@ -7,6 +7,7 @@ import Training
 
 extension Activation: ExpressibleByArgument {}
 extension Regularization: ExpressibleByArgument {}
+extension Optimizer: ExpressibleByArgument {}
 extension WeightInit: ExpressibleByArgument {}
 extension ProblemKind: ExpressibleByArgument {}
 
@@ -39,7 +40,7 @@ struct ConfigOptions: ParsableArguments {
   var activation: Activation = .tanh
   @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
   var learningRate: Double = 0.03
-  @Option(help: "none, l1 or l2.")
+  @Option(help: "none, l1 (TensorFlow Playground's rule), l1-proximal or l2.")
   var regularization: Regularization = .none
   @Option(parsing: .unconditional, help: "Regularization rate, 0 to 10.")
   var regularizationRate: Double = 0
@@ -49,6 +50,14 @@ struct ConfigOptions: ParsableArguments {
   var initialization: WeightInit = .playground
   @Option(help: "A CSV file of your own points (x,y,label; header optional).")
   var csv: String?
+  @Option(help: "How gradients become steps: sgd, momentum, nesterov, rmsprop, adam.")
+  var optimizer: Optimizer = .sgd
+  @Option(parsing: .unconditional, help: "Momentum μ for momentum and nesterov, 0 to 0.999.")
+  var momentum: Double = 0.9
+  @Option(parsing: .unconditional, help: "Fraction of hidden activations dropped while training, 0 to 0.9.")
+  var dropout: Double = 0
+  @Option(help: "Learning-rate schedule: constant, step:EVERY:FACTOR (e.g. step:50:0.5) or exp:FACTOR (e.g. exp:0.99).")
+  var lrSchedule: String = "constant"
 
   /// True for `--dataset shapes`: the run is a CNN on shape images (`CNNTrain`).
   var isShapes: Bool { dataset == .shapes }
@@ -78,6 +87,7 @@ struct ConfigOptions: ParsableArguments {
     config.regularizationRate = regularizationRate
     config.batchSize = batchSize
     config.initialization = initialization
+    config.learningSettings = try learningSettings()
     config.features = try features.split(separator: ",", omittingEmptySubsequences: false).map {
       let name = $0.trimmingCharacters(in: .whitespaces)
       guard let f = Feature(rawValue: name) else {

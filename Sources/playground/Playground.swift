@@ -19,7 +19,7 @@ struct Playground: ParsableCommand {
     version: PlaygroundVersion.text,
     subcommands: [
       Window.self, Train.self, Cam.self, Export.self, Bench.self, LessonCommand.self, Record.self, Replay.self,
-      Compare.self, Grade.self, Attack.self, Units.self, Embed.self,
+      Compare.self, Grade.self, Attack.self, Units.self, Embed.self, Explain.self,
     ],
     defaultSubcommand: Window.self)
 

@@ -184,6 +184,10 @@ struct Window: ParsableCommand {
     case "cnn": reduce(&state, .setMode(.cnn))
     default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
     }
+    // The CNN run starts from its own defaults: --optimizer, --dropout, … apply to it too.
+    if mode == "cnn", case let learning = try settings.learningSettings(), learning != .standard {
+      reduce(&state, .setLearning(learning))
+    }
     if let speed {
       guard let pace = TrainingSpeed(text: speed) else {
         throw UsageError(message: "--speed must be \(TrainingSpeed.allowed); got '\(speed)'")

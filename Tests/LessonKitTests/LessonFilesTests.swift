@@ -61,7 +61,7 @@ func lessonFileNames() -> [String] {
       "spiral-depth-versus-features", "learning-rate", "dead-relus", "saturating-sigmoids",
       "symmetry-and-zero-init",
       "overfitting", "l2-regularization", "l1-sparsity", "batch-size", "regression", "three-classes",
-      "your-own-points",
+      "your-own-points", "momentum-through-a-ravine", "adam-versus-sgd", "dropout-against-overfitting",
     ] {
       #expect(ids.contains(topic), "missing lesson \(topic)")
     }
