@@ -40,6 +40,7 @@ e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/window-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/lesson-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/keyboard-e2e.sh
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/timeline-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/speed-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/cnn-heavy-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh

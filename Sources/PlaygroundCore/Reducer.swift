@@ -118,15 +118,12 @@ public func reduce(_ state: inout AppState, _ action: Action) {
 }
 
 /// A training action for the run that shows; the CNN's class pictures then follow its network.
-/// While a comparison is open, run B trains in lockstep (the same steps, epochs and slices), and
-/// the timeline waits until it is closed.
+/// While a comparison is open, run B trains in lockstep (the same steps, epochs and slices) and
+/// its timeline moves with A's (B's history starts where Compare opened).
 private func reduceActiveRun(_ state: inout AppState, _ action: Action) {
   if let comparison = state.showingComparison {
     switch action {
-    case .seek, .continueFromHere, .undoBranch:
-      state.banner = Banner(.info, "Close Compare to move the timeline: both runs train from where they stand.")
-      return
-    case .step, .train, .trainSlice, .reset:
+    case .step, .train, .trainSlice, .reset, .seek, .continueFromHere, .undoBranch:
       var banner: Banner?
       switch comparison.b {
       case .dense(var b):

@@ -102,7 +102,7 @@ public struct CNNLayout: Hashable, Sendable {
     var rest = window
     // The top bar is one row or two (see TopBarPlan).
     _ = rest.cutTop(base.topBar.height)
-    if TimelineStrip.fits(window) { _ = rest.cutBottom(TimelineStrip.height + m.margin) }  // the base layout's timeline
+    if base.timeline.height > 0 { _ = rest.cutBottom(TimelineStrip.height + m.margin) }  // the base layout's timeline
     let main = rest.inset(m.margin)
     var columns = main
     let scale = min(1.4, max(0.8, main.width / 1256))

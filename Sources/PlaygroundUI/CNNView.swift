@@ -186,6 +186,7 @@ extension PlaygroundView {
     drawCNNImage(&c)
     drawCNNNetwork(&c)
     f.actions.insert(contentsOf: c.actions, at: 0)
+    drawTimeline(&f)
     if let lesson { drawCNNLesson(&f, layout, guide: lesson) }
     return finishFrame(&f)
   }

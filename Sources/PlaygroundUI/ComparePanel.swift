@@ -13,6 +13,19 @@ enum ComparePanel {
   /// A's test loss curve and B's, told apart by colour and width as well as by name.
   static let colorA = Color(rgb: 0x25292E)
   static let colorB = Color(rgb: 0xD55E00)
+  /// Two lines of what differs.
+  static let wordsHeight: Float = 44
+
+  /// Where B's learning-rate menu sits in a compare panel (for scripts that click it).
+  static func rateMenu(in panel: Rect) -> Rect {
+    var r = panel.inset(Metrics.margin)
+    _ = r.cutTop(Metrics.headingRow, spacing: 6)
+    _ = r.cutTop(wordsHeight)
+    var row = r.cutTop(Metrics.controlHeight)
+    let menuWidth = min(row.width * 0.55, 150)
+    _ = row.cutLeft(row.width - menuWidth - 8, spacing: 8)
+    return row.cutLeft(menuWidth)
+  }
 }
 
 /// B's output picture, drawn again only when B's network or the picture's size changes.
@@ -56,10 +69,10 @@ extension PlaygroundView {
       ? "B is an exact copy of A: change B's learning rate below."
       : "B differs in " + differing.map { "\(Self.settingName($0.name)): \($0.a) → \($0.b)" }.joined(separator: "; ")
     let lines = ui.wrap(words, toWidth: r.width, size: TypeSize.caption)
+    var text = r.cutTop(ComparePanel.wordsHeight)
     for line in lines.prefix(2) {
-      ui.label(line, in: r.cutTop(20), size: TypeSize.caption, color: t.text)
+      ui.label(line, in: text.cutTop(20), size: TypeSize.caption, color: t.text)
     }
-    _ = r.cutTop(4)
     var rateRow = r.cutTop(Metrics.controlHeight, spacing: 10)
     let menuWidth = min(rateRow.width * 0.55, 150)
     let room = rateRow.width - menuWidth - 8
@@ -96,7 +109,8 @@ extension PlaygroundView {
       var cell = area
       let title = cell.cutTop(labelRow - 2)
       let loss = run.hasDiverged ? "diverged" : Format.loss(run.latest.testLoss)
-      ui.label("\(name): \(loss)", in: title, size: TypeSize.caption, color: i == 0 ? ComparePanel.colorA : ComparePanel.colorB, weight: .bold)
+      let text = ["\(name): \(loss)", name].first { ui.measure($0, size: TypeSize.caption, weight: .bold).width + 2 <= title.width } ?? name
+      ui.label(text, in: title, size: TypeSize.caption, color: i == 0 ? ComparePanel.colorA : ComparePanel.colorB, weight: .bold)
       let picture = Rect(x: cell.x, y: cell.y + 2, width: side, height: side)
       if let cnn = f.state.showingCNN {
         let confusion = i == 0 ? cnn.evaluation.test.confusion : (comparison.b.cnnEvaluation?.test.confusion ?? [])
@@ -151,6 +165,14 @@ extension PlaygroundView {
     case "trainRatio": "train ratio"
     default: key
     }
+  }
+}
+
+extension PlaygroundView {
+  /// Where Compare's B learning-rate menu sits in a 2-D window, and its options' names in order
+  /// (for scripts that click them).
+  public static func compareRateMenu(_ layout: Layout, current: Double) -> (menu: Rect, options: [String]) {
+    (ComparePanel.rateMenu(in: layout.networkPanel), Choices.menu(Choices.learningRates, current: current).values.map(Choices.name))
   }
 }
 

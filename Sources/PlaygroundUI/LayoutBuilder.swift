@@ -44,7 +44,7 @@ extension Layout {
 
     // The timeline runs along the bottom, under every panel, when the window has the height for it
     // (in smaller ones its keys still move it: [ ] Home End).
-    if TimelineStrip.fits(window) {
+    if TimelineStrip.fits(window, cnn: state.showingCNN != nil) {
       timeline = rest.cutBottom(TimelineStrip.height + m.margin).inset(dx: m.margin, dy: 0).splitTop(TimelineStrip.height).top
     }
     layColumns(rest.inset(m.margin), state: state)

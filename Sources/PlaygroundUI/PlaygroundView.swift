@@ -88,6 +88,7 @@ public final class PlaygroundView {
       if state.showingComparison != nil { drawComparePanel(&f, in: layout.networkPanel) } else { drawNetworkPanel(&f) }
     }
     if layout.outputPanel.intersects(layout.window) { drawOutputPanel(&f) }
+    drawTimeline(&f)
     if let lesson {
       drawFrozenControls(&f, controls: lesson.controls)
       let pointer = lesson.step.highlight
@@ -101,7 +102,6 @@ public final class PlaygroundView {
   /// What every page ends its frame with, in either mode: the banner, the help overlay, the keys,
   /// the lesson's filter on what the learner did, and quitting.
   func finishFrame(_ f: inout FrameBuilder) -> FrameResult {
-    drawTimeline(&f)
     drawBanner(&f)
     if f.state.showHelp {
       // The overlay is modal: what the panels underneath reported is dropped.

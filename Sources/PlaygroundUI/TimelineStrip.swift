@@ -10,8 +10,9 @@ import Training
 enum TimelineStrip {
   static let height: Float = 34
 
-  /// Whether a window has the room: below this the panels need every row they have.
-  static func fits(_ window: Rect) -> Bool { window.height >= 560 && window.width >= 560 }
+  /// Whether a window has the room: below this the panels need every row they have (the CNN
+  /// mode's layers and mistakes gallery need more height than the 2-D panels).
+  static func fits(_ window: Rect, cnn: Bool) -> Bool { window.height >= (cnn ? 860 : 560) && window.width >= 560 }
 
   /// The caption's text for a moment.
   static func caption(_ view: TimelineView, short: Bool) -> String {
@@ -57,9 +58,7 @@ extension PlaygroundView {
     ui.label(text, in: caption, size: t.bodySize, color: view.isViewingPast ? t.accent : t.text)
     let span = max(view.end - view.start, 1e-9)
     let markers = view.markers.map { view.fraction($0.epoch) }
-    let result = ui.scrubber(
-      "timeline", fraction: view.fraction(view.shown), reach: 1, markers: markers, in: r,
-      enabled: view.end > view.start)
+    let result = ui.scrubber("timeline", fraction: view.fraction(view.shown), reach: 1, markers: markers, in: r)
     if let m = result.hoveredMarker, result.fraction == nil {
       ui.tooltip("Epoch \(Int(view.markers[m].epoch.rounded(.down))): \(view.markers[m].words)")
     }

@@ -54,6 +54,13 @@ enum LayoutJSON {
     }
     let rates = PlaygroundView.learningRateMenuCount(state.config.learningRate)
     add("learningRate.other", row(layout.learningRate, rates, of: rates + 1))
+    add("timeline", layout.timeline)
+    // Compare's B learning rate (2-D: the panel takes the network's place) and its open list's rows.
+    let compare = PlaygroundView.compareRateMenu(layout, current: state.showingComparison?.run.learningRate ?? state.config.learningRate)
+    add("compare.rate", compare.menu)
+    for (i, name) in compare.options.enumerated() {
+      add("compare.rate.option.\(name)", row(compare.menu, i, of: compare.options.count))
+    }
     for tile in layout.datasetTiles { add("dataset.\(tile.tag.rawValue)", tile.rect) }
     for tile in layout.featureTiles { add("feature.\(tile.tag.rawValue)", tile.rect) }
     if let panel = view.lessonLayout(for: logical, state: state) {

@@ -186,6 +186,15 @@ final class WindowApp {
     line.add("cnnSpeed", (state.cnn?.run.speed ?? .cnnDefault).text)
     line.add("mode", state.mode.rawValue)
     line.add("renderer", window.renderer.driverName)
+    let timeline = state.active.timelineView
+    line.add("timelineEnd", timeline.end)
+    line.add("timelineEvents", timeline.markers.count)
+    line.add("canUndo", timeline.canUndo)
+    if let b = state.showingComparison?.run {
+      line.add("compareEpoch", b.epoch)
+      line.add("compareLearningRate", b.learningRate)
+      line.add("compareTestLoss", b.latest.testLoss)
+    }
     if let cnn = state.cnn {
       line.add("cnnEpoch", cnn.experiment.epoch)
       line.add("cnnTestAccuracy", cnn.evaluation.test.accuracy)

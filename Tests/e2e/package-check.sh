@@ -47,6 +47,12 @@ same_bits() {  # same_bits NAME TRAIN-FLAGS…
 same_bits 2-D --dataset spiral --features x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2 --hidden-layers 8,8,8,8,8,8 \
   --epochs 60 --seed 2
 same_bits CNN --dataset shapes --shapes circle,square,triangle,cross --conv-layers 8,16 --epochs 2
+# Each build replays the history the other saved, bit for bit (the time machine's promise).
+"$BIN" train --dataset spiral --features x1,x2,sinx1,sinx2 --hidden-layers 6,4 --epochs 150 --seed 4 \
+  --optimizer adam --save "$WORK/machine.json" >/dev/null
+"$APP" train --dataset xor --features x1,x2,x1sq,sinx2 --epochs 150 --seed 4 --save "$WORK/packaged.json" >/dev/null
+(cd "$WORK/elsewhere" && "$APP" replay "$WORK/machine.json") || fail "the packaged build does not replay this build's session"
+"$BIN" replay "$WORK/packaged.json" || fail "this build does not replay the packaged build's session"
 
 version=$(run --version)
 [ "$version" = "$("$BIN" --version)" ] || fail "--version says '$version'"
