@@ -26,18 +26,28 @@ enum LessonActions {
     return out
   }
 
-  static func set(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
-    if let speed = change.speed { reduce(&state, .setSpeed(speed)) }
-    if let cnn = state.showingCNN { return setCNN(change, &state, cnn: cnn, step: step) }
+  /// The 2-D config a change makes of `config`, or the errors that say where it is wrong.
+  static func denseConfig(_ change: ConfigChange, from config: PlaygroundConfig, step: Int) -> Result<PlaygroundConfig, LessonErrors> {
     if !change.cnn.isEmpty {
-      return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]
+      return .failure(LessonErrors([LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]))
     }
-    let next = change.applied(to: state.config)
+    let next = change.applied(to: config)
     do {
       try next.validate()
     } catch {
       let key = error.key == "initialization" ? "init" : error.key
-      return [LessonError(change.keyLocations[key] ?? change.location, step: step, error.message)]
+      return .failure(LessonErrors([LessonError(change.keyLocations[key] ?? change.location, step: step, error.message)]))
+    }
+    return .success(next)
+  }
+
+  static func set(_ change: ConfigChange, _ state: inout AppState, step: Int) -> [LessonError] {
+    if let speed = change.speed { reduce(&state, .setSpeed(speed)) }
+    if let cnn = state.showingCNN { return setCNN(change, &state, cnn: cnn, step: step) }
+    let next: PlaygroundConfig
+    switch denseConfig(change, from: state.config, step: step) {
+    case .success(let config): next = config
+    case .failure(let errors): return errors.errors
     }
     if next.dataset == .custom && state.experiment.customPoints.isEmpty {
       return [
@@ -68,15 +78,10 @@ enum LessonActions {
       }
       return errors
     }
-    if !change.cnn.isEmpty {
-      return [LessonError(change.location, step: step, "shapes and convLayers are for CNN lessons (setup: dataset: shapes)")]
-    }
-    let next = change.applied(to: state.config)
-    do {
-      try next.validate()
-    } catch {
-      let key = error.key == "initialization" ? "init" : error.key
-      return [LessonError(change.keyLocations[key] ?? change.location, step: step, error.message)]
+    let next: PlaygroundConfig
+    switch denseConfig(change, from: state.config, step: step) {
+    case .success(let config): next = config
+    case .failure(let errors): return errors.errors
     }
     reduce(&state, .compare(.configureB(next)))
     if let banner = state.banner, banner.kind == .error, banner != before {
