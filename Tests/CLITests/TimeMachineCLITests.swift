@@ -112,4 +112,22 @@ import _TestSupport
     #expect(invalid.stderr.contains("broken.yaml:3:"), "\(invalid.stderr)")
     #expect(try runPlayground(["grade", "--rubric", rubric, dir.appendingPathComponent("none.json").path]).status == 2)
   }
+
+  /// A session written before histories existed (format 1) opens, continues, and then replays
+  /// from the saved state on (not from the seed, so `grade` does not count it reproducible).
+  @Test func aFormatOneSessionStillOpensAndItsContinuationReplays() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../Fixtures/dense-format1.json").standardized.path
+    let dir = try temporaryDirectory()
+    let noHistory = try runPlayground(["replay", fixture])
+    #expect(noHistory.status == 2 && noHistory.stderr.contains("no recorded history"), "\(noHistory.stderr)")
+    let continued = dir.appendingPathComponent("continued.json").path
+    let run = try runPlayground(["train", "--load", fixture, "--epochs", "20", "--json", "--save", continued])
+    #expect(run.status == 0, "\(run.stderr)")
+    let replay = try runPlayground(["replay", continued, "--json"])
+    #expect(replay.status == 0 && replay.lastJSON?["identical"] as? Bool == true, "\(replay.stdout) \(replay.stderr)")
+    #expect(replay.lastJSON?["fromSeed"] as? Bool == false)
+    let text = try String(contentsOfFile: continued, encoding: .utf8)
+    #expect(text.contains("\"version\": 2"))
+  }
 }
