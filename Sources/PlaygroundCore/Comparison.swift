@@ -127,22 +127,7 @@ private func configure<S: ReplayableSession>(
   _ run: inout TrainingRun<S>, _ config: S.Config, _ banner: inout Banner?, make: (S.Config) throws(ConfigError) -> S
 ) {
   guard config != run.config else { return }
-  var liveOnly = run.config
-  liveOnly.learningRate = config.learningRate
-  liveOnly.batchSize = config.batchSize
-  if let cnn = config as? CNNConfig, var current = liveOnly as? CNNConfig {
-    current.learning = cnn.learning
-    if let back = current as? S.Config { liveOnly = back }
-  }
-  if let dense = config as? PlaygroundConfig, var current = liveOnly as? PlaygroundConfig {
-    current.learning = dense.learning
-    current.regularization = dense.regularization
-    current.regularizationRate = dense.regularizationRate
-    current.showTestData = dense.showTestData
-    current.discretize = dense.discretize
-    if let back = current as? S.Config { liveOnly = back }
-  }
-  if liveOnly == config {
+  if run.config.differsOnlyLive(from: config) {
     live(&run, &banner) { $0 = config }
     return
   }

@@ -56,16 +56,11 @@ extension DenseSessionFile {
     guard s.fromSeed ? s.epoch == 0 : s.weights != nil && s.biases != nil else {
       throw SessionError("timeline.start: a start from the seed is at epoch 0; another start lists its weights")
     }
-    var start = Experiment(
+    let start = Experiment(
       saved: s.config, customPoints: s.ownPoints ?? customPoints, train: s.train ?? train, test: s.test ?? test,
       shape: shape, weights: weights, biases: biases, frozenWeights: s.frozenWeights ?? [], epoch: s.epoch,
       divergence: nil)
-    if s.fromSeed { start.reset() }
-    _ = start.measure()
-    return RunTimeline(
-      start: start, fromSeed: s.fromSeed,
-      events: saved.events.map { RunTimeline.Event(position: $0.at, change: $0.change, words: $0.words) },
-      end: saved.end.at, checks: saved.keyframes.map { (position: $0.at, events: $0.events, digest: $0.digest) })
+    return restoredTimeline(start, saved)
   }
 }
 
@@ -113,17 +108,26 @@ extension CNNSessionFile {
     var cursor = CNNTrainingCursor()
     cursor.epoch = s.epoch
     cursor.example = s.example
-    var start = CNNExperiment(
+    let start = CNNExperiment(
       saved: s.config, imported: importedClasses, drawings: Array(drawings.prefix(drawingCount)),
       train: Array(train.prefix(trainCount)), test: test, shape: shape, parameters: parameters, cursor: cursor,
       divergence: nil)
-    if s.fromSeed { start.reset() }
-    _ = start.measure()
-    return RunTimeline(
-      start: start, fromSeed: s.fromSeed,
-      events: saved.events.map { RunTimeline.Event(position: $0.at, change: $0.change, words: $0.words) },
-      end: saved.end.at, checks: saved.keyframes.map { (position: $0.at, events: $0.events, digest: $0.digest) })
+    return restoredTimeline(start, saved)
   }
+}
+
+/// The history a file records, from its start as saved (the seed's initial weights when it says
+/// so, measured as a new run is), its changes, its end and its checks.
+private func restoredTimeline<S: ReplayableSession, Config>(
+  _ saved: S, _ timeline: SavedTimeline<S.Change, Config>
+) -> RunTimeline<S> {
+  var start = saved
+  if timeline.start.fromSeed { start.reset() }
+  _ = start.measure()
+  return RunTimeline(
+    start: start, fromSeed: timeline.start.fromSeed,
+    events: timeline.events.map { RunTimeline.Event(position: $0.at, change: $0.change, words: $0.words) },
+    end: timeline.end.at, checks: timeline.keyframes.map { (position: $0.at, events: $0.events, digest: $0.digest) })
 }
 
 /// Replays `timeline` against the file's keyframes and its final state.

@@ -80,15 +80,7 @@ extension Experiment: ReplayableSession {
   public mutating func apply(_ change: DenseChange) throws(ConfigError) {
     switch change {
     case .settings(let next):
-      var same = next
-      same.learningRate = config.learningRate
-      same.batchSize = config.batchSize
-      same.regularization = config.regularization
-      same.regularizationRate = config.regularizationRate
-      same.showTestData = config.showTestData
-      same.discretize = config.discretize
-      same.learning = config.learning
-      guard same == config else {
+      guard config.differsOnlyLive(from: next) else {
         throw ConfigError(key: "settings", message: "a recorded change alters more than the live settings")
       }
       try updateLive { $0 = next }

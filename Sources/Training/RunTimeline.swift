@@ -166,21 +166,31 @@ public struct RunTimeline<Session: ReplayableSession>: Sendable {
     return session
   }
 
-  /// Trains a replayed session to `target`, stopping on the grid to keep the keyframes it lacks.
+  /// Trains a replayed session to `target` as far as it goes. With `keeping`, it stops on the grid
+  /// positions it passes to keep the keyframes the grid lacks (taken when `keeping` events had been
+  /// applied). False when training cannot get there: it diverged, or `target` is not a position
+  /// this run reaches at its batch size (a damaged history).
+  mutating func reach(_ session: inout Session, _ target: TrainingPosition, keeping applied: Int?) -> Bool {
+    while session.position < target && session.divergence == nil {
+      let grid = nextGridPosition(after: session.position)
+      let stop = applied == nil ? target : min(grid, target)
+      guard let units = session.units(to: stop), units > 0 else { return false }
+      let before = session.position
+      _ = session.train(units: units)
+      if session.position == before { return false }
+      if let applied, session.position == grid { keep(session, applied: applied) }
+    }
+    return session.position == target
+  }
+
+  /// `reach` for a rebuild: a run that diverged on the way stops there (as the recorded run did);
+  /// a position training cannot reach is a damaged history.
   private mutating func replayTraining(
     _ session: inout Session, to target: TrainingPosition, applied: Int
   ) throws(ConfigError) {
-    while session.position < target && session.divergence == nil {
-      let grid = nextGridPosition(after: session.position)
-      let stop = min(grid, target)
-      guard let units = session.units(to: stop), units > 0 else {
-        throw ConfigError(
-          key: "history", message: "the history names \(target), which training cannot reach from \(session.position)")
-      }
-      let before = session.position
-      _ = session.train(units: units)
-      if session.position == before { break }
-      if session.position == grid { keep(session, applied: applied) }
+    guard reach(&session, target, keeping: applied) || session.divergence != nil else {
+      throw ConfigError(
+        key: "history", message: "the history names \(target), which training cannot reach from \(session.position)")
     }
   }
 
@@ -206,22 +216,16 @@ extension RunTimeline {
   ) throws(ConfigError) -> (index: Int, found: String)? {
     var session = start
     var applied = 0
-    func reach(_ target: TrainingPosition) -> Bool {
-      while session.position < target {
-        guard session.divergence == nil, let units = session.units(to: target), units > 0 else { return false }
-        let before = session.position
-        _ = session.train(units: units)
-        if session.position == before { return false }
-      }
-      return session.position == target
-    }
+    var replay = self  // keeps nothing (no keyframes on the way); only its training helper is used
     for (k, check) in checks.enumerated() {
       while applied < min(check.events, events.count) {
-        guard reach(events[applied].position) else { return (k, session.digest) }
+        guard replay.reach(&session, events[applied].position, keeping: nil) else { return (k, session.digest) }
         try session.apply(events[applied].change)
         applied += 1
       }
-      guard reach(check.position), session.digest == check.digest else { return (k, session.digest) }
+      guard replay.reach(&session, check.position, keeping: nil), session.digest == check.digest else {
+        return (k, session.digest)
+      }
     }
     return nil
   }

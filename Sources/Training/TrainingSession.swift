@@ -13,6 +13,14 @@ public enum AppMode: String, Sendable, Equatable, CaseIterable {
 public protocol LiveTrainingSettings: Hashable, Sendable, HasLearningSettings {
   var learningRate: Double { get set }
   var batchSize: Int { get set }
+  /// These settings with `other`'s live ones (what changes while a run trains, keeping its data
+  /// and network): equal to `other` exactly when the two differ in live settings only.
+  func withLiveSettings(of other: Self) -> Self
+}
+
+extension LiveTrainingSettings {
+  /// Whether `other` differs from these settings in live settings only (a run keeps its network).
+  public func differsOnlyLive(from other: Self) -> Bool { withLiveSettings(of: other) == other }
 }
 
 /// Loss and accuracy on the training and test sets, as a run's history records them.
@@ -99,5 +107,29 @@ extension CNNEvaluation: RunEvaluation {
   public var trainAccuracy: Float { train.accuracy }
 }
 
-extension PlaygroundConfig: LiveTrainingSettings {}
-extension CNNConfig: LiveTrainingSettings {}
+extension PlaygroundConfig: LiveTrainingSettings {
+  /// Live in 2-D: learning rate, batch size, regularization and its rate, the optimizer settings
+  /// and the display options.
+  public func withLiveSettings(of other: PlaygroundConfig) -> PlaygroundConfig {
+    var c = self
+    c.learningRate = other.learningRate
+    c.batchSize = other.batchSize
+    c.regularization = other.regularization
+    c.regularizationRate = other.regularizationRate
+    c.showTestData = other.showTestData
+    c.discretize = other.discretize
+    c.learning = other.learning
+    return c
+  }
+}
+
+extension CNNConfig: LiveTrainingSettings {
+  /// Live for a CNN: learning rate, batch size and the optimizer settings.
+  public func withLiveSettings(of other: CNNConfig) -> CNNConfig {
+    var c = self
+    c.learningRate = other.learningRate
+    c.batchSize = other.batchSize
+    c.learning = other.learning
+    return c
+  }
+}
