@@ -31,6 +31,12 @@ extension UIContext {
     draw.fillRoundedRect(
       Rect(x: x0, y: bar.y, width: max(0, x(reach) - x0), height: h), radius: h / 2, t.accent.withAlpha(0.35))
     draw.fillRoundedRect(Rect(x: x0, y: bar.y, width: head - x0, height: h), radius: h / 2, enabled ? t.accent : t.disabledText)
+    let grow: Float = state.hovered || state.active ? 2 : 0
+    let r = radius + grow
+    let center = Point(head, rect.midY)
+    draw.fillCircle(center: center, radius: r, enabled ? (state.active ? t.accentPressed : t.accent) : t.disabledText)
+    draw.fillCircle(center: center, radius: r * 0.45, t.panel)
+    // Markers last: a change at the moment shown stays visible on the playhead.
     let side: Float = max(5, h * 1.2)
     for (i, m) in markers.enumerated() {
       let c = Point(x(m), rect.midY)
@@ -40,11 +46,6 @@ extension UIContext {
         result.hoveredMarker = i
       }
     }
-    let grow: Float = state.hovered || state.active ? 2 : 0
-    let r = radius + grow
-    let center = Point(head, rect.midY)
-    draw.fillCircle(center: center, radius: r, enabled ? (state.active ? t.accentPressed : t.accent) : t.disabledText)
-    draw.fillCircle(center: center, radius: r * 0.45, t.panel)
     return result
   }
 }

@@ -233,6 +233,8 @@ public struct GuidedLesson: Sendable {
     case .train?, .task?, .ask?, nil: break
     }
     if case .set(let change)? = step.action { scripted.merge(ScriptedSettings.read(state, keys: change.keys)) { $1 } }
+    // A seek shows an earlier moment, with the settings it had then: those are the script's now.
+    if case .seek? = step.action { scripted = ScriptedSettings.read(state) }
     lastEpoch = LessonState.epoch(state)
     if step.action?.waitsForLearner != true { complete(state) }
   }
