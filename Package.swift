@@ -40,6 +40,8 @@ let level0: [Target] = [
   .target(name: "AssetPaths", exclude: ["README.md"]),
   // Every file written and read, and the standard streams: atomic saves, capped reads.
   .target(name: "SafeIO", exclude: ["README.md"]),
+  // The string catalog: `tr("English text")` in the learner's language.
+  .target(name: "Localization", exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets
@@ -53,18 +55,18 @@ let level1: [Target] = [
 // MARK: - L2a: training runs (data, network, training so far) of both kinds
 
 let level2: [Target] = [
-  .target(name: "Training", dependencies: ["Engine", "Datasets"], exclude: ["README.md"], swiftSettings: fast)
+  .target(name: "Training", dependencies: ["Engine", "Datasets", "Localization"], exclude: ["README.md"], swiftSettings: fast)
 ]
 
 // MARK: - L2b: session files and code generation, and pictures; L2c: the application core (no UI)
 
 let level2b: [Target] = [
-  .target(name: "SessionKit", dependencies: ["Engine", "Datasets", "Training", "SafeIO"], exclude: ["README.md"], swiftSettings: fast),
+  .target(name: "SessionKit", dependencies: ["Engine", "Datasets", "Training", "SafeIO", "Localization"], exclude: ["README.md"], swiftSettings: fast),
   .target(
-    name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI", "Training"], exclude: ["README.md"],
+    name: "Visualization", dependencies: ["Engine", "Datasets", "ImmediateUI", "Training", "Localization"], exclude: ["README.md"],
     swiftSettings: fast),
   .target(
-    name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Training", "SessionKit"], exclude: ["README.md"],
+    name: "PlaygroundCore", dependencies: ["Engine", "Datasets", "Training", "SessionKit", "Localization"], exclude: ["README.md"],
     swiftSettings: fast),
 ]
 
@@ -73,12 +75,12 @@ let level2b: [Target] = [
 let level3: [Target] = [
   .target(
     name: "LessonKit",
-    dependencies: ["PlaygroundCore", "Training", "SessionKit", "AssetPaths", "SafeIO", .product(name: "Yams", package: "Yams")],
+    dependencies: ["PlaygroundCore", "Training", "SessionKit", "AssetPaths", "SafeIO", "Localization", .product(name: "Yams", package: "Yams")],
     exclude: ["README.md"],
     swiftSettings: fast),
   .target(
     name: "PlaygroundUI",
-    dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "ImmediateUI", "LessonKit"],
+    dependencies: ["PlaygroundCore", "Training", "SessionKit", "Visualization", "ImmediateUI", "LessonKit", "Localization"],
     exclude: ["README.md"],
     swiftSettings: fast)
 ]
@@ -100,6 +102,7 @@ let level5: [Target] = [
     name: "playground",
     dependencies: [
       "PlaygroundCore", "Training", "SessionKit", "Visualization", "SDLFrontend", "PlaygroundUI", "LessonKit", "SafeIO", "Recording",
+      "Localization",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: fast)
