@@ -148,8 +148,12 @@ extension CNN {
   /// The indices (0-based, best first; ties to the lower index) of the `count` images of
   /// `samples` that excite `unit` most.
   public func topImages(_ unit: CNNUnit, samples: ImageSamples, count: Int = 9) -> [Int] {
-    let r = unitResponses(unit, samples: samples)
-    return Array(r.indices.sorted { (r[$0].activation, -$0) > (r[$1].activation, -$1) }.prefix(count))
+    CNN.top(count, of: unitResponses(unit, samples: samples))
+  }
+
+  /// The indices of the `count` largest activations of `responses`, best first, ties to the lower index.
+  public static func top(_ count: Int, of r: [UnitResponse]) -> [Int] {
+    Array(r.indices.sorted { (r[$0].activation, -$0) > (r[$1].activation, -$1) }.prefix(count))
   }
 
   /// The image that `unit` likes best: gradient ascent on its activation with the class pictures'
@@ -158,52 +162,8 @@ extension CNN {
   public func maximizeUnit(_ unit: CNNUnit, settings: CAMSettings = CAMSettings())
     -> (image: [Float], activation: Float)
   {
-    checkUnit(unit)
-    let w = shape.width
-    let h = shape.height
-    let n = w * h
-    var rng = SeededGenerator(seed: settings.seed)
-    var image: [Float]
-    switch settings.start {
-    case .zeros: image = [Float](repeating: 0, count: n)
-    case .gray: image = [Float](repeating: 0.5, count: n)
-    case .noise: image = (0..<n).map { _ in Float(rng.uniform(0.4, 0.6)) }
-    }
-    let kernel = CNNKernel(network: self)
-    var shifted = [Float](repeating: 0, count: n)
-    var gradient = [Float](repeating: 0, count: n)
-    var scratch = [Float](repeating: 0, count: n)
-    guard settings.problem == nil else {
-      image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      return (image, kernel.unitActivation(unit))
-    }
-    for step in 1...settings.maxSteps {
-      var dx = 0
-      var dy = 0
-      if settings.jitter > 0 {
-        dx = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
-        dy = rng.index(below: 2 * settings.jitter + 1) - settings.jitter
-      }
-      CAMAscent.shift(image, by: (dx, dy), into: &shifted, width: w, height: h)
-      shifted.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-      kernel.unitBackward(unit)
-      scratch.withUnsafeMutableBufferPointer { kernel.copyInputGradient(to: $0.baseAddress!) }
-      CAMAscent.shift(scratch, by: (-dx, -dy), into: &gradient, width: w, height: h)
-      guard CAMAscent.allFinite(gradient) else { break }
-      var sumSquares = 0.0
-      for v in gradient { sumSquares += Double(v) * Double(v) }
-      let rms = Float((sumSquares / Double(n)).squareRoot())
-      let scale = settings.stepSize / (rms + 1e-8)
-      let keep = 1 - settings.l2Decay
-      for i in 0..<n { image[i] = (image[i] + scale * gradient[i]) * keep }
-      if settings.blurEvery > 0 && step % settings.blurEvery == 0 {
-        CAMAscent.blur(&image, scratch: &scratch, width: w, height: h)
-      }
-      if settings.clamp {
-        for i in 0..<n { image[i] = min(max(image[i], 0), 1) }
-      }
-    }
-    image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
-    return (image, kernel.unitActivation(unit))
+    var ascent = UnitAscent(network: self, unit: unit, settings: settings)
+    ascent.advance(steps: settings.maxSteps)
+    return (ascent.image, ascent.activation)
   }
 }

@@ -145,7 +145,7 @@ public enum Control: String, CaseIterable, Sendable {
     case .addConvLayer, .removeConvLayer, .addFilter, .removeFilter: .convLayers
     case .addDrawing, .addDrawingToClass: .points
     case .selectTestImage, .inspectDrawing, .setDrawing, .paint, .clearDrawing, .importClasses, .setSaliency,
-      .setCAMSettings, .advanceCAM, .restartCAM, .showPage:
+      .setCAMSettings, .advanceCAM, .restartCAM, .showPage, .inside:
       nil
     }
   }

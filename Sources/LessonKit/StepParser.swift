@@ -345,10 +345,11 @@ extension LessonParser {
     switch text {
     case "results": return .results
     case "classPictures": return .classPictures
-    case "embedding", "attack":
-      throw reader.error(node, "the \(text) page is not in this version; page is results or classPictures")
+    case "attack": return .attack
+    case "units": return .units
+    case "embedding": return .embedding
     default:
-      throw reader.error(node, "page must be results or classPictures; found '\(text)'")
+      throw reader.error(node, "page must be results, classPictures, attack, units or embedding; found '\(text)'")
     }
   }
 

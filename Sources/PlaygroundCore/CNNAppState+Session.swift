@@ -35,6 +35,7 @@ extension AppState {
     next.camRevision = next.revision
     // The page is a view choice, not part of the file: the window keeps showing it.
     next.page = cnn?.page ?? .results
+    next.inside = cnn?.inside ?? CNNInsideState()
     dense.isPlaying = false
     cnn = next
     mode = .cnn

@@ -23,6 +23,8 @@ public struct CNNAppState: Sendable {
   public internal(set) var camRevision = -1
   /// The right-hand page (results, class pictures; in narrow windows also layers and drawing).
   public internal(set) var page = CNNPage.results
+  /// The attack, units and embedding pages' choices.
+  public internal(set) var inside = CNNInsideState()
 
   public init(config: CNNConfig = CNNConfig()) throws(ConfigError) {
     try self.init(experiment: CNNExperiment(config: config))

@@ -10,6 +10,16 @@ public enum CNNPage: Hashable, Sendable {
   case layers
   /// The drawing canvas and prediction, in this panel (only in the narrowest windows).
   case drawing
+  /// Adversarial examples: the inspected image perturbed until the network is fooled.
+  case attack
+  /// What every unit of a layer wants (activation maximisation) and its top test images.
+  case units
+  /// Every test image's activations at a layer, projected to 2-D and coloured by class.
+  case embedding
+
+  /// The pages that look inside the network (the second row of the page switch); they take the
+  /// network column's room too.
+  public var looksInside: Bool { self == .attack || self == .units || self == .embedding }
 }
 
 extension AppState {

@@ -36,6 +36,8 @@ public enum CNNAction: Equatable, Sendable {
   case restartCAM
   /// Shows `page` on the right-hand panel.
   case showPage(CNNPage)
+  /// The attack, units and embedding pages (`CNNInside.swift`).
+  case inside(CNNInsideAction)
 }
 
 /// The CNN mode's share of `reduce`.
@@ -148,6 +150,8 @@ func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Ba
     cnn.restartCAM()
   case .showPage(let page):
     cnn.page = page
+  case .inside(let action):
+    reduceInside(&cnn, action, &banner)
   }
 }
 

@@ -87,6 +87,11 @@ public struct CNNLayout: Hashable, Sendable {
   public var camCells: [CAMCellLayout] = []
   /// Where the cells go; an enlarged picture covers it.
   public var camGrid: Rect = .zero
+  /// "Attack | Units | Embedding": the pages that look inside, right of the page switch when the
+  /// panel is wide enough for one row, else under it.
+  public var insideSwitch: Rect = .zero
+  /// The shown one of those pages.
+  public var inside = CNNInsideLayout()
 
   /// Nothing placed (no CNN session yet).
   public init() {}
@@ -114,7 +119,7 @@ public struct CNNLayout: Hashable, Sendable {
     // into the right-hand panel as a third page ("Layers"), beside results and class pictures.
     let narrow = main.width < 1100
     let shown: CNNPage = !narrow && page == .layers ? .results : page
-    if narrow || shown == .classPictures {
+    if narrow || shown == .classPictures || shown.looksInside {
       // The pages' panel takes the network column too (the pictures need room a class can see
       // from the back); the drawing canvas moves to the right edge.
       let right = resultsPanel.maxX
@@ -271,12 +276,32 @@ public struct CNNLayout: Hashable, Sendable {
     var head = r.cutTop(Metrics.headingRow, spacing: 8)
     if layersTab.width > 0 && !drawingFolded { _ = head.cutLeft(layersTab.width) }
     pageSwitch = head
+    layInsideSwitch(&r)
     switch page {
     case .layers, .drawing: break
+    case .attack, .units, .embedding:
+      inside = CNNInsideLayout(cnn, page: page, in: r)
     case .results:
       layResultsPage(cnn, in: r, tab: tab)
     case .classPictures:
       layClassPictures(cnn, in: r, settingsOpen: settingsOpen)
+    }
+  }
+
+  /// The inside pages' switch: one row with the page switch when every option gets 128 px, else a
+  /// row of its own under it.
+  private mutating func layInsideSwitch(_ r: inout Rect) {
+    let sharesRow = layersTab.width > 0 && !drawingFolded
+    let row = sharesRow ? layersTab.union(pageSwitch) : pageSwitch
+    let options: Float = (sharesRow ? 3 : 2) + 3
+    if row.width >= 128 * options {
+      let per = (row.width / options).rounded(.down)
+      var rest = row
+      if sharesRow { layersTab = rest.cutLeft(per) }
+      pageSwitch = rest.cutLeft(2 * per)
+      insideSwitch = rest
+    } else {
+      insideSwitch = r.cutTop(Metrics.headingRow, spacing: 8)
     }
   }
 

@@ -407,7 +407,7 @@ extension PlaygroundView {
       l.drawingFolded
       ? [.drawing, .layers, .results, .classPictures]
       : (narrow ? [.layers, .results, .classPictures] : [.results, .classPictures])
-    let shown = pages.contains(c.cnn.page) ? c.cnn.page : CNNPage.results
+    let shown = pages.contains(c.cnn.page) || c.cnn.page.looksInside ? c.cnn.page : CNNPage.results
     if l.drawingFolded {
       // Two rows of two: Draw | Layers above Results | Class pictures (one selection between them).
       let top: [CNNPage] = [.drawing, .layers]
@@ -422,15 +422,19 @@ extension PlaygroundView {
       }
     } else if let i = ui.segmented(
       "cnn.page", options: narrow ? ["Layers", "Results", "Pictures"] : ["Results", "Class pictures"],
-      selected: pages.firstIndex(of: shown) ?? 0, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
+      selected: pages.firstIndex(of: shown) ?? -1, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
     {
       c.actions.append(.cnn(.showPage(pages[i])))
     }
     _ = t
+    drawInsideSwitch(&c, shown: shown)
     if c.cnn.page != .classPictures { cnnCache.enlarged = nil }
     switch shown {
     case .results: drawCNNCharts(&c)
     case .classPictures: drawCAM(&c)
+    case .attack: drawAttackPage(&c)
+    case .units: drawUnitsPage(&c)
+    case .embedding: drawEmbeddingPage(&c)
     case .layers, .drawing: break
     }
   }

@@ -46,6 +46,8 @@ public final class PlaygroundView {
   let linkLayer = NetworkLinkLayer()
   /// The CNN mode's derived pictures and view choices.
   let cnnCache = CNNViewCache()
+  /// The attack, units and embedding pages' results.
+  let insideCache = CNNInsideCache()
   /// Guided mode: the lesson in progress (the window sets it before each frame). The lesson panel
   /// takes a strip on the right, and hidden and locked controls are honoured.
   public var lesson: GuidedLesson?

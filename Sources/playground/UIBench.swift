@@ -20,6 +20,11 @@ enum UIBench {
     case cnn
     /// Every shape class and conv layers 8,16,16,16, results page: the heaviest net a class builds.
     case cnnHeavy = "cnn-heavy"
+    /// The reference CNN with the embedding page open: t-SNE of the first conv layer (1,152 values
+    /// per image, the widest layer), the map settling while the network trains.
+    case cnnEmbedding = "cnn-embedding"
+    /// The reference CNN with the units page open on layer 2 (16 filters growing their pictures).
+    case cnnUnits = "cnn-units"
 
     func state() throws -> AppState {
       var state = try AppState(config: BenchmarkConfig.c2.config)
@@ -31,6 +36,14 @@ enum UIBench {
       }
       reduce(&state, .setMode(.cnn))
       reduce(&state, .configureCNN(config))
+      if self == .cnnEmbedding {
+        reduce(&state, .cnn(.showPage(.embedding)))
+        reduce(&state, .cnn(.inside(.setEmbedding(layer: 1, method: .tsne))))
+      }
+      if self == .cnnUnits {
+        reduce(&state, .cnn(.showPage(.units)))
+        reduce(&state, .cnn(.inside(.showUnits(layer: 2))))
+      }
       return state
     }
   }

@@ -344,6 +344,7 @@ enum ScreenshotRenderer {
     var input = UIInput()
     input.windowSize = logical
     input.mouse = Point(-100, -100)
+    view.settleInsidePage(state)
     ui.begin(input)
     _ = view.frame(state, ui)
     return ui.end()

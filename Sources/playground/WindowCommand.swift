@@ -206,8 +206,11 @@ struct Window: ParsableCommand {
     case "class-pictures": cnnPage = .classPictures
     case "layers": cnnPage = .layers
     case "draw": cnnPage = .drawing
+    case "attack": cnnPage = .attack
+    case "units": cnnPage = .units
+    case "embedding": cnnPage = .embedding
     case "help": reduce(&state, .toggleHelp)
-    default: throw UsageError(message: "--page must be results, class-pictures or help, got '\(page ?? "")'")
+    default: throw UsageError(message: "--page must be results, class-pictures, attack, units, embedding or help, got '\(page ?? "")'")
     }
     if let panel {
       guard let side = SidePanel(rawValue: panel) else {

@@ -51,10 +51,12 @@ import Testing
 
   @Test func aBadPageNamesTheLineAndTheChoices() {
     let unknown = onlyError(text.replacingOccurrences(of: "page: results", with: "page: filters"))
-    #expect(unknown.contains("results or classPictures"), "\(unknown)")
+    #expect(unknown.contains("results, classPictures, attack, units or embedding"), "\(unknown)")
     #expect(unknown.hasPrefix("t.yaml:17:"), "\(unknown)")
-    let later = onlyError(text.replacingOccurrences(of: "page: results", with: "page: attack"))
-    #expect(later.contains("not in this version"), "\(later)")
+    for page in ["attack", "units", "embedding"] {
+      let lesson = try? Lesson.parse(text.replacingOccurrences(of: "page: results", with: "page: \(page)"), file: "t.yaml")
+      #expect(lesson?.steps.compactMap(\.page).contains { "\($0)" == page } == true, "page: \(page) opens that page")
+    }
   }
 
   @Test func aTwoDLessonHasNoPages() {

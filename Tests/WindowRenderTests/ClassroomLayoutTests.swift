@@ -1,4 +1,5 @@
 import Datasets
+import Engine
 import Foundation
 import ImmediateUI
 import LessonKit
@@ -45,6 +46,7 @@ import Training
     view.lesson = lesson
     var state = state
     reduce(&state, .cnn(.showPage(page)))
+    view.settleInsidePage(state)
     let report = view.auditedFrame(state, size: screen.logical, measurer: measurer)
     return report.truncated.map { "cut (\($0.how)): '\($0.text)'" }
       + (report.overlaps() + report.textOverlaps).map { "overlap: \($0.first.name) × \($0.second.name)" }
@@ -92,6 +94,17 @@ import Training
     reduce(&state, .setMode(.cnn))
     try expectClean("CNN results", state)
     try expectClean("CNN class pictures", state, page: .classPictures)
+    reduce(&state, .train(epochs: 1))
+    for page in [CNNPage.attack, .units, .embedding] { try expectClean("CNN \(page)", state, page: page) }
+    // Every class, four conv layers: the longest class names, the most layer buttons.
+    var all = CNNConfig()
+    all.shapes = ShapeKind.allCases
+    all.convLayers = [4, 4, 4, 4]
+    var big = try AppState()
+    reduce(&big, .configureCNN(all))
+    reduce(&big, .cnn(.inside(.setAttack(AttackSettings(method: .pgd, epsilon: 0.2, target: 7)))))
+    reduce(&big, .cnn(.inside(.setEmbedding(layer: 2, method: .tsne))))
+    for page in [CNNPage.attack, .units, .embedding] { try expectClean("CNN \(page), 12 classes, 4 layers", big, page: page) }
   }
 
   @Test mutating func everyLessonStepFitsEveryClassroomSize() throws {
