@@ -12,7 +12,8 @@ public enum CAMStart: String, CaseIterable, Sendable, Codable {
 ///
 /// The defaults fix what ShapeShop lacked: an iteration cap, the image clamped to the [0, 1] range
 /// of real images, and the usual regularisers (L2 decay, a blur every few steps, one pixel of
-/// jitter), which turn high-frequency speckle into strokes and blobs a learner can recognise. They
+/// jitter, edges that fade), which turn high-frequency speckle into strokes and blobs a learner can
+/// recognise, one shape in the middle rather than fragments all over the frame. They
 /// also run the whole 200 steps: ShapeShop's stop at p > 0.99 ends an overconfident network's
 /// ascent after 2–30 steps with a faint pattern. `CAMSettings.shapeShop` reproduces ShapeShop.
 public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
@@ -52,6 +53,9 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
   /// brightness-weighted centre is the image's centre: the network hardly cares where a shape
   /// is, so the picture is shown where a learner looks, in the middle.
   public var centerEvery: Int = 0
+  /// The subject is in the middle of the frame: after each step, pixels farther from the centre
+  /// than a quarter of the image's side fade by up to this share (0 = never; see `CAMPriors.fadeEdges`).
+  public var edgeFade: Float = 0.3
 
   public init() {}
 
@@ -63,6 +67,7 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
     s.blurEvery = 0
     s.jitter = 0
     s.stopProbability = 0.99
+    s.edgeFade = 0
     return s
   }
 
@@ -78,6 +83,7 @@ public struct CAMSettings: Sendable, Codable, Equatable, Hashable {
     if coarseSteps < 0 { return "coarseSteps must be 0 or more, got \(coarseSteps)" }
     if centerEvery < 0 { return "centerEvery must be 0 (never) or more, got \(centerEvery)" }
     if !(tvWeight >= 0 && tvWeight <= 10) { return "tvWeight must be from 0 to 10, got \(tvWeight)" }
+    if !(edgeFade >= 0 && edgeFade <= 1) { return "edgeFade must be from 0 to 1, got \(edgeFade)" }
     return nil
   }
 }
@@ -262,6 +268,7 @@ public struct CAMAscent: Sendable {
     } else {
       for i in 0..<image.count { image[i] = (image[i] + scale * g[i]) * keep }
     }
+    if settings.edgeFade > 0 { CAMPriors.fadeEdges(&image, width: w, height: h, strength: settings.edgeFade) }
     if step <= settings.coarseSteps {
       CAMPriors.halfResolution(&image, width: w, height: h)
       CAMAscent.blur(&image, scratch: &scratch, width: w, height: h)

@@ -58,6 +58,27 @@ enum CAMPriors {
     }
   }
 
+  /// Multiplies every pixel by 1 − strength · clamp((r − side/4) / (side/7), 0, 1), r its distance
+  /// from the image's centre and side the shorter side: the middle disc keeps its pixels, a ring
+  /// around it fades more and more, the corners by `strength`. Done every step, it leaves one
+  /// subject in the middle (for 28×28: untouched within 7 pixels of the centre, fully faded from 11).
+  static func fadeEdges(_ image: inout [Float], width: Int, height: Int, strength: Float) {
+    let side = Float(min(width, height))
+    let inner = side / 4
+    let ramp = side / 7
+    let cx = Float(width - 1) / 2
+    let cy = Float(height - 1) / 2
+    for y in 0..<height {
+      let dy = Float(y) - cy
+      for x in 0..<width {
+        let dx = Float(x) - cx
+        let r = (dx * dx + dy * dy).squareRoot()
+        let t = min(max((r - inner) / ramp, 0), 1)
+        image[y * width + x] *= 1 - strength * t
+      }
+    }
+  }
+
   /// Shifts the image by whole pixels so that its brightness-weighted centre (above its darkest
   /// pixel) lands on the image's centre; an image of one value stays as it is.
   static func center(_ image: inout [Float], scratch: inout [Float], width: Int, height: Int) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Engine
 import Foundation
+import Localization
 import PlaygroundCore
 import SafeIO
 import SDLFrontend
@@ -22,7 +23,7 @@ struct Cam: ParsableCommand {
       For every class, gradient ascent on the input image raises the class's score; the result \
       is written to DIR/cam-CLASS.png (auto-contrast grayscale) and one JSON line per class gives \
       its final probability and |Pearson r| similarity to the class's clean template. \
-      ShapeShop's ascent is --l2-decay 0 --blur-every 0 --jitter 0 --stop-probability 0.99.
+      ShapeShop's ascent is --l2-decay 0 --blur-every 0 --jitter 0 --edge-fade 0 --stop-probability 0.99.
       """)
 
   @Option(help: "The dataset (cam works on shapes).")
@@ -72,6 +73,10 @@ struct Cam: ParsableCommand {
   var tvWeight = CAMSettings().tvWeight
   @Option(parsing: .unconditional, help: "Centre the picture every this many steps (0 = never).")
   var centerEvery = CAMSettings().centerEvery
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(tr("How much the pixels away from the middle fade each step, 0 (never) to 1.")))
+  var edgeFade = CAMSettings().edgeFade
   @Flag(help: "Let pixels leave [0, 1].")
   var noClamp = false
   @Option(parsing: .unconditional, help: "PNG enlargement, 1 to 32.")
@@ -155,6 +160,7 @@ struct Cam: ParsableCommand {
     s.coarseSteps = coarseSteps
     s.tvWeight = tvWeight
     s.centerEvery = centerEvery
+    s.edgeFade = edgeFade
     let checks: [(String, Bool, String)] = [
       ("--step-size", stepSize > 0 && stepSize <= 10, "a number > 0 and at most 10"),
       ("--l2-decay", l2Decay >= 0 && l2Decay < 1, "a number from 0 to below 1"),
@@ -166,6 +172,7 @@ struct Cam: ParsableCommand {
       ("--coarse-steps", coarseSteps >= 0, "0 or more steps"),
       ("--tv-weight", tvWeight >= 0 && tvWeight <= 10, "a number from 0 to 10"),
       ("--center-every", centerEvery >= 0, "0 (never) or more steps"),
+      ("--edge-fade", edgeFade >= 0 && edgeFade <= 1, tr("a number from 0 to 1")),
       (
         "--stop-probability", stopProbability.map { $0 > 0 && $0 < 1 } ?? true,
         "a probability between 0 and 1"

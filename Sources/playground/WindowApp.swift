@@ -322,7 +322,7 @@ enum ScreenshotRenderer {
     return try canvas.render(frame(state, lesson: lesson, logical: logical, ui: ui), background: theme.windowBackground)
   }
 
-  /// `state` after `epochs` epochs of training.
+  /// `state` after `epochs` epochs of training (and its class pictures finished, on that page).
   static func trained(_ state: AppState, epochs: Int) -> AppState {
     var state = state
     // In up to 100 slices, as the window would, so the charts show the curve and not a line
@@ -334,6 +334,8 @@ enum ScreenshotRenderer {
       reduce(&state, .train(epochs: n))
       done += n
     }
+    // The class pictures as the window shows them a second later: grown to the step cap.
+    while let advance = state.classPicturesAdvance { reduce(&state, advance) }
     return state
   }
 

@@ -91,6 +91,7 @@ import Testing
       settings.jitter = 0
       settings.blurEvery = 0
       settings.l2Decay = 0
+      settings.edgeFade = 0
       settings.clamp = false
       settings.maxSteps = 1
       let ascent = net.maximizeActivation(class: 1, settings: settings)

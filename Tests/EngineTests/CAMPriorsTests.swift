@@ -2,8 +2,8 @@ import Testing
 
 @testable import Engine
 
-/// The optional priors of the class pictures: several starts, jitter samples, a coarse octave,
-/// total variation and centring. Off by default, so the default pictures are unchanged.
+/// The priors of the class pictures: fading edges (on by default), and the optional several starts,
+/// jitter samples, a coarse octave, total variation and centring (off by default).
 @Suite struct CAMPriorsTests {
   @Test func everyPriorStillClimbsAndStaysInRange() {
     let (net, _) = trainedLeftRight()
@@ -48,7 +48,7 @@ import Testing
   @Test func outOfRangePriorsAreRefused() {
     for change in [
       { (s: inout CAMSettings) in s.starts = 0 }, { $0.jitterSamples = 17 }, { $0.coarseSteps = -1 },
-      { $0.tvWeight = -1 }, { $0.centerEvery = -2 },
+      { $0.tvWeight = -1 }, { $0.centerEvery = -2 }, { $0.edgeFade = -0.1 }, { $0.edgeFade = 1.5 },
     ] {
       var s = CAMSettings()
       change(&s)
@@ -66,5 +66,22 @@ import Testing
     var half = (0..<16).map(Float.init)
     CAMPriors.halfResolution(&half, width: 4, height: 4)
     #expect(half == [2.5, 2.5, 4.5, 4.5, 2.5, 2.5, 4.5, 4.5, 10.5, 10.5, 12.5, 12.5, 10.5, 10.5, 12.5, 12.5])
+  }
+
+  /// The middle disc keeps its pixels, the fade grows with the distance from the centre, and the
+  /// corners lose `strength` of their brightness each time.
+  @Test func fadingEdgesSpareTheMiddle() {
+    var image = [Float](repeating: 1, count: 28 * 28)
+    CAMPriors.fadeEdges(&image, width: 28, height: 28, strength: 0.3)
+    #expect(image[13 * 28 + 13] == 1 && image[14 * 28 + 8] == 1, "within 7 pixels of the centre")
+    #expect(abs(image[0] - 0.7) < 1e-6 && abs(image[27 * 28 + 27] - 0.7) < 1e-6, "corners")
+    #expect(abs(image[13 * 28 + 0] - 0.7) < 1e-6, "13.5 pixels out: fully faded")
+    let row = (14...27).map { image[13 * 28 + $0] }
+    #expect(zip(row, row.dropFirst()).allSatisfy { $0 >= $1 }, "never brighter farther out")
+    #expect(row.contains { $0 < 1 && $0 > 0.7 }, "a ramp between")
+    var off = [Float](repeating: 0.5, count: 12 * 12)
+    CAMPriors.fadeEdges(&off, width: 12, height: 12, strength: 0)
+    #expect(off.allSatisfy { $0 == 0.5 })
+    #expect(CAMSettings().edgeFade == 0.3 && CAMSettings.shapeShop.edgeFade == 0)
   }
 }
