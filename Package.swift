@@ -41,7 +41,7 @@ let level0: [Target] = [
   // Every file written and read, and the standard streams: atomic saves, capped reads.
   .target(name: "SafeIO", exclude: ["README.md"]),
   // The string catalog: `tr("English text")` in the learner's language.
-  .target(name: "Localization", exclude: ["README.md"]),
+  .target(name: "Localization", dependencies: ["AssetPaths", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 #if canImport(FoundationEssentials)
@@ -317,12 +318,12 @@ extension CNNSessionFile {
     do {
       try config.validate()
     } catch {
-      throw SessionError("cnn.config.\(error.key): \(error.message)")
+      throw SessionError(tr("cnn.config.{1}: {2}", error.key, error.message))
     }
     do {
       try ImageClass.validate(importedClasses, beside: config.shapes)
     } catch {
-      throw SessionError("cnn.importedClasses: \(error.message)")
+      throw SessionError(tr("cnn.importedClasses: {1}", error.message))
     }
     let expected = shape.parameterCount
     if parameters.count != expected {
@@ -334,10 +335,10 @@ extension CNNSessionFile {
     try validateImages(test, "images.test")
     try validateImages(drawings, "images.drawings")
     if drawings.count > train.count || train.suffix(drawings.count) != drawings[...] {
-      throw SessionError("cnn.images.drawings must be the last images of cnn.images.train")
+      throw SessionError(tr("cnn.images.drawings must be the last images of cnn.images.train"))
     }
-    if let problem = ImageClass.problem(withImage: drawing) { throw SessionError("cnn.drawing: \(problem)") }
-    if cursor.epoch < 0 { throw SessionError("cnn.training.epoch must be 0 or more, got \(cursor.epoch)") }
+    if let problem = ImageClass.problem(withImage: drawing) { throw SessionError(tr("cnn.drawing: {1}", problem)) }
+    if cursor.epoch < 0 { throw SessionError(tr("cnn.training.epoch must be 0 or more, got {1}", cursor.epoch)) }
     if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
       throw SessionError(
         "cnn.training.divergence is \(divergence.utf8.count) bytes; at most "
@@ -359,7 +360,7 @@ extension CNNSessionFile {
           "cnn.\(name)[\(n)] has label \(image.label), but the classes are 0 to \(classCount - 1)")
       }
       if let problem = ImageClass.problem(withImage: image.pixels) {
-        throw SessionError("cnn.\(name)[\(n)]: \(problem)")
+        throw SessionError(tr("cnn.{1}[{2}]: {3}", name, n, problem))
       }
     }
   }
@@ -373,7 +374,7 @@ extension TrainingHistory {
         series.capacity >= 4 && series.capacity <= 1 << 20 && series.span >= 1
         && series.buckets.count <= series.capacity
         && series.buckets.allSatisfy { $0.count >= 1 && $0.firstEpoch <= $0.lastEpoch }
-      if !sane { throw SessionError("\(prefix).training.history.\(name) is damaged") }
+      if !sane { throw SessionError(tr("{1}.training.history.{2} is damaged", prefix, name)) }
     }
   }
 }

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// Every setting of a shapes (CNN) session: the lesson-format keys for `dataset: shapes`.
 ///
@@ -64,7 +65,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
       )
     }
     if Set(shapes).count != shapes.count {
-      throw ConfigError(key: "shapes", message: "shapes lists a class twice")
+      throw ConfigError(key: "shapes", message: tr("shapes lists a class twice"))
     }
     if !Limits.convLayerCount.contains(convLayers.count) {
       throw ConfigError(
@@ -94,7 +95,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
     }
     try learning?.validate()
     if let problem = shape.problem {
-      throw ConfigError(key: "convLayers", message: "convLayers \(convLayers): \(problem)")
+      throw ConfigError(key: "convLayers", message: tr("convLayers {1}: {2}", convLayers, problem))
     }
     if let problem = adversarialTraining?.problem {
       throw ConfigError(key: "adversarialTraining", message: problem)
