@@ -318,12 +318,12 @@ extension CNNSessionFile {
     do {
       try config.validate()
     } catch {
-      throw SessionError(tr("cnn.config.{1}: {2}", error.key, error.message))
+      throw SessionError("cnn.config.\(error.key): \(error.message)")
     }
     do {
       try ImageClass.validate(importedClasses, beside: config.shapes)
     } catch {
-      throw SessionError(tr("cnn.importedClasses: {1}", error.message))
+      throw SessionError("cnn.importedClasses: \(error.message)")
     }
     let expected = shape.parameterCount
     if parameters.count != expected {
@@ -337,7 +337,7 @@ extension CNNSessionFile {
     if drawings.count > train.count || train.suffix(drawings.count) != drawings[...] {
       throw SessionError(tr("cnn.images.drawings must be the last images of cnn.images.train"))
     }
-    if let problem = ImageClass.problem(withImage: drawing) { throw SessionError(tr("cnn.drawing: {1}", problem)) }
+    if let problem = ImageClass.problem(withImage: drawing) { throw SessionError("cnn.drawing: \(problem)") }
     if cursor.epoch < 0 { throw SessionError(tr("cnn.training.epoch must be 0 or more, got {1}", cursor.epoch)) }
     if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
       throw SessionError(
@@ -360,7 +360,7 @@ extension CNNSessionFile {
           "cnn.\(name)[\(n)] has label \(image.label), but the classes are 0 to \(classCount - 1)")
       }
       if let problem = ImageClass.problem(withImage: image.pixels) {
-        throw SessionError(tr("cnn.{1}[{2}]: {3}", name, n, problem))
+        throw SessionError("cnn.\(name)[\(n)]: \(problem)")
       }
     }
   }

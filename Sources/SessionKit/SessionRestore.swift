@@ -10,7 +10,7 @@ extension DenseSessionFile {
     do {
       try config.validate()
     } catch {
-      throw SessionError(tr("dense2d.config.{1}: {2}", error.key, error.message))
+      throw SessionError("dense2d.config.\(error.key): \(error.message)")
     }
     try validateClasses()
     let widths = shape.widths

@@ -44,7 +44,7 @@ extension DenseSessionFile {
     do {
       try s.config.validate()
     } catch {
-      throw SessionError(tr("timeline.start.config: {1}", error.message))
+      throw SessionError("timeline.start.config: \(error.message)")
     }
     guard Experiment.shape(s.config, classes: classCount) == shape else {
       throw SessionError(tr("timeline.start.config builds another network than the file's"))
@@ -87,7 +87,7 @@ extension CNNSessionFile {
     do {
       try s.config.validate()
     } catch {
-      throw SessionError(tr("timeline.start.config: {1}", error.message))
+      throw SessionError("timeline.start.config: \(error.message)")
     }
     guard CNNExperiment.shape(s.config, importedClasses: importedClasses.count) == shape else {
       throw SessionError(tr("timeline.start.config builds another network than the file's"))

@@ -95,7 +95,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
     }
     try learning?.validate()
     if let problem = shape.problem {
-      throw ConfigError(key: "convLayers", message: tr("convLayers {1}: {2}", convLayers, problem))
+      throw ConfigError(key: "convLayers", message: "convLayers \(convLayers): \(problem)")
     }
     if let problem = adversarialTraining?.problem {
       throw ConfigError(key: "adversarialTraining", message: problem)

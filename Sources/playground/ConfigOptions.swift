@@ -146,7 +146,7 @@ extension ConfigOptions {
   /// `Double("1\0junk")` is 1 (the standard library stops at a NUL), so a NUL byte would silently
   /// corrupt a row; binary files and other encodings get a message with the line instead.
   static func readCSVText(_ path: String) throws -> String {
-    func failure(_ message: String) -> UsageError { UsageError(message: tr("--csv: '{1}' {2}", path, message)) }
+    func failure(_ message: String) -> UsageError { UsageError(message: "--csv: '\(path)' \(message)") }
     var info = stat()  // follows symbolic links
     guard stat(path, &info) == 0 else { throw failure("cannot be read: \(String(cString: strerror(errno)))") }
     switch info.st_mode & S_IFMT {

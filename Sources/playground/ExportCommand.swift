@@ -141,7 +141,7 @@ enum SessionCLI {
       do {
         return try dense.run()
       } catch {
-        throw UsageError(message: tr("--load: {1}: {2}", path, error.message))
+        throw UsageError(message: "--load: \(path): \(error.message)")
       }
     }
     let (experiment, _) = try start(loaded: loaded, path: path, settings: settings)

@@ -45,7 +45,7 @@ enum RendererFlag {
         title: "NeuralPlayground screenshot", width: size.width, height: size.height, zoom: zoom,
         renderer: renderer!, vsync: false, hidden: true)
     } catch {
-      throw UsageError(message: tr("--renderer {1}: {2}", renderer!.rawValue, error))
+      throw UsageError(message: "--renderer \(renderer!.rawValue): \(error)")
     }
     let ui = UIContext(theme: theme, measurer: window.measurer)
     let list = ScreenshotRenderer.frame(trained, lesson: lesson, logical: window.input.windowSize, ui: ui)
