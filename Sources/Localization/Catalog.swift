@@ -1,5 +1,6 @@
 import AssetPaths
 import Foundation
+import Localization
 import Yams
 
 /// One language's translations: English text → the text shown.
@@ -20,8 +21,15 @@ public struct Catalog: Sendable, Equatable {
   /// The languages the app ships, English first.
   public static let shipped = ["en", "es", "de"]
 
-  /// The text shown for `english`.
-  public func text(for english: String) -> String { entries[english] ?? english }
+  /// The text shown for `english`. A key may end in `::context` (`"Loss::narrow"`): a second
+  /// translation of the same English words for a tighter place; English shows the words alone.
+  public func text(for english: String) -> String { entries[english] ?? Catalog.withoutContext(english) }
+
+  /// `key` without a trailing `::context`.
+  public static func withoutContext(_ key: String) -> String {
+    guard let range = key.range(of: "::", options: .backwards) else { return key }
+    return String(key[..<range.lowerBound])
+  }
 
   /// A catalog file: a YAML mapping of double-quoted English keys to their translations.
   /// Throws on anything else (a repeated key, a non-string value, broken YAML).
@@ -41,10 +49,15 @@ public struct Catalog: Sendable, Equatable {
     return Catalog(language: language, entries: entries)
   }
 
-  /// The shipped catalog of `language` from `Assets/lang` (English needs no file).
+  /// The shipped catalog of `language` from `Assets/lang` (English needs no file): in
+  /// $NEURALPLAYGROUND_ASSETS/lang first (as the fonts), then beside the program.
   public static func load(_ language: String) throws(CatalogError) -> Catalog {
     if language == "en" { return .english }
-    let folders = AssetPaths.unique(
+    var folders: [String] = []
+    if let assets = ProcessInfo.processInfo.environment["NEURALPLAYGROUND_ASSETS"], !assets.isEmpty {
+      folders.append(assets + "/lang")
+    }
+    folders += AssetPaths.unique(
       AssetPaths.folders(
         named: "Assets/lang", executablePaths: AssetPaths.executablePaths(),
         currentDirectory: FileManager.default.currentDirectoryPath))

@@ -43,9 +43,18 @@ public enum Language {
   }
 
   /// Chooses the language from the arguments and environment and makes its catalog current.
+  /// A catalog missing beside the program is an error when `--lang` asked for it, and English
+  /// when only the locale did (the program must still start).
   public static func start(arguments: [String], environment: [String: String]) throws -> String {
-    let code = try choose(flag: flag(in: arguments), environment: environment)
-    Localization.use(try Catalog.load(code))
+    let flag = flag(in: arguments)
+    let code = try choose(flag: flag, environment: environment)
+    do {
+      Localization.use(try Catalog.load(code))
+    } catch {
+      if flag != nil { throw error }
+      Localization.use(.english)
+      return "en"
+    }
     return code
   }
 }

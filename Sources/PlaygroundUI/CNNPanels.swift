@@ -56,7 +56,8 @@ extension PlaygroundView {
     drawTopBarFrame(ui, l, c.state, into: &c.actions)
     let batches = CNNChoices.batchSizes
     if let i = topBarMenu(
-      ui, tr("Batch size"), batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize)
+      ui, tr("Batch size"), batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize,
+      short: tr("Batch size::short"))
     {
       c.actions.append(.setBatchSize(batches[i]))
     }
@@ -65,9 +66,14 @@ extension PlaygroundView {
     if s.width > 0 {
       let cols = s.columns(2, spacing: 12)
       for (col, (caption, value)) in zip(
-        cols, [(tr("Test accuracy"), Format.percent(cnn.evaluation.test.accuracy)), (tr("Test loss"), Format.loss(cnn.evaluation.test.loss))])
+        cols, [
+          ([tr("Test accuracy"), tr("Test accuracy::short")], Format.percent(cnn.evaluation.test.accuracy)),
+          ([tr("Test loss"), tr("Test loss::short")], Format.loss(cnn.evaluation.test.loss)),
+        ])
       {
-        ui.label(caption, in: TopBarPlan.caption(for: col), size: TypeSize.caption, color: t.mutedText)
+        let r = TopBarPlan.caption(for: col)
+        let fitting = caption.first { ui.measure($0, size: TypeSize.caption).width <= r.width } ?? caption[caption.count - 1]
+        ui.label(fitting, in: r, size: TypeSize.caption, color: t.mutedText)
         ui.label(value, in: col.inset(dx: 0, dy: -4), size: TypeSize.counter, color: t.text, weight: .bold)
       }
     }
@@ -121,13 +127,18 @@ extension PlaygroundView {
     {
       c.actions.append(.cnn(.addConvLayer))
     }
+    // The count in words where they fit, else the number alone.
+    let count = config.convLayers.count
+    let words = count == 1 ? tr("1 layer") : tr("{1} layers", count)
     ui.label(
-      l.layerCountLabel.width >= 80
-        ? (config.convLayers.count == 1 ? tr("1 layer") : tr("{1} layers", config.convLayers.count)) : "\(config.convLayers.count)",
+      ui.measure(words, size: TypeSize.body, weight: .bold).width <= l.layerCountLabel.width ? words : "\(count)",
       in: l.layerCountLabel, size: TypeSize.body, weight: .bold)
     for (i, r) in l.filterSteppers.enumerated() {
       let (stepper, label) = r.splitRight(min(100, r.width / 2))
-      ui.label(tr("Layer {1}", i + 1), in: label, size: TypeSize.body, color: t.text)
+      let name = tr("Layer {1}", i + 1)
+      let size = ui.fittingSize(name, width: label.width, from: TypeSize.body)
+      let fits = ui.measure(name, size: size).width <= label.width
+      ui.label(fits ? name : "\(i + 1).", in: label, size: fits ? size : TypeSize.body, color: t.text)
       if let v = ui.stepper(
         "filters \(i)", value: config.convLayers[i], range: CNNConfig.Limits.filters, in: stepper)
       {
@@ -140,7 +151,7 @@ extension PlaygroundView {
       let text = Rect(x: last.x, y: last.maxY + 14, width: last.width, height: l.controlsPanel.maxY - last.maxY - 24)
       // The whole sentence where it fits, else the counts alone (never a cut paragraph).
       let counts = tr("{1} training · {2} test images.", c.cnn.experiment.train.count, c.cnn.experiment.test.count)
-      let full = counts + " " + tr("Each layer: 5×5 filters, ReLU, max pool.")
+      let full = verbatim(counts + " " + tr("Each layer: 5×5 filters, ReLU, max pool."))
       let lineWidth = ui.measure(full, size: TypeSize.caption).width
       let lines = (lineWidth / max(1, text.width - 20)).rounded(.up) + 1
       if text.height >= lines * 20 {
@@ -186,7 +197,10 @@ extension PlaygroundView {
     ui.panel(l.networkPanel)
     let head = l.networkPanel.inset(12).splitTop(Metrics.headingRow).top
     let what = cnn.inspectDrawing ? tr("your drawing") : tr("test image {1}", cnn.selectedTestImage + 1)
-    ui.label(cnn.inspectDrawing ? tr("LAYERS: filters, maps of drawing") : tr("LAYERS: filters, maps of image"), in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    let layersHeading = cnn.inspectDrawing ? tr("LAYERS: filters, maps of drawing") : tr("LAYERS: filters, maps of image")
+    ui.label(
+      layersHeading, in: head, size: ui.fittingSize(layersHeading, width: head.width, from: TypeSize.heading, weight: .bold),
+      color: t.mutedText, weight: .bold)
     let activations = c.cache.activations
     // Whole weight blocks as large as the tiles (the renderer scales them on, nearest neighbour).
     let kernels = cnn.config.shape.convs.map(\.kernel)

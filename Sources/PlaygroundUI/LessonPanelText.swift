@@ -56,7 +56,8 @@ extension PlaygroundView {
       }
       if case .ask(let question)? = guide.step.action, let answer = report.answer {
         let verdict = answer.correct ? tr("Right.") : tr("Not quite.")
-        add(answer.correct, question.explain.map { verdict + " " + verbatim($0) } ?? verdict)
+        // The verdict in the learner's language, then the lesson's own words.
+        add(answer.correct, question.explain.map { verbatim(verdict + " " + $0) } ?? verdict)
       }
       for e in report.expectations { add(e.holds, verbatim(e.sentence)) }
     }

@@ -42,7 +42,9 @@ extension PlaygroundView {
     let layersText = fits ? full : (one ? tr("1 LAYER") : tr("{1} LAYERS", layerCount))
     let layersSize = ui.fittingSize(
       layersText, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
-    ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
+    // Still too wide (a long language): regular weight before any cut.
+    let bold = ui.measure(layersText, size: layersSize, weight: .bold).width <= l.layerCountLabel.width
+    ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: bold ? .bold : .regular)
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l).map { link in

@@ -60,7 +60,9 @@ extension PlaygroundView {
     let r = f.layout.stats
     // A narrow column (beside the plot) takes the short names.
     let short = r.width < 220
-    var table: [(String, Float, Float, (Float) -> String)] = [(tr("Loss"), e.test.loss, e.train.loss, Format.loss)]
+    var table: [(String, Float, Float, (Float) -> String)] = [
+      (short ? tr("Loss::narrow") : tr("Loss"), e.test.loss, e.train.loss, Format.loss)
+    ]
     if f.state.experiment.classCount > 0 {
       table.append((short ? tr("Acc.") : tr("Accuracy"), e.test.accuracy, e.train.accuracy, Format.percent))
     }
@@ -69,7 +71,7 @@ extension PlaygroundView {
     let rows = r.rows(3, spacing: 2)
     let columns = { (r: Rect) in r.columns(weights: narrow ? [0.8, 1, 1] : [1.1, 1, 1], spacing: narrow ? 4 : 6) }
     let head = columns(rows[0])
-    let heads = [(tr("Test"), ChartColors.test), (narrow ? tr("Train") : tr("Training"), ChartColors.train)]
+    let heads = [(tr("Test"), ChartColors.test), (narrow ? tr("Train") : tr("Training::table"), ChartColors.train)]
     for (k, (name, color)) in heads.enumerated() {
       let cell = head[k + 1]
       ui.label(name, in: cell, size: TypeSize.caption, color: t.mutedText, alignment: .right)
@@ -131,8 +133,11 @@ extension PlaygroundView {
       if selected { ui.draw.strokeCircle(center: center, radius: radius + 3, width: 3, f.theme.text) }
       ui.draw.fillCircle(center: center, radius: radius, ClassPalette.standard.hue(k))
       let text = Rect(x: center.x + radius + 6, y: r.y, width: r.maxX - center.x - radius - 6, height: r.height)
-      let name = tr("Class {1}", k + 1)
+      // "Class 2", else (a narrow column in a long language) the number beside its colour.
+      let words = tr("Class {1}", k + 1)
       let weight: FontWeight = selected ? .bold : .regular
+      let wordsSize = ui.fittingSize(words, width: text.width, from: TypeSize.body, weight: weight)
+      let name = ui.measure(words, size: wordsSize, weight: weight).width <= text.width ? words : "\(k + 1)"
       let size = ui.fittingSize(name, width: text.width, from: TypeSize.body, weight: weight)
       ui.label(name, in: text, size: size, color: f.theme.text, weight: weight)
       if region.hovered && ui.activeID == nil { ui.tooltip(tr("Clicks in the plot add {1}", Choices.className(k))) }

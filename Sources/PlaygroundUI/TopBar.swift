@@ -72,7 +72,9 @@ extension PlaygroundView {
     hint(ui, l.speed, SpeedChoices.hint(mode))
 
     let rates = Choices.menu(Choices.learningRates, current: run.learningRate)
-    if let event = entryMenu(ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate) {
+    if let event = entryMenu(
+      ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate, short: tr("Learning rate::short"))
+    {
       actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
     }
 
@@ -92,18 +94,27 @@ extension PlaygroundView {
 
   /// A dropdown with its caption above it. A narrow box shrinks the menu's type a little (never
   /// below 15 pt) rather than cut words.
-  func topBarMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect) -> Int? {
-    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
+  func topBarMenu(
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil
+  ) -> Int? {
+    menuCaption(ui, caption, short: short, rect)
     return withMenuType(ui, options, rect) { ui.dropdown(caption, options: options, selected: selected, in: rect) }
   }
 
   /// A captioned dropdown whose last row, "Other…", takes a typed value.
-  func entryMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect)
-    -> EntryMenuEvent?
-  {
-    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
+  func entryMenu(
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil
+  ) -> EntryMenuEvent? {
+    menuCaption(ui, caption, short: short, rect)
     hint(ui, rect, tr("Choose a value, or Other… to type one"))
     return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect, other: tr("Other…")) }
+  }
+
+  /// A menu's caption above it: `short` (a language's shorter words) where the whole does not fit.
+  private func menuCaption(_ ui: UIContext, _ caption: String, short: String?, _ rect: Rect) {
+    let r = TopBarPlan.caption(for: rect)
+    let text = short.map { ui.measure(caption, size: TypeSize.caption).width <= r.width ? caption : $0 } ?? caption
+    ui.label(text, in: r, size: TypeSize.caption, color: ui.theme.mutedText)
   }
 
   private func withMenuType<T>(_ ui: UIContext, _ options: [String], _ rect: Rect, _ body: () -> T) -> T {
