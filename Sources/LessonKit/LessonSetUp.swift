@@ -62,7 +62,7 @@ enum ScriptedSettings {
     case .initialization: tr("the initialization")
     case .showTestData: tr("showing test data")
     case .discretize: tr("the discretized output")
-    case .shapes: tr("the classes")
+    case .shapes: tr("the shapes")
     case .convLayers: tr("the conv layers")
     default: tr("the setting {1}", control.rawValue)
     }

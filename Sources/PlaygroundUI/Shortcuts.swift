@@ -85,8 +85,11 @@ extension PlaygroundView {
     ui.overlay.text(
       tr("Press Esc or click anywhere to close"), at: Point(footer.x, footer.midY), size: TypeSize.caption,
       t.mutedText, alignment: .left)
-    let keyWidth: Float = 150
-    for (i, row) in (Shortcuts.list + Shortcuts.mouse).enumerated() {
+    // The keys' column as wide as its widest entry (a longer language), at least 150.
+    let entries = Shortcuts.list + Shortcuts.mouse
+    let widestKey = entries.map { ui.measure($0.keys, size: TypeSize.body, weight: .bold).width }.max() ?? 0
+    let keyWidth = min(max(150, (widestKey + 14).rounded(.up)), inner.width * 0.4)
+    for (i, row) in entries.enumerated() {
       if i == Shortcuts.list.count { _ = inner.cutTop(10) }
       let line = inner.cutTop(rowHeight)
       guard line.maxY <= footer.minY + 1 else {
