@@ -42,6 +42,27 @@ public enum Language {
     return found
   }
 
+  /// `arguments` without `--lang X` / `--lang=X` (before `--`): the language is chosen before
+  /// parsing, so the flag may stand anywhere, before or after the subcommand.
+  public static func withoutFlag(_ arguments: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      if a == "--" {
+        out += arguments[i...]
+        break
+      }
+      if a == "--lang", i + 1 < arguments.count {
+        i += 2
+        continue
+      }
+      if !a.hasPrefix("--lang=") { out.append(a) }
+      i += 1
+    }
+    return out
+  }
+
   /// Chooses the language from the arguments and environment and makes its catalog current.
   /// A catalog missing beside the program is an error when `--lang` asked for it, and English
   /// when only the locale did (the program must still start).

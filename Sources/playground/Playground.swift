@@ -35,7 +35,8 @@ struct Playground: ParsableCommand {
       if let error = CommandLineText.tooManyArguments() { throw error }
       if let error = CommandLineText.invalidUTF8Argument() { throw error }
       try startLanguage()
-      var command = try parseAsRoot()
+      // `--lang` was read by `startLanguage`; taken out here, it may stand before the subcommand.
+      var command = try parseAsRoot(Language.withoutFlag(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let error as UsageError {
       report("error: \(CommandLineText.shortened(error.message))")

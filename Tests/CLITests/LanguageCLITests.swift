@@ -1,6 +1,7 @@
-import Foundation
-import Testing
 import _TestSupport
+import Foundation
+import Localization
+import Testing
 
 /// `--lang` and the locale through the real binary: the messages change language, the machine
 /// output does not, and an unknown language is a usage error naming the shipped ones.
@@ -12,6 +13,8 @@ import _TestSupport
     #expect(de.status == 2 && de.stderr.contains("--zoom muss zwischen 0.5 und 3 liegen"), "\(de.stderr)")
     let es = try runPlayground(["train", "--lang", "es", "--epochs", "20000000"], environment: Self.plain)
     #expect(es.status == 2 && es.stderr.contains("--epochs debe estar entre 0 y 10000000"), "\(es.stderr)")
+    let before = try runPlayground(["--lang", "de", "train", "--epochs", "20000000"], environment: Self.plain)
+    #expect(before.status == 2 && before.stderr.contains("--epochs muss zwischen 0 und 10000000 liegen"), "\(before.stderr)")
     let en = try runPlayground(["--zoom", "9", "--screenshot", "/dev/null"], environment: Self.plain)
     #expect(en.status == 2 && en.stderr.contains("--zoom must be from 0.5 to 3"), "\(en.stderr)")
   }

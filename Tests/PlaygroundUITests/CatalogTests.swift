@@ -82,5 +82,6 @@ import Testing
     #expect(Language.flag(in: ["train", "--lang", "es", "--epochs", "3"]) == "es")
     #expect(Language.flag(in: ["--lang=de"]) == "de")
     #expect(Language.flag(in: ["--", "--lang", "de"]) == nil)
+    #expect(Language.withoutFlag(["--lang", "de", "train", "--lang=es", "--epochs", "3", "--", "--lang"]) == ["train", "--epochs", "3", "--", "--lang"])
   }
 }
