@@ -41,7 +41,7 @@ let level0: [Target] = [
   // Every file written and read, and the standard streams: atomic saves, capped reads.
   .target(name: "SafeIO", exclude: ["README.md"]),
   // The string catalog: `tr("English text")` in the learner's language.
-  .target(name: "Localization", exclude: ["README.md"]),
+  .target(name: "Localization", dependencies: ["AssetPaths", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
 ]
 
 // MARK: - L1: datasets
@@ -125,11 +125,11 @@ let tests: [Target] = [
   .testTarget(name: "VisualizationTests", dependencies: ["Visualization", "Training", "ImmediateUI"]),
   .testTarget(name: "ImmediateUITests", dependencies: ["ImmediateUI", "_TestSupport"]),
   .testTarget(name: "SDLFrontendTests", dependencies: ["SDLFrontend", "CSDL2", "SafeIO"]),
-  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit", "_TestSupport"]),
+  .testTarget(name: "PlaygroundUITests", dependencies: ["PlaygroundUI", "Training", "SessionKit", "_TestSupport", "Localization"]),
   .testTarget(name: "SafeIOTests", dependencies: ["SafeIO"]),
   .testTarget(name: "RecordingTests", dependencies: ["Recording", "ImmediateUI"]),
   // Whole frames rendered with SDL's software renderer.
-  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets"]),
+  .testTarget(name: "WindowRenderTests", dependencies: ["PlaygroundUI", "Training", "SDLFrontend", "LessonKit", "Datasets", "Localization"]),
 ]
 
 let package = Package(

@@ -40,7 +40,7 @@ mkdir -p "$DEB/DEBIAN" "$DEB/usr/bin" "$DEB/usr/share/neuralplayground/Assets" \
   "$DEB/usr/share/applications" "$DEB/usr/share/man/man1" "$DEB/usr/share/doc/neuralplayground" \
   "$DEB/usr/share/icons/hicolor/256x256/apps" "$DEB/usr/share/icons/hicolor/48x48/apps"
 install -m 755 -s "$BIN" "$DEB/usr/bin/playground"
-cp -r Assets/fonts "$DEB/usr/share/neuralplayground/Assets/"
+cp -r Assets/fonts Assets/lang "$DEB/usr/share/neuralplayground/Assets/"
 mkdir -p "$DEB/usr/share/neuralplayground/Lessons"
 install -m 644 Lessons/*.yaml Lessons/README.md "$DEB/usr/share/neuralplayground/Lessons/"
 install -m 644 Packaging/neuralplayground.desktop "$DEB/usr/share/applications/"

@@ -1,4 +1,5 @@
 import Datasets
+import Localization
 import PlaygroundCore
 
 /// The settings a step's text can depend on, read from a state as key → value text, so the session
@@ -41,6 +42,31 @@ enum ScriptedSettings {
   static func words(_ key: String) -> String {
     Control(rawValue: key).map(Metric.words) ?? key
   }
+
+  /// `words` in the learner's language, for the lesson panel.
+  static func shownWords(_ key: String) -> String {
+    guard let control = Control(rawValue: key) else { return verbatim(key) }
+    return switch control {
+    case .problem: tr("the problem type")
+    case .dataset: tr("the dataset")
+    case .noise: tr("the noise")
+    case .trainRatio: tr("the ratio of training to test data")
+    case .seed: tr("the seed")
+    case .features: tr("the features")
+    case .hiddenLayers: tr("the hidden layers")
+    case .activation: tr("the activation")
+    case .learningRate: tr("the learning rate")
+    case .regularization: tr("the regularization")
+    case .regularizationRate: tr("the regularization rate")
+    case .batchSize: tr("the batch size")
+    case .initialization: tr("the initialization")
+    case .showTestData: tr("showing test data")
+    case .discretize: tr("the discretized output")
+    case .shapes: tr("the shapes")
+    case .convLayers: tr("the conv layers")
+    default: tr("the setting {1}", control.rawValue)
+    }
+  }
 }
 
 extension ConfigChange {
@@ -70,7 +96,7 @@ extension GuidedLesson {
   public func changedSettings(in state: AppState) -> [String] {
     if case .task? = step.action, report == nil { return [] }
     let now = ScriptedSettings.read(state)
-    return scripted.keys.sorted().filter { now[$0] != scripted[$0] }.map(ScriptedSettings.words)
+    return scripted.keys.sorted().filter { now[$0] != scripted[$0] }.map(ScriptedSettings.shownWords)
   }
 
   /// "Set up this step": the state the lesson's own script gives this step, made by replaying the

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 /// What a learner can do in the CNN mode (training and its live settings are the shared `.play`,
@@ -47,7 +48,7 @@ func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Ba
     var shapes = cnn.config.shapes
     if let i = shapes.firstIndex(of: kind) {
       guard shapes.count > CNNConfig.Limits.shapeCount.lowerBound else {
-        banner = Banner(.error, "Keep at least 2 classes.")
+        banner = Banner(.error, tr("Keep at least 2 classes."))
         return
       }
       shapes.remove(at: i)
@@ -118,9 +119,9 @@ func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Ba
     cnn.drawing = [Float](repeating: 0, count: cnn.drawing.count)
     cnn.inspectDrawing = true
   case .addDrawing(let kind):
-    addDrawing(&cnn, &banner, label: cnn.experiment.classIndex(kind), name: kind.displayName)
+    addDrawing(&cnn, &banner, label: cnn.experiment.classIndex(kind), name: kind.shownName)
   case .addDrawingToClass(let label):
-    addDrawing(&cnn, &banner, label: label, name: cnn.experiment.className(label))
+    addDrawing(&cnn, &banner, label: label, name: cnn.experiment.shownClassName(label))
   case .importClasses(let classes):
     let drawings = cnn.experiment.drawings.filter { cnn.experiment.shapeKind($0.label) != nil }
     rebuildCNN(&cnn, &banner, imported: classes, drawings: drawings) { _ in }
@@ -141,7 +142,7 @@ func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Ba
     if let cam = cnn.cams.first(where: { $0.stop == .diverged }), let problem = cam.problem,
       cnn.cams.filter({ $0.stop == .diverged }).count > stopped
     {
-      let text = "The class pictures stopped: \(problem). Press Reset to start the network over."
+      let text = tr("The class pictures stopped: {1}. Press Reset to start the network over.", verbatim(problem))
       banner = Banner(.warning, text)
     }
     // While training, a finished picture starts over from the newer network.
@@ -209,12 +210,12 @@ private func rebuildCNN(
 /// Adds the drawing to the training set as class `label` (nil: a class the session lacks).
 private func addDrawing(_ cnn: inout CNNAppState, _ banner: inout Banner?, label: Int?, name: String) {
   guard cnn.drawing.contains(where: { $0 > 0.05 }) else {
-    banner = Banner(.error, "Draw a shape first, then add it to the training set.")
+    banner = Banner(.error, tr("Draw a shape first, then add it to the training set."))
     return
   }
   do {
     try cnn.run.edit(.addDrawing(pixels: cnn.drawing, label: label ?? -1))
-    banner = Banner(.info, "Added your drawing as \(name): \(cnn.experiment.train.count) training images.")
+    banner = Banner(.info, tr("Added your drawing as {1}: {2} training images.", name, cnn.experiment.train.count))
   } catch {
     banner = Banner(.error, error.message)
   }

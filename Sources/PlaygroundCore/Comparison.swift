@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 /// Two runs side by side: run B starts as an exact copy of the run that shows (A) — the same data,
@@ -134,6 +135,6 @@ private func configure<S: ReplayableSession>(
   do {
     run = TrainingRun(try make(config), speed: run.speed)
   } catch {
-    banner = Banner(.error, "Run B: \(error.message)")
+    banner = Banner(.error, tr("Run B: {1}", verbatim(error.message)))
   }
 }

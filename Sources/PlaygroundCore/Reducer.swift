@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
@@ -54,7 +55,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
     guard abs(x) <= 6, abs(y) <= 6 else { return }
     let classes = state.dense.session.classCount
     if classes > 0 && (label < 0 || Int(label) >= classes) {
-      state.banner = Banner(.error, "This dataset has \(classes) classes; class \(Int(label) + 1) does not exist.")
+      state.banner = Banner(.error, tr("This dataset has {1} classes; class {2} does not exist.", classes, Int(label) + 1))
       return
     }
     edit(&state, .addPoint(DataPoint(x: x, y: y, label: label)))
@@ -172,7 +173,7 @@ private func rebuild(_ state: inout AppState, _ change: (inout PlaygroundConfig)
       let dropped = points.count - kept.count
       state.banner = Banner(
         .info,
-        "\(dropped) of your points did not fit this dataset's classes and were left out.")
+        tr("{1} of your points did not fit this dataset's classes and were left out.", dropped))
     }
     state.dense.isPlaying = false
     if state.selectedClass >= max(2, state.dense.session.classCount) { state.selectedClass = 0 }

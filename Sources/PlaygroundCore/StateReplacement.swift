@@ -1,3 +1,4 @@
+import Localization
 import SessionKit
 
 /// A whole `AppState` held for later, for `.replaceState` (a lesson keeps the state each step was
@@ -48,6 +49,6 @@ func restoreSession(_ state: inout AppState, _ session: SessionFile) {
     case .cnn(let s): try state.restore(s)
     }
   } catch {
-    state.banner = Banner(.error, "Could not open the session: \(error.message). Your work is unchanged.")
+    state.banner = Banner(.error, tr("Could not open the session: {1}. Your work is unchanged.", verbatim(error.message)))
   }
 }

@@ -1,3 +1,4 @@
+import Localization
 import Training
 
 /// The training actions, the same for every kind of run: play, pause, step, train, reset, and
@@ -34,7 +35,9 @@ func reduceTraining<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ action:
   case .undoBranch:
     if run.canUndoBranch {
       run.undoBranch()
-      banner = Banner(.info, "The later history is back: the run stands at \(run.session.position).")
+      let p = run.session.position
+      let at = p.example == 0 ? tr("epoch {1}", p.epoch) : tr("epoch {1} + {2} images", p.epoch, p.example)
+      banner = Banner(.info, tr("The later history is back: the run stands at {1}.", at))
     }
   case .setLearningRate(let rate):
     live(&run, &banner) { $0.learningRate = rate }
@@ -50,7 +53,7 @@ func reduceTraining<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ action:
 }
 
 func divergedMessage(_ reason: String) -> String {
-  "Training diverged (\(reason)) — try a smaller learning rate, then press Reset."
+  tr("Training diverged ({1}) — try a smaller learning rate, then press Reset.", verbatim(reason))
 }
 
 /// Trains with `body`; measures and records the history when `body` says so (whole epochs always,
@@ -101,6 +104,6 @@ private func reduceSeek<S: ReplayableSession>(_ run: inout TrainingRun<S>, _ see
   do {
     try run.seek(to: target)
   } catch {
-    banner = Banner(.error, "This moment cannot be rebuilt: \(error.message)")
+    banner = Banner(.error, tr("This moment cannot be rebuilt: {1}", verbatim(error.message)))
   }
 }

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 extension PlaygroundView {
@@ -50,6 +51,6 @@ extension PlaygroundView {
     if ui.iconButton("Dismiss banner", icon: .close, in: close, style: .plain) {
       f.actions.append(.dismissBanner)
     }
-    hint(ui, close, "Dismiss (Esc)")
+    hint(ui, close, tr("Dismiss (Esc)"))
   }
 }

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Visualization
 
@@ -17,9 +18,9 @@ extension PlaygroundView {
     }
     let r = l.camControls
     if r.count == 7 {
-      caption("Objective", r[0])
+      caption(tr("Objective"), r[0])
       let objectives: [CNNObjective] = [.probability, .logit]
-      if let i = ui.segmented("objective", options: ["Prob.", "Logit"], selected: objectives.firstIndex(of: s.objective) ?? 0, in: r[0]) {
+      if let i = ui.segmented("objective", options: [tr("Prob."), tr("Logit")], selected: objectives.firstIndex(of: s.objective) ?? 0, in: r[0]) {
         s.objective = objectives[i]
         changed = true
       }
@@ -34,31 +35,31 @@ extension PlaygroundView {
         }
       }
       let starts: [CAMStart] = [.zeros, .gray, .noise]
-      menu("start", "Start", starts, ["Black", "Gray", "Noise"], starts.firstIndex(of: s.start) ?? 0, \.start, r[1])
+      menu("start", tr("Start"), starts, [tr("Black"), tr("Gray"), tr("Noise")], starts.firstIndex(of: s.start) ?? 0, \.start, r[1])
       let steps = CNNChoices.stepSizes
       menu(
-        "step", "Step size", steps, steps.map { NumberFormat.compact($0) }, CNNChoices.nearest(steps, s.stepSize),
+        "step", tr("Step size"), steps, steps.map { NumberFormat.compact($0) }, CNNChoices.nearest(steps, s.stepSize),
         \.stepSize, r[2])
       let decays = CNNChoices.l2Decays
       menu(
-        "l2", "L2 decay", decays, decays.map { NumberFormat.compact($0) }, CNNChoices.nearest(decays, s.l2Decay),
+        "l2", tr("L2 decay"), decays, decays.map { NumberFormat.compact($0) }, CNNChoices.nearest(decays, s.l2Decay),
         \.l2Decay, r[3])
       let blurs = CNNChoices.blurs
       menu(
-        "blur", "Blur every", blurs, blurs.map { $0 == 0 ? "Never" : "\($0) steps" },
+        "blur", tr("Blur every"), blurs, blurs.map { $0 == 0 ? tr("Never") : tr("{1} steps", $0) },
         CNNChoices.nearest(blurs, s.blurEvery), \.blurEvery, r[4])
       let jitters = CNNChoices.jitters
-      menu("jitter", "Jitter", jitters, jitters.map { "\($0) px" }, CNNChoices.nearest(jitters, s.jitter), \.jitter, r[5])
+      menu("jitter", tr("Jitter"), jitters, jitters.map { tr("{1} px", $0) }, CNNChoices.nearest(jitters, s.jitter), \.jitter, r[5])
       let caps = CNNChoices.caps
-      menu("cap", "Step cap", caps, caps.map(String.init), CNNChoices.nearest(caps, s.maxSteps), \.maxSteps, r[6])
+      menu("cap", tr("Step cap"), caps, caps.map(String.init), CNNChoices.nearest(caps, s.maxSteps), \.maxSteps, r[6])
     }
     if l.camRestart.width > 0 {
-      if ui.button("Restart", in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
-      hint(ui, l.camRestart, "Grow every class picture again from the current network")
+      if ui.button(tr("Restart"), in: l.camRestart) { c.actions.append(.cnn(.restartCAM)) }
+      hint(ui, l.camRestart, tr("Grow every class picture again from the current network"))
     }
     if l.camSettingsToggle.width > 0 {
       let open = c.cache.camSettingsOpen
-      if ui.button(open ? "Back to the pictures" : "Ascent settings…", in: l.camSettingsToggle) {
+      if ui.button(open ? tr("Back to the pictures") : tr("Ascent settings…"), in: l.camSettingsToggle) {
         c.cache.camSettingsOpen.toggle()
       }
     }
@@ -70,14 +71,13 @@ extension PlaygroundView {
     if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
     // Per class: the growing picture, the reference, |r| (shapes only) and p.
     let e = cnn.experiment
-    let caption = "Network's picture (click to enlarge) · shape · |r|"
+    let caption = tr("Network's picture (click to enlarge) · shape · |r|")
     let fits = ui.measure(caption, size: TypeSize.caption).width <= l.camCaption.width
     ui.label(
-      fits ? caption : "Click a picture to enlarge it", in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
+      fits ? caption : tr("Click a picture to enlarge it"), in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
     hint(
       ui, l.camCaption,
-      "|r|: how much the grown picture looks like the clean shape (1 = the same pattern); "
-        + "an imported class shows its mean image and no |r|"
+      tr("|r|: how much the grown picture looks like the clean shape (1 = the same pattern); an imported class shows its mean image and no |r|")
     )
     if let k = c.cache.enlarged, k < e.classCount, l.camGrid.width > 0 {
       drawEnlargedCAM(&c, k)
@@ -86,7 +86,7 @@ extension PlaygroundView {
     c.cache.enlarged = nil
     ui.pushID("cnn.cam.cells")
     for (k, cell) in l.camCells.enumerated() where k < e.classCount {
-      let name = e.className(k)
+      let name = e.shownClassName(k)
       let reference = c.cache.referencePixels(k, of: e)
       let hit = ui.region("class picture \(k)", cell.image)
       if hit.clicked { c.cache.enlarged = k }
@@ -98,7 +98,7 @@ extension PlaygroundView {
         // A shape's |r| compares with its clean template; an imported class has none (a dash).
         let rValue: Float? = e.shapeKind(k) != nil ? reference.map { cam.similarity(to: $0) } : nil
         let rText = rValue.map { NumberFormat.fixed($0, decimals: 2) } ?? "–"
-        let lines = ["|r| \(rText)", "p \(Format.percent(cam.probability))"]
+        let lines = [verbatim("|r| \(rText)"), verbatim("p \(Format.percent(cam.probability))")]
         for (j, line) in lines.enumerated() where Float(j + 1) * 21 <= cell.text.height + 1 {
           ui.label(
             line, in: Rect(x: cell.text.x, y: cell.text.y + Float(j) * 21, width: cell.text.width, height: 20),
@@ -106,11 +106,12 @@ extension PlaygroundView {
         }
         if hit.hovered {
           let similarity =
-            rValue.map { "|r| with the template \(NumberFormat.fixed($0, decimals: 2))" }
-            ?? "beside it the mean of its imported images"
+            rValue.map { tr("|r| with the template {1}", NumberFormat.fixed($0, decimals: 2)) }
+            ?? tr("beside it the mean of its imported images")
           ui.tooltip(
-            "What the network thinks a \(name) looks like: step \(cam.steps) of \(cam.settings.maxSteps), "
-              + "p = \(Format.percent(cam.probability)), \(similarity). Click to enlarge")
+            tr(
+              "What the network thinks a {1} looks like: step {2} of {3}, p = {4}, {5}. Click to enlarge", name, cam.steps,
+              cam.settings.maxSteps, Format.percent(cam.probability), similarity))
         }
       } else {
         ui.draw.fillRect(cell.image, t.control)
@@ -120,7 +121,7 @@ extension PlaygroundView {
         ui.draw.image(raster, in: cell.template, key: key)
       }
       if e.shapeKind(k) == nil && ui.isMouseOver(cell.template) {
-        ui.tooltip("The mean of the \(name) class's imported images (it has no clean template)")
+        ui.tooltip(tr("The mean of the {1} class's imported images (it has no clean template)", name))
       }
       ui.draw.strokeRect(cell.image, width: hit.hovered ? 2 : 1, hit.hovered ? t.accent : t.separator)
       ui.draw.strokeRect(cell.template, width: 1, t.separator)
@@ -153,19 +154,21 @@ extension PlaygroundView {
     ui.draw.strokeRect(picture, width: 2, t.accent)
     ui.draw.strokeRect(template, width: 1, t.separator)
     var text = Rect(x: area.x, y: picture.maxY + 8, width: area.width, height: 22)
-    var line = e.className(k)
+    var line = e.shownClassName(k)
     if k < cnn.cams.count {
       let cam = cnn.cams[k]
-      line += " · p \(Format.percent(cam.probability))"
+      line += verbatim(" · p \(Format.percent(cam.probability))")
       if e.shapeKind(k) != nil, let reference = c.cache.referencePixels(k, of: e) {
-        line += " · |r| \(NumberFormat.fixed(cam.similarity(to: reference), decimals: 2))"
+        line += verbatim(" · |r| \(NumberFormat.fixed(cam.similarity(to: reference), decimals: 2))")
       }
     }
     ui.label(line, in: text, size: TypeSize.body, color: t.text, weight: .bold)
     text.y += 24
     ui.label(
-      "Left: the network's picture · right: \(e.shapeKind(k) != nil ? "the clean shape" : "the mean image"). Click or Esc closes.",
+      e.shapeKind(k) != nil
+        ? tr("Left: the network's picture · right: the clean shape. Click or Esc closes.")
+        : tr("Left: the network's picture · right: the mean image. Click or Esc closes."),
       in: text, size: TypeSize.caption, color: t.mutedText)
-    if close.hovered { ui.tooltip("Click to go back to every class") }
+    if close.hovered { ui.tooltip(tr("Click to go back to every class")) }
   }
 }

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 extension PlaygroundView {
@@ -14,11 +15,11 @@ extension PlaygroundView {
       x: l.confusion.x, y: l.confusion.y - 24, width: l.resultsPanel.width - 24, height: 20)
     let caption =
       [
-        "Confusion: row = true, column = guess", "Rows: true class · columns: guess",
-        "Row: true · column: guess",
+        tr("Confusion: row = true, column = guess"), tr("Rows: true class · columns: guess"),
+        tr("Row: true · column: guess"),
       ]
       .first { ui.measure($0, size: TypeSize.caption).width <= captionRect.width }
-      ?? "Row: true · column: guess"
+      ?? tr("Row: true · column: guess")
     ui.label(caption, in: captionRect, size: TypeSize.caption, color: t.mutedText)
     let label = min(CNNLayout.confusionLabel, l.confusion.width / Float(k + 1))
     let cell = ((l.confusion.width - label) / Float(k)).rounded(.down)
@@ -43,7 +44,7 @@ extension PlaygroundView {
         let header = Rect(x: l.confusion.x, y: origin.y + Float(i) * cell, width: label, height: cell)
         if ui.isMouseOver(header) {
           ui.tooltip(
-            e.shapeKind(i) == nil ? "Imported class \(e.className(i)) (its mean image)" : e.className(i))
+            e.shapeKind(i) == nil ? tr("Imported class {1} (its mean image)", e.shownClassName(i)) : e.shownClassName(i))
         }
       }
       let total = max(1, confusion[i].reduce(0, +))
@@ -64,7 +65,8 @@ extension PlaygroundView {
           color: share > 0.5 ? t.textOnAccent : (confusion[i][j] == 0 ? t.mutedText : t.text),
           alignment: .center)
         if ui.isMouseOver(r) {
-          ui.tooltip("\(confusion[i][j]) test \(e.className(i))s predicted as \(e.className(j))")
+          ui.tooltip(
+            tr("Test images of class {1} predicted as {2}: {3}", e.shownClassName(i), e.shownClassName(j), confusion[i][j]))
         }
       }
     }

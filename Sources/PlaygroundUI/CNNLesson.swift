@@ -1,5 +1,6 @@
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 
 /// Where a CNN lesson's controls and highlights sit in the CNN view.
@@ -66,7 +67,7 @@ extension PlaygroundView {
     for control in guide.controls.hidden + guide.controls.locked {
       for r in layout.rects(of: control, base: f.layout) {
         ui.draw.fillRect(r.inset(-2), Color(argb: 0xA0FF_FFFF))
-        if ui.isMouseOver(r) { ui.tooltip("Locked in this lesson") }
+        if ui.isMouseOver(r) { ui.tooltip(tr("Locked in this lesson")) }
       }
     }
     let pointer = guide.step.highlight.flatMap { layout.rect(of: $0, base: f.layout) }

@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 import Visualization
@@ -55,7 +56,8 @@ extension PlaygroundView {
     drawTopBarFrame(ui, l, c.state, into: &c.actions)
     let batches = CNNChoices.batchSizes
     if let i = topBarMenu(
-      ui, "Batch size", batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize)
+      ui, tr("Batch size"), batches.map(String.init), CNNChoices.nearest(batches, cnn.config.batchSize), c.layout.batchSize,
+      short: tr("Batch size::short"))
     {
       c.actions.append(.setBatchSize(batches[i]))
     }
@@ -64,9 +66,14 @@ extension PlaygroundView {
     if s.width > 0 {
       let cols = s.columns(2, spacing: 12)
       for (col, (caption, value)) in zip(
-        cols, [("Test accuracy", Format.percent(cnn.evaluation.test.accuracy)), ("Test loss", Format.loss(cnn.evaluation.test.loss))])
+        cols, [
+          ([tr("Test accuracy"), tr("Test accuracy::short")], Format.percent(cnn.evaluation.test.accuracy)),
+          ([tr("Test loss"), tr("Test loss::short")], Format.loss(cnn.evaluation.test.loss)),
+        ])
       {
-        ui.label(caption, in: TopBarPlan.caption(for: col), size: TypeSize.caption, color: t.mutedText)
+        let r = TopBarPlan.caption(for: col)
+        let fitting = caption.first { ui.measure($0, size: TypeSize.caption).width <= r.width } ?? caption[caption.count - 1]
+        ui.label(fitting, in: r, size: TypeSize.caption, color: t.mutedText)
         ui.label(value, in: col.inset(dx: 0, dy: -4), size: TypeSize.counter, color: t.text, weight: .bold)
       }
     }
@@ -79,7 +86,7 @@ extension PlaygroundView {
     let config = c.cnn.config
     ui.panel(l.controlsPanel)
     let head = l.controlsPanel.inset(12).splitTop(Metrics.headingRow).top
-    ui.label("CLASSES", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    ui.label(tr("CLASSES"), in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
     ui.pushID("cnn.classes")
     for tile in l.classTiles {
       let on = config.shapes.contains(tile.tag)
@@ -96,16 +103,20 @@ extension PlaygroundView {
         tile.rect.inset(-2), radius: 4, width: on ? 3 : (hovered ? 2 : 1),
         on ? t.accent : (hovered ? t.controlBorder : t.separator))
       if hovered {
-        ui.tooltip("\(tile.tag.displayName): click to \(on ? "remove" : "add") this class (at least 2)")
+        ui.tooltip(
+          on
+            ? tr("{1}: click to remove this class (at least 2)", tile.tag.shownName)
+            : tr("{1}: click to add this class (at least 2)", tile.tag.shownName))
       }
     }
     ui.popID()
     drawImportedClasses(&c)
     let info = Rect(x: l.controlsPanel.x + 12, y: l.removeLayerButton.y - Metrics.headingRow - 4, width: l.controlsPanel.width - 24, height: Metrics.headingRow)
     // A narrow column takes the heading a size smaller rather than cut it.
-    let fits = ui.measure("CONV LAYERS", size: TypeSize.heading, weight: .bold).width <= info.width
+    let convHeading = tr("CONV LAYERS")
+    let fits = ui.measure(convHeading, size: TypeSize.heading, weight: .bold).width <= info.width
     ui.label(
-      "CONV LAYERS", in: info, size: fits ? TypeSize.heading : TypeSize.caption, color: t.mutedText, weight: .bold)
+      convHeading, in: info, size: fits ? TypeSize.heading : TypeSize.caption, color: t.mutedText, weight: .bold)
     ui.pushID("cnn.layers")
     if ui.iconButton("remove layer", icon: .minus, in: l.removeLayerButton, enabled: config.convLayers.count > 1) {
       c.actions.append(.cnn(.removeConvLayer))
@@ -116,13 +127,18 @@ extension PlaygroundView {
     {
       c.actions.append(.cnn(.addConvLayer))
     }
+    // The count in words where they fit, else the number alone.
+    let count = config.convLayers.count
+    let words = count == 1 ? tr("1 layer") : tr("{1} layers", count)
     ui.label(
-      l.layerCountLabel.width >= 80
-        ? "\(config.convLayers.count) layer\(config.convLayers.count == 1 ? "" : "s")" : "\(config.convLayers.count)",
+      ui.measure(words, size: TypeSize.body, weight: .bold).width <= l.layerCountLabel.width ? words : "\(count)",
       in: l.layerCountLabel, size: TypeSize.body, weight: .bold)
     for (i, r) in l.filterSteppers.enumerated() {
       let (stepper, label) = r.splitRight(min(100, r.width / 2))
-      ui.label("Layer \(i + 1)", in: label, size: TypeSize.body, color: t.text)
+      let name = tr("Layer {1}", i + 1)
+      let size = ui.fittingSize(name, width: label.width, from: TypeSize.body)
+      let fits = ui.measure(name, size: size).width <= label.width
+      ui.label(fits ? name : "\(i + 1).", in: label, size: fits ? size : TypeSize.body, color: t.text)
       if let v = ui.stepper(
         "filters \(i)", value: config.convLayers[i], range: CNNConfig.Limits.filters, in: stepper)
       {
@@ -134,8 +150,8 @@ extension PlaygroundView {
     if let last = l.filterSteppers.last {
       let text = Rect(x: last.x, y: last.maxY + 14, width: last.width, height: l.controlsPanel.maxY - last.maxY - 24)
       // The whole sentence where it fits, else the counts alone (never a cut paragraph).
-      let counts = "\(c.cnn.experiment.train.count) training · \(c.cnn.experiment.test.count) test images."
-      let full = counts + " Each layer: 5×5 filters, ReLU, max pool."
+      let counts = tr("{1} training · {2} test images.", c.cnn.experiment.train.count, c.cnn.experiment.test.count)
+      let full = verbatim(counts + " " + tr("Each layer: 5×5 filters, ReLU, max pool."))
       let lineWidth = ui.measure(full, size: TypeSize.caption).width
       let lines = (lineWidth / max(1, text.width - 20)).rounded(.up) + 1
       if text.height >= lines * 20 {
@@ -154,17 +170,20 @@ extension PlaygroundView {
     let l = c.layout
     let e = c.cnn.experiment
     guard !l.importedRows.isEmpty else { return }
-    ui.label("IMPORTED", in: l.importedHeading, size: TypeSize.caption, color: t.mutedText, weight: .bold)
+    ui.label(tr("IMPORTED"), in: l.importedHeading, size: TypeSize.caption, color: t.mutedText, weight: .bold)
     for (j, row) in l.importedRows.enumerated() where j < e.imported.count {
       let index = e.config.shapes.count + j
       var r = row
       let icon = r.cutLeft(row.height, spacing: 8)
       if case let (raster, key)? = c.cache.classIcon(index, of: e) { ui.draw.image(raster, in: icon, key: key) }
       ui.draw.strokeRect(icon.inset(-1), width: 2, t.accent)
-      ui.label(e.imported[j].name, in: r, size: TypeSize.caption, color: t.text, weight: .bold)
+      ui.label(verbatim(e.imported[j].name), in: r, size: TypeSize.caption, color: t.text, weight: .bold)
       if ui.isMouseOver(row) {
         let n = e.imported[j].images.count
-        ui.tooltip("\(e.imported[j].name): \(n) imported image\(n == 1 ? "" : "s") (icon: their mean), always trained")
+        ui.tooltip(
+          n == 1
+            ? tr("{1}: 1 imported image (icon: the image), always trained", e.imported[j].name)
+            : tr("{1}: {2} imported images (icon: their mean), always trained", e.imported[j].name, n))
       }
     }
   }
@@ -177,8 +196,11 @@ extension PlaygroundView {
     guard l.networkPanel.width > 0 else { return }
     ui.panel(l.networkPanel)
     let head = l.networkPanel.inset(12).splitTop(Metrics.headingRow).top
-    let what = cnn.inspectDrawing ? "your drawing" : "test image \(cnn.selectedTestImage + 1)"
-    ui.label("LAYERS: filters, maps of \(cnn.inspectDrawing ? "drawing" : "image")", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    let what = cnn.inspectDrawing ? tr("your drawing") : tr("test image {1}", cnn.selectedTestImage + 1)
+    let layersHeading = cnn.inspectDrawing ? tr("LAYERS: filters, maps of drawing") : tr("LAYERS: filters, maps of image")
+    ui.label(
+      layersHeading, in: head, size: ui.fittingSize(layersHeading, width: head.width, from: TypeSize.heading, weight: .bold),
+      color: t.mutedText, weight: .bold)
     let activations = c.cache.activations
     // Whole weight blocks as large as the tiles (the renderer scales them on, nearest neighbour).
     let kernels = cnn.config.shape.convs.map(\.kernel)
@@ -190,7 +212,7 @@ extension PlaygroundView {
     for (stage, layer) in l.layers.enumerated() {
       let filters = cnn.config.convLayers[stage]
       ui.label(
-        "Layer \(stage + 1) · \(filters) filter\(filters == 1 ? "" : "s")", in: layer.header, size: TypeSize.body,
+        filters == 1 ? tr("Layer {1} · 1 filter", stage + 1) : tr("Layer {1} · {2} filters", stage + 1, filters), in: layer.header, size: TypeSize.body,
         weight: .bold)
       if ui.iconButton("minus \(stage)", icon: .minus, in: layer.removeFilter, enabled: filters > 1) {
         c.actions.append(.cnn(.removeFilter(layer: stage)))
@@ -201,10 +223,10 @@ extension PlaygroundView {
         c.actions.append(.cnn(.addFilter(layer: stage)))
       }
       if let first = layer.filterTiles.first {
-        ui.label("Filters", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
+        ui.label(tr("Filters"), in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
       }
       if let first = layer.mapTiles.first {
-        ui.label("Maps", in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
+        ui.label(tr("Maps"), in: Rect(x: layer.header.x, y: first.y, width: 62, height: min(first.height, 22)), size: TypeSize.caption, color: t.mutedText)
       }
       let pictures = stage < filterPictures.count ? filterPictures[stage] : []
       for (o, rect) in layer.filterTiles.enumerated() where o < filters && o < pictures.count {
@@ -213,8 +235,13 @@ extension PlaygroundView {
         ui.draw.strokeRect(rect, width: 1, t.separator)
         if ui.isMouseOver(rect) {
           ui.tooltip(
-            "Filter \(o + 1) of layer \(stage + 1)\(stage > 0 ? " (mean over its inputs)" : ""): "
-              + "blue weights add, orange subtract, white ≈ 0 (scaled to its largest weight)")
+            stage > 0
+              ? tr(
+                "Filter {1} of layer {2} (mean over its inputs): blue weights add, orange subtract, white ≈ 0 (scaled to its largest weight)",
+                o + 1, stage + 1)
+              : tr(
+                "Filter {1} of layer {2}: blue weights add, orange subtract, white ≈ 0 (scaled to its largest weight)", o + 1,
+                stage + 1))
         }
       }
       if let a = activations {
@@ -226,7 +253,7 @@ extension PlaygroundView {
             key: textureKey("cnn.map.\(stage).\(o)"))
           ui.draw.strokeRect(rect, width: 1, t.separator)
           if ui.isMouseOver(rect) {
-            ui.tooltip("What filter \(o + 1) of layer \(stage + 1) finds in \(what) (white = strong)")
+            ui.tooltip(tr("What filter {1} of layer {2} finds in {3} (white = strong)", o + 1, stage + 1, what))
           }
         }
       }
@@ -236,7 +263,7 @@ extension PlaygroundView {
     let count = cnn.experiment.test.count - Int((cnn.evaluation.test.accuracy * Float(cnn.experiment.test.count)).rounded())
     if l.galleryHeading.width > 0 {
       ui.label(
-        count == 0 ? "No test image misclassified" : "MISTAKES (\(count)): click to inspect",
+        count == 0 ? tr("No test image misclassified") : tr("MISTAKES ({1}): click to inspect", count),
         in: l.galleryHeading, size: TypeSize.body, color: t.mutedText, weight: .bold)
     }
     for (i, rect) in l.galleryTiles.enumerated() where i < mistakes.count {
@@ -252,7 +279,9 @@ extension PlaygroundView {
       if ui.isMouseOver(rect) {
         let e = cnn.experiment
         ui.tooltip(
-          "A \(e.className(m.image.label)) taken for a \(e.className(m.predicted)) (\(Format.percent(m.probability)))")
+          tr(
+            "A {1} taken for a {2} ({3})", e.shownClassName(m.image.label), e.shownClassName(m.predicted),
+            Format.percent(m.probability)))
       }
     }
     ui.popID()
@@ -268,16 +297,16 @@ extension PlaygroundView {
     let head = l.imagePanel.inset(12).splitTop(Metrics.headingRow).top
     let e = cnn.experiment
     let k = e.classCount
-    let title =
-      cnn.inspectDrawing || e.test.isEmpty
-      ? "DRAW A SHAPE"
-      : "TEST: \(e.className(e.test[min(cnn.selectedTestImage, e.test.count - 1)].label).uppercased())"
+    let testName = e.test.isEmpty ? "" : e.shownClassName(e.test[min(cnn.selectedTestImage, e.test.count - 1)].label).uppercased()
+    let drawing = cnn.inspectDrawing || e.test.isEmpty
+    let title = drawing ? tr("DRAW A SHAPE") : tr("TEST: {1}", testName)
+    let short = drawing ? title : testName
     // A narrow panel drops "TEST: ", then takes a smaller size, rather than cut the class name.
-    let fitting = [title, title.replacingOccurrences(of: "TEST: ", with: "")].first {
+    let fitting = [title, short].first {
       ui.measure($0, size: TypeSize.heading, weight: .bold).width <= head.width
     }
     ui.label(
-      fitting ?? title.replacingOccurrences(of: "TEST: ", with: ""), in: head,
+      fitting ?? short, in: head,
       size: fitting == nil ? TypeSize.caption : TypeSize.heading, color: t.mutedText, weight: .bold)
     let image = cnn.inspectedImage
     let raster: Raster =
@@ -290,31 +319,36 @@ extension PlaygroundView {
     ui.draw.strokeRect(l.canvas.inset(-1), width: 2, ui.isMouseOver(l.canvas) ? t.accent : t.controlBorder)
     handleCanvas(&c)
     if ui.isMouseOver(l.canvas) {
-      ui.tooltip("Draw with the left mouse button, erase with the right (drawing on a test image edits a copy)")
+      ui.tooltip(tr("Draw with the left mouse button, erase with the right (drawing on a test image edits a copy)"))
     }
     ui.pushID("cnn.image")
-    if ui.button("Clear", in: l.clearButton) { c.actions.append(.cnn(.clearDrawing)) }
-    hint(ui, l.clearButton, "Start a new drawing on an empty canvas")
-    if let on = ui.toggle("Saliency", isOn: cnn.showSaliency, in: l.saliencyToggle) {
+    // The word where it fits the small button, else the × symbol (a long language at a large zoom).
+    let clear = tr("Clear")
+    let clearFits = ui.measure(clear, size: ui.theme.bodySize).width <= l.clearButton.width - 2 * ui.theme.padding
+    if clearFits ? ui.button(clear, in: l.clearButton) : ui.iconButton(clear, icon: .close, in: l.clearButton) {
+      c.actions.append(.cnn(.clearDrawing))
+    }
+    hint(ui, l.clearButton, tr("Start a new drawing on an empty canvas"))
+    if let on = ui.toggle(tr("Saliency"), isOn: cnn.showSaliency, in: l.saliencyToggle) {
       c.actions.append(.cnn(.setSaliency(on)))
     }
-    hint(ui, l.saliencyToggle, "Red: the pixels that most change the predicted class's score")
+    hint(ui, l.saliencyToggle, tr("Red: the pixels that most change the predicted class's score"))
     let predicted = c.cache.activations?.predictedClass ?? 0
     let chosen = min(cnnCache.addClass, k - 1)
-    let names = (0..<k).map(e.className)
+    let names = (0..<k).map(e.shownClassName)
     if let i = ui.dropdown("add class", options: names, selected: chosen, in: l.addClassMenu) {
       cnnCache.addClass = i
     }
-    if ui.button("Add as", in: l.addButton, enabled: cnn.inspectDrawing) {
+    if ui.button(tr("Add as"), in: l.addButton, enabled: cnn.inspectDrawing) {
       // A shape is named by kind (as lessons name it); an imported class by its index.
       c.actions.append(.cnn(e.shapeKind(chosen).map { .addDrawing($0) } ?? .addDrawingToClass(chosen)))
     }
-    hint(ui, l.addButton, "Add to training set as \(names[chosen])")
+    hint(ui, l.addButton, tr("Add to training set as {1}", names[chosen]))
     ui.popID()
     // Probability bars, the predicted class in blue.
     if let first = l.probabilityRows.first {
       ui.label(
-        "Prediction", in: Rect(x: first.x, y: first.y - 26, width: first.width, height: 22), size: TypeSize.caption,
+        tr("Prediction"), in: Rect(x: first.x, y: first.y - 26, width: first.width, height: 22), size: TypeSize.caption,
         color: t.mutedText)
     }
     let p = c.cache.activations?.probabilities ?? []
@@ -359,7 +393,7 @@ extension PlaygroundView {
       let rest = names.indices.filter { !shown.contains($0) }
       if rows.count > 1 {
         ui.label(
-          "+ \(rest.count) more classes", in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
+          tr("+ {1} more classes", rest.count), in: last.inset(dx: 4, dy: 0), size: TypeSize.caption, color: t.mutedText)
       }
       if ui.isMouseOver(last) {
         ui.tooltip(rest.map { "\(names[$0]) \(Format.percent(p[$0]))" }.joined(separator: " · "))
@@ -412,16 +446,16 @@ extension PlaygroundView {
       // Two rows of two: Draw | Layers above Results | Class pictures (one selection between them).
       let top: [CNNPage] = [.drawing, .layers]
       let bottom: [CNNPage] = [.results, .classPictures]
-      if let i = ui.segmented("cnn.page.more", options: ["Draw", "Layers"], selected: top.firstIndex(of: shown) ?? -1, in: l.layersTab) {
+      if let i = ui.segmented("cnn.page.more", options: [tr("Draw"), tr("Layers")], selected: top.firstIndex(of: shown) ?? -1, in: l.layersTab) {
         c.actions.append(.cnn(.showPage(top[i])))
       }
       if let i = ui.segmented(
-        "cnn.page", options: ["Results", "Class pictures"], selected: bottom.firstIndex(of: shown) ?? -1, in: l.pageSwitch)
+        "cnn.page", options: [tr("Results"), tr("Class pictures")], selected: bottom.firstIndex(of: shown) ?? -1, in: l.pageSwitch)
       {
         c.actions.append(.cnn(.showPage(bottom[i])))
       }
     } else if let i = ui.segmented(
-      "cnn.page", options: narrow ? ["Layers", "Results", "Pictures"] : ["Results", "Class pictures"],
+      "cnn.page", options: narrow ? [tr("Layers"), tr("Results"), tr("Pictures")] : [tr("Results"), tr("Class pictures")],
       selected: pages.firstIndex(of: shown) ?? -1, in: narrow ? l.layersTab.union(l.pageSwitch) : l.pageSwitch)
     {
       c.actions.append(.cnn(.showPage(pages[i])))
@@ -452,7 +486,7 @@ extension PlaygroundView {
     if l.resultsTabs.width > 0 {
       let tabs: [CNNResultsTab] = [.curves, .confusion]
       if let i = ui.segmented(
-        "cnn.results.tab", options: ["Curves", "Confusion"], selected: tabs.firstIndex(of: cnnCache.resultsTab) ?? 0,
+        "cnn.results.tab", options: [tr("Curves"), tr("Confusion")], selected: tabs.firstIndex(of: cnnCache.resultsTab) ?? 0,
         in: l.resultsTabs)
       {
         cnnCache.resultsTab = tabs[i]
@@ -464,15 +498,15 @@ extension PlaygroundView {
     }
     chart(
       ChartSpec(
-        title: "Test accuracy",
-        lines: [ChartLine(series: cnn.run.history.testAccuracy, name: "Test", color: t.accent)], fixedRange: 0...1, percent: true),
+        title: tr("Test accuracy"),
+        lines: [ChartLine(series: cnn.run.history.testAccuracy, name: tr("Test"), color: t.accent)], fixedRange: 0...1, percent: true),
       l.accuracyChart)
     chart(
       ChartSpec(
-        title: "Loss",
+        title: tr("Loss"),
         lines: [
-          ChartLine(series: cnn.run.history.trainLoss, name: "Training", color: ChartColors.train, width: 2),
-          ChartLine(series: cnn.run.history.testLoss, name: "Test", color: ChartColors.test),
+          ChartLine(series: cnn.run.history.trainLoss, name: tr("Training"), color: ChartColors.train, width: 2),
+          ChartLine(series: cnn.run.history.testLoss, name: tr("Test"), color: ChartColors.test),
         ]), l.lossChart)
     drawConfusion(&c)
   }

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import Training
 import Visualization
 
@@ -101,7 +102,7 @@ struct ChartGeometry {
     }
     let yWidths = yLabels.map { measure($0).width }
     let gutter = max(titleSize.width * 0.5, (yWidths.max() ?? 0) + 10)
-    let xTitleSize = measure("epoch")
+    let xTitleSize = measure(tr("epoch"))
     let rightPad: Float = 12
     plotArea = Rect(
       x: body.x + gutter, y: body.y, width: max(1, body.width - gutter - rightPad),
@@ -180,7 +181,7 @@ extension UIContext {
     draw.line(from: Point(area.minX, area.minY), to: Point(area.minX, area.maxY), width: 1.5, t.mutedText)
     draw.line(from: Point(area.minX, area.maxY), to: Point(area.maxX, area.maxY), width: 1.5, t.mutedText)
     label(spec.title, in: g.title, size: caption, color: t.text)
-    label("epoch", in: g.xTitle, size: caption, color: t.mutedText, alignment: .right)
+    label(tr("epoch"), in: g.xTitle, size: caption, color: t.mutedText, alignment: .right)
     for (line, entry) in zip(spec.lines, g.legend) {
       draw.fillRect(entry.swatch, line.color)
       label(line.name, in: entry.text, size: caption, color: t.text)

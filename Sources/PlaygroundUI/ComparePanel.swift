@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 import Visualization
@@ -56,18 +57,20 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(panel, radius: 8, t.panel)
     var r = panel.inset(Metrics.margin)
     var head = r.cutTop(Metrics.headingRow, spacing: 6)
-    let closeWidth = ui.measure("Close", size: t.bodySize).width + 2 * t.padding + 6
+    let closeWidth = ui.measure(tr("Close"), size: t.bodySize).width + 2 * t.padding + 6
     let close = head.cutRight(closeWidth).inset(dx: 0, dy: 1)
-    ui.label("COMPARE", in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
-    if ui.withID("compare.close", { ui.button("Close", in: close) }) { f.actions.append(.compare(.close)) }
-    hint(ui, close, "Close Compare: run A (this run) stays as it is")
+    ui.label(tr("COMPARE"), in: head, size: TypeSize.heading, color: t.mutedText, weight: .bold)
+    if ui.withID("compare.close", { ui.button(tr("Close"), in: close) }) { f.actions.append(.compare(.close)) }
+    hint(ui, close, tr("Close Compare: run A (this run) stays as it is"))
 
     // What differs, and B's learning rate.
     let differing = f.state.comparedSettings
     let words =
       differing.isEmpty
-      ? "B is an exact copy of A: change B's learning rate below."
-      : "B differs in " + differing.map { "\(Self.settingName($0.name)): \($0.a) → \($0.b)" }.joined(separator: "; ")
+      ? tr("B is an exact copy of A: change B's learning rate below.")
+      : tr(
+        "B differs in {1}",
+        differing.map { "\(Self.settingName($0.name)): \(verbatim($0.a)) → \(verbatim($0.b))" }.joined(separator: "; "))
     let lines = ui.wrap(words, toWidth: r.width, size: TypeSize.caption)
     var text = r.cutTop(ComparePanel.wordsHeight)
     for line in lines.prefix(2) {
@@ -77,7 +80,7 @@ extension PlaygroundView {
     let menuWidth = min(rateRow.width * 0.55, 150)
     let room = rateRow.width - menuWidth - 8
     let caption =
-      ["B's learning rate", "B's rate", "B"].first { ui.measure($0, size: t.bodySize).width + 4 <= room } ?? "B"
+      [tr("B's learning rate"), tr("B's rate"), "B"].first { ui.measure($0, size: t.bodySize).width + 4 <= room } ?? "B"
     ui.label(caption, in: rateRow.cutLeft(room, spacing: 8), size: t.bodySize, color: t.text)
     let menuRect = rateRow.cutLeft(menuWidth)
     let rates = Choices.menu(Choices.learningRates, current: comparison.run.learningRate)
@@ -108,7 +111,7 @@ extension PlaygroundView {
     for (i, (name, run, area)) in [("A", a, left), ("B", b, right)].enumerated() {
       var cell = area
       let title = cell.cutTop(labelRow - 2)
-      let loss = run.hasDiverged ? "diverged" : Format.loss(run.latest.testLoss)
+      let loss = run.hasDiverged ? tr("diverged") : Format.loss(run.latest.testLoss)
       let text = ["\(name): \(loss)", name].first { ui.measure($0, size: TypeSize.caption, weight: .bold).width + 2 <= title.width } ?? name
       ui.label(text, in: title, size: TypeSize.caption, color: i == 0 ? ComparePanel.colorA : ComparePanel.colorB, weight: .bold)
       let picture = Rect(x: cell.x, y: cell.y + 2, width: side, height: side)
@@ -124,13 +127,16 @@ extension PlaygroundView {
       ui.noteControl("compare \(name)", picture)
       if ui.isMouseOver(picture) {
         ui.tooltip(
-          "Run \(name): test loss \(Format.loss(run.latest.testLoss)), epoch \(run.epoch)"
-            + (f.state.showingCNN != nil ? " (confusion: rows are the true classes, columns the predictions)" : ""))
+          f.state.showingCNN != nil
+            ? tr(
+              "Run {1}: test loss {2}, epoch {3} (confusion: rows are the true classes, columns the predictions)", name,
+              Format.loss(run.latest.testLoss), run.epoch)
+            : tr("Run {1}: test loss {2}, epoch {3}", name, Format.loss(run.latest.testLoss), run.epoch))
       }
     }
 
     let spec = ChartSpec(
-      title: "Test loss",
+      title: tr("Test loss"),
       lines: [
         ChartLine(series: a.history.testLoss, name: "A", color: ComparePanel.colorA, width: 2.5),
         ChartLine(series: b.history.testLoss, name: "B", color: ComparePanel.colorB, width: 3.5),
@@ -157,13 +163,26 @@ extension PlaygroundView {
 
   static func settingName(_ key: String) -> String {
     switch key {
-    case "learningRate": "learning rate"
-    case "batchSize": "batch size"
-    case "regularizationRate": "regularization rate"
-    case "hiddenLayers": "hidden layers"
-    case "convLayers": "conv layers"
-    case "trainRatio": "train ratio"
-    default: key
+    case "learningRate": tr("learning rate")
+    case "batchSize": tr("batch size")
+    case "regularizationRate": tr("regularization rate")
+    case "hiddenLayers": tr("hidden layers")
+    case "convLayers": tr("conv layers")
+    case "trainRatio": tr("train ratio")
+    case "problem": tr("problem type")
+    case "dataset": tr("dataset")
+    case "noise": tr("noise")
+    case "seed": tr("seed")
+    case "features": tr("features")
+    case "activation": tr("activation")
+    case "regularization": tr("regularization")
+    case "initialization": tr("initialization")
+    case "learning": tr("optimizer")
+    case "shapes": tr("classes")
+    case "variation": tr("variation")
+    case "imagesPerClass": tr("images per class")
+    case "adversarialTraining": tr("adversarial training")
+    default: verbatim(key)
     }
   }
 }

@@ -1,5 +1,6 @@
 import Datasets
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 extension PlaygroundView {
@@ -8,7 +9,7 @@ extension PlaygroundView {
     let (ui, l, t) = (f.ui, f.layout, f.theme)
     let config = f.state.config
     ui.panel(l.dataPanel)
-    heading(ui, "DATA", in: l.dataPanel)
+    heading(ui, tr("DATA"), in: l.dataPanel)
 
     for tile in l.datasetTiles {
       let kind = tile.tag
@@ -22,11 +23,11 @@ extension PlaygroundView {
       } else {
         ui.draw.strokeRect(r, width: state.hovered ? 2 : 1, state.hovered ? t.accent : t.panelBorder)
       }
-      if state.hovered && ui.activeID == nil { ui.tooltip(kind.displayName) }
+      if state.hovered && ui.activeID == nil { ui.tooltip(kind.shownName) }
       if state.clicked && kind != config.dataset { f.actions.append(.selectDataset(kind)) }
     }
     // A long name in a narrow panel: smaller type, then regular weight, before any cut.
-    let name = config.dataset.displayName
+    let name = config.dataset.shownName
     let row = l.datasetNameRow
     let boldSize = ui.fittingSize(name, width: row.width, from: TypeSize.body, weight: .bold)
     let boldFits = ui.measure(name, size: boldSize, weight: .bold).width <= row.width
@@ -35,18 +36,18 @@ extension PlaygroundView {
       color: t.text, alignment: .center, weight: boldFits ? .bold : .regular)
 
     if let v = slider(
-      &f, "Training data", Float(config.trainRatio), 10...90, step: 10, l.trainRatioSlider, "%")
+      &f, tr("Training data"), Float(config.trainRatio), 10...90, step: 10, l.trainRatioSlider, "%")
     {
       f.actions.append(.setTrainRatio(v))
     }
-    if let v = slider(&f, "Noise", Float(config.noise), 0...50, step: 5, l.noiseSlider, "") {
+    if let v = slider(&f, tr("Noise"), Float(config.noise), 0...50, step: 5, l.noiseSlider, "") {
       f.actions.append(.setNoise(v))
     }
-    if let v = slider(&f, "Batch size", Float(config.batchSize), 1...30, step: 1, l.batchSizeSlider, "") {
+    if let v = slider(&f, tr("Batch size"), Float(config.batchSize), 1...30, step: 1, l.batchSizeSlider, "") {
       f.actions.append(.setBatchSize(v))
     }
-    if ui.button("Regenerate", in: l.regenerateButton) { f.actions.append(.regenerate) }
-    hint(ui, l.regenerateButton, "New points from the same recipe")
+    if ui.button(tr("Regenerate"), in: l.regenerateButton) { f.actions.append(.regenerate) }
+    hint(ui, l.regenerateButton, tr("New points from the same recipe"))
   }
 
   /// An integer slider with its caption above it; returns a new value when it changed.

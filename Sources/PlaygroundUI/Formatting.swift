@@ -1,5 +1,6 @@
 import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 import Visualization
@@ -25,9 +26,11 @@ enum Format {
     if digits.count < minimumDigits {
       digits = String(repeating: "0", count: minimumDigits - digits.count) + digits
     }
+    // English groups with commas; languages that write a decimal comma group with a thin space.
+    let separator = tr(",::thousands")
     var out = ""
     for (i, ch) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
       out.append(ch)
     }
     return out
@@ -92,33 +95,36 @@ enum Choices {
 
   static func name(_ a: Activation) -> String {
     switch a {
-    case .relu: "ReLU"
-    case .tanh: "Tanh"
-    case .sigmoid: "Sigmoid"
-    case .linear: "Linear"
+    case .relu: verbatim("ReLU")
+    case .tanh: verbatim("Tanh")
+    case .sigmoid: tr("Sigmoid")
+    case .linear: tr("Linear")
     }
   }
 
   static func name(_ r: Regularization) -> String {
     switch r {
-    case .none: "None"
-    case .l1: "L1"
-    case .l1Proximal: "L1 prox"
-    case .l2: "L2"
+    case .none: tr("None")
+    case .l1: verbatim("L1")
+    case .l1Proximal: tr("L1 prox")
+    case .l2: verbatim("L2")
     }
   }
 
   static func name(_ p: ProblemKind) -> String {
     switch p {
-    case .classification: "Classification"
-    case .regression: "Regression"
+    case .classification: tr("Classification")
+    case .regression: tr("Regression")
     }
   }
 
   /// A class's name for tooltips: its number first, then its colour in words (never colour alone).
   static func className(_ k: Int) -> String {
-    let names = ClassPalette.names
-    return "class \(k + 1) (\(names[k % names.count]))"
+    let names = [
+      tr("orange"), tr("blue"), tr("dark red"), tr("sky blue"), tr("wine"), tr("sand"), tr("pink"), tr("rose"), tr("gray"),
+      tr("brown"),
+    ]
+    return tr("class {1} ({2})", k + 1, names[k % names.count])
   }
 }
 

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 extension Metrics {
@@ -82,14 +83,20 @@ extension PlaygroundView {
     let t = f.theme
     for tab in f.layout.panelTabs {
       let selected = f.layout.isShowing(tab.tag)
-      let title = tab.tag.rawValue.uppercased()
+      let name = tab.tag.rawValue.uppercased()
+      let title: String =
+        switch tab.tag {
+        case .data: tr("DATA")
+        case .network: tr("NETWORK")
+        case .output: tr("OUTPUT")
+        }
       if selected {
         ui.draw.fillRoundedRect(tab.rect, radius: t.cornerRadius, t.accent)
         ui.label(
           title, in: tab.rect, size: TypeSize.body, color: t.textOnAccent, alignment: .center, weight: .bold)
-        ui.noteControl("tab \(title)", tab.rect)
+        ui.noteControl("tab \(name)", tab.rect)
       } else {
-        let region = ui.region("tab \(title)", tab.rect)
+        let region = ui.region("tab \(name)", tab.rect)
         ui.draw.fillRoundedRect(tab.rect, radius: t.cornerRadius, region.hovered ? t.controlHover : t.control)
         ui.draw.strokeRoundedRect(tab.rect, radius: t.cornerRadius, width: t.borderWidth, t.controlBorder)
         ui.label(title, in: tab.rect, size: TypeSize.body, color: t.text, alignment: .center, weight: .bold)

@@ -1,6 +1,7 @@
 import Datasets
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 
 /// Where the lesson's controls sit in the 2-D layout: what to cover (hidden), veil (locked), make
@@ -113,7 +114,7 @@ extension PlaygroundView {
     for control in veiled {
       for r in f.layout.rects(of: control) {
         ui.draw.fillRect(r.inset(-2), Color(argb: 0xA0FF_FFFF))
-        if ui.isMouseOver(r) { ui.tooltip("Locked in this lesson") }
+        if ui.isMouseOver(r) { ui.tooltip(tr("Locked in this lesson")) }
       }
     }
   }
@@ -127,26 +128,26 @@ extension PlaygroundView {
       return false
     }
     if let dropped {
-      f.actions.append(.showBanner(Banner(.info, "\(Self.displayName(dropped)) is locked in this lesson")))
+      f.actions.append(.showBanner(Banner(.info, tr("{1} is locked in this lesson", Self.displayName(dropped)))))
     }
   }
 
   static func displayName(_ control: Control) -> String {
     switch control {
-    case .play: "Play"
-    case .step: "Step"
-    case .reset: "Reset"
-    case .regenerate: "Regenerate"
-    case .points: "Adding points"
-    case .weights: "Editing weights"
-    case .hiddenLayers: "The hidden layers"
-    case .features: "The features"
-    case .learningRate: "The learning rate"
-    case .trainRatio: "The training ratio"
-    case .batchSize: "The batch size"
-    case .regularizationRate: "The regularization rate"
-    case .showTestData: "Show test data"
-    default: "The " + control.rawValue
+    case .play: tr("Play")
+    case .step: tr("Step")
+    case .reset: tr("Reset")
+    case .regenerate: tr("Regenerate")
+    case .points: tr("Adding points")
+    case .weights: tr("Editing weights")
+    case .hiddenLayers: tr("The hidden layers")
+    case .features: tr("The features")
+    case .learningRate: tr("The learning rate")
+    case .trainRatio: tr("The training ratio")
+    case .batchSize: tr("The batch size")
+    case .regularizationRate: tr("The regularization rate")
+    case .showTestData: tr("Show test data")
+    default: tr("The setting {1}", control.rawValue)
     }
   }
 

@@ -1,5 +1,6 @@
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 
 /// What the learner asked the lesson panel for; the window applies it to its `GuidedLesson`.
@@ -97,26 +98,27 @@ extension PlaygroundView {
     // The title stays on top when it leaves the text room; otherwise (a long title in a small
     // window) it scrolls with the step's text rather than squeeze it out.
     var text = l.text
-    let titleLines = ui.wrap(guide.lesson.title, toWidth: text.width, size: 20, weight: .bold).count
+    let lessonTitle = verbatim(guide.lesson.title)
+    let titleLines = ui.wrap(lessonTitle, toWidth: text.width, size: 20, weight: .bold).count
     let fixedTitle = titleLines <= 2 && text.height - 56 * Float(titleLines) >= 240
     if fixedTitle {
-      let titleHeight = ui.paragraph(guide.lesson.title, in: text, size: 20, color: t.text, weight: .bold)
+      let titleHeight = ui.paragraph(lessonTitle, in: text, size: 20, color: t.text, weight: .bold)
       _ = text.cutTop(titleHeight + 4)
     }
     let progress = text.cutTop(22, spacing: 4)
     ui.label(
-      "Step \(guide.stepNumber) of \(guide.stepCount)", in: progress, size: TypeSize.caption,
+      tr("Step {1} of {2}", guide.stepNumber, guide.stepCount), in: progress, size: TypeSize.caption,
       color: t.mutedText, weight: .bold)
     let bar = text.cutTop(6, spacing: 14)
     ui.draw.fillRoundedRect(bar, radius: 3, Color(rgb: 0xD8E2EA))
     let done = bar.width * Float(guide.stepNumber) / Float(max(1, guide.stepCount))
     ui.draw.fillRoundedRect(Rect(x: bar.x, y: bar.y, width: done, height: bar.height), radius: 3, t.accent)
 
-    let title = LessonTextBlock(text: guide.lesson.title, size: 20, color: t.text, weight: .bold)
+    let title = LessonTextBlock(text: lessonTitle, size: 20, color: t.text, weight: .bold)
     var blocks = (fixedTitle ? [] : [title]) + lessonBlocks(&f, guide: guide, changed: changed)
     if l.compactChoices, case .ask(let question)? = guide.step.action {
       for (i, choice) in question.choices.enumerated() {
-        blocks.append(LessonTextBlock(text: "\(Self.choiceLetter(i)). \(choice)", size: TypeSize.caption, color: t.text))
+        blocks.append(LessonTextBlock(text: verbatim("\(Self.choiceLetter(i)). \(choice)"), size: TypeSize.caption, color: t.text))
       }
     }
     drawScrollingText(&f, blocks: blocks, in: text, guide: guide)
@@ -125,18 +127,18 @@ extension PlaygroundView {
       drawChoices(
         &f, question: question, chosen: guide.chosenAnswer, rects: l.choiceButtons, lettersOnly: l.compactChoices)
     }
-    if let setUp = l.setUpButton, ui.button("Set up this step", in: setUp, style: .primary) {
+    if let setUp = l.setUpButton, ui.button(tr("Set up this step"), in: setUp, style: .primary) {
       f.lessonCommands.append(.setUp)
     }
     if let showMe = l.showMeButton,
-      ui.button("Show me", in: showMe, enabled: guide.report == nil, style: .normal)
+      ui.button(tr("Show me"), in: showMe, enabled: guide.report == nil, style: .normal)
     {
       f.lessonCommands.append(.showMe)
     }
-    if ui.button("‹ Back", in: l.backButton, enabled: !guide.isFirstStep) { f.lessonCommands.append(.back) }
+    if ui.button(tr("‹ Back"), in: l.backButton, enabled: !guide.isFirstStep) { f.lessonCommands.append(.back) }
     let ready = guide.report != nil
     if ui.button(
-      guide.isLastStep ? "Finished" : "Next ›", in: l.nextButton, enabled: !guide.isLastStep,
+      guide.isLastStep ? tr("Finished") : tr("Next ›"), in: l.nextButton, enabled: !guide.isLastStep,
       style: ready && changed.isEmpty ? .primary : .normal)
     {
       f.lessonCommands.append(.next)
@@ -170,13 +172,13 @@ extension PlaygroundView {
       ui.draw.fillRoundedRect(r, radius: 6, fill)
       ui.draw.strokeRoundedRect(r, radius: 6, width: i == chosen ? 3 : 1.5, edge)
       if lettersOnly {
-        ui.label(Self.choiceLetter(i), in: r, size: TypeSize.body, color: t.text, alignment: .center, weight: .bold)
-        if state.hovered && ui.activeID == nil { ui.tooltip(question.choices[i]) }
+        ui.label(verbatim(Self.choiceLetter(i)), in: r, size: TypeSize.body, color: t.text, alignment: .center, weight: .bold)
+        if state.hovered && ui.activeID == nil { ui.tooltip(verbatim(question.choices[i])) }
         if state.clicked { f.lessonCommands.append(.answer(i)) }
         continue
       }
       let inner = r.inset(dx: 10, dy: 6)
-      let lines = ui.wrap(question.choices[i], toWidth: inner.width, size: TypeSize.caption)
+      let lines = ui.wrap(verbatim(question.choices[i]), toWidth: inner.width, size: TypeSize.caption)
       let lineHeight = (ui.measure("Ag", size: TypeSize.caption).height * 1.1).rounded()
       let used = min(Float(lines.count) * lineHeight, inner.height)
       let top = Rect(x: inner.x, y: inner.midY - used / 2, width: inner.width, height: used + 1)

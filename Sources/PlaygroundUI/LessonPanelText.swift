@@ -1,5 +1,6 @@
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 
 /// One paragraph of the lesson panel's scrolling text; `mark` draws a check (true) or a cross (false).
@@ -18,10 +19,10 @@ extension PlaygroundView {
     let t = f.theme
     let muted = t.mutedText
     var blocks: [LessonTextBlock] = []
-    if let say = guide.step.say { blocks.append(LessonTextBlock(text: say, color: t.text)) }
+    if let say = guide.step.say { blocks.append(LessonTextBlock(text: verbatim(say), color: t.text)) }
     switch guide.step.action {
     case .ask(let question)?:
-      blocks.append(LessonTextBlock(text: question.question, color: t.text, weight: .bold))
+      blocks.append(LessonTextBlock(text: verbatim(question.question), color: t.text, weight: .bold))
     case .train(let epochs)?:
       blocks.append(
         LessonTextBlock(
@@ -30,16 +31,16 @@ extension PlaygroundView {
           size: TypeSize.caption, color: muted, weight: .bold))
     case .task(let task)?:
       if guide.report == nil, let hint = task.hint {
-        blocks.append(LessonTextBlock(text: "Hint: " + hint, size: TypeSize.caption, color: muted))
+        blocks.append(LessonTextBlock(text: tr("Hint: {1}", verbatim(hint)), size: TypeSize.caption, color: muted))
       }
     default: break
     }
     if !changed.isEmpty {
       blocks.append(
         LessonTextBlock(
-          text: "You changed " + Self.list(changed)
-            + " since the lesson set it up, so this step's text may not match the screen. "
-            + "\"Set up this step\" puts back the lesson's settings (your changes are replaced).",
+          text: tr(
+            "You changed {1} since the lesson set it up, so this step's text may not match the screen. \"Set up this step\" puts back the lesson's settings (your changes are replaced).",
+            Self.list(changed)),
           size: TypeSize.caption, color: Color(rgb: 0xC25E00), weight: .bold))
     }
     if let report = guide.report {
@@ -51,15 +52,17 @@ extension PlaygroundView {
           LessonTextBlock(text: line, size: caption, color: ok ? green : orange, weight: .bold, mark: ok))
       }
       if let goal = report.goal {
-        add(goal.holds, goal.sentence + (report.solutionApplied ? " (done by Show me)" : ""))
+        add(goal.holds, report.solutionApplied ? tr("{1} (done by Show me)", verbatim(goal.sentence)) : verbatim(goal.sentence))
       }
       if case .ask(let question)? = guide.step.action, let answer = report.answer {
-        add(answer.correct, (answer.correct ? "Right. " : "Not quite. ") + (question.explain ?? ""))
+        let verdict = answer.correct ? tr("Right.") : tr("Not quite.")
+        // The verdict in the learner's language, then the lesson's own words.
+        add(answer.correct, question.explain.map { verbatim(verdict + " " + $0) } ?? verdict)
       }
-      for e in report.expectations { add(e.holds, e.sentence) }
+      for e in report.expectations { add(e.holds, verbatim(e.sentence)) }
     }
     for error in guide.stepErrors {
-      blocks.append(LessonTextBlock(text: error.message, size: TypeSize.caption, color: Color(rgb: 0xC62828)))
+      blocks.append(LessonTextBlock(text: verbatim(error.message), size: TypeSize.caption, color: Color(rgb: 0xC62828)))
     }
     return blocks
   }
@@ -68,16 +71,17 @@ extension PlaygroundView {
   /// "Stopped after 1 epoch: training diverged." (the counter and the text agree).
   static func trainingLine(epochs: Int, trained: Int, report: StepReport?) -> String {
     let done = min(epochs, trained)
-    guard let report else { return "Trained \(done) of \(epochs) epochs. Press Play." }
-    let word = done == 1 ? "epoch" : "epochs"
-    if report.metrics.diverged && done < epochs { return "Stopped after \(done) \(word): training diverged." }
-    return "Trained \(done) \(word)."
+    guard let report else { return tr("Trained {1} of {2} epochs. Press Play.", done, epochs) }
+    if report.metrics.diverged && done < epochs {
+      return done == 1 ? tr("Stopped after 1 epoch: training diverged.") : tr("Stopped after {1} epochs: training diverged.", done)
+    }
+    return done == 1 ? tr("Trained 1 epoch.") : tr("Trained {1} epochs.", done)
   }
 
   /// "the dataset", "the dataset and the features", "a, b and c".
   static func list(_ items: [String]) -> String {
     guard let last = items.last else { return "" }
-    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    return items.count == 1 ? last : tr("{1} and {2}", items.dropLast().joined(separator: ", "), last)
   }
 
   /// Draws `blocks` in `area`, scrolled by the session's offset. Text that does not fit scrolls
@@ -145,7 +149,7 @@ extension PlaygroundView {
     let thumbY = track.y + (track.height - thumbHeight) * (maxScroll > 0 ? scroll / maxScroll : 0)
     ui.draw.fillRoundedRect(
       Rect(x: track.x, y: thumbY, width: 6, height: thumbHeight), radius: 3, f.theme.accent)
-    let cue = scroll < maxScroll - 1 ? "more below ↓ (scroll)" : "↑ more above (scroll)"
+    let cue = scroll < maxScroll - 1 ? tr("more below ↓ (scroll)") : tr("↑ more above (scroll)")
     ui.label(
       cue, in: Rect(x: area.x, y: view.maxY + 2, width: area.width, height: cueHeight - 2),
       size: TypeSize.caption,

@@ -1,5 +1,6 @@
 import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 /// One weight or bias of the network (layers count weighted layers from 0, as `Action` does).
@@ -24,8 +25,8 @@ enum Parameter: Hashable, CustomStringConvertible {
 
   var title: String {
     switch self {
-    case .weight: "Weight"
-    case .bias: "Bias"
+    case .weight: tr("Weight")
+    case .bias: tr("Bias")
     }
   }
 
@@ -134,7 +135,7 @@ extension PlaygroundView {
     ui.draw.fillRoundedRect(card, radius: 8, f.theme.panel)
     ui.draw.strokeRoundedRect(card, radius: 8, width: 1.5, f.theme.accent)
     ui.label(
-      "\(editor.parameter.title) (Enter)",
+      tr("{1} (Enter)", editor.parameter.title),
       in: Rect(x: card.x + 8, y: card.y + 4, width: card.width - 16, height: 22),
       size: TypeSize.caption, color: f.theme.mutedText)
     let current = Format.parameter(editor.parameter.value(in: f.state.experiment.network))
@@ -149,7 +150,7 @@ extension PlaygroundView {
         }
       } else if !cleaned.isEmpty {
         f.actions.append(
-          .showBanner(Banner(.error, "“\(text)” is not a number; type a value like 0.5 or -1.2.")))
+          .showBanner(Banner(.error, tr("“{1}” is not a number; type a value like 0.5 or -1.2.", text))))
       }
       self.editor = nil
     case .cancelled?:

@@ -1,5 +1,6 @@
 import Datasets
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 import Visualization
@@ -16,8 +17,8 @@ extension PlaygroundView {
       let row = Rect(
         x: left, y: l.layerCountLabel.y, width: max(first.maxX, l.addLayerButton.minX - 8) - left,
         height: Metrics.headingRow)
-      let size = ui.fittingSize("FEATURES", width: row.width, from: TypeSize.heading, weight: .bold)
-      ui.label("FEATURES", in: row, size: size, color: t.mutedText, weight: .bold)
+      let size = ui.fittingSize(tr("FEATURES"), width: row.width, from: TypeSize.heading, weight: .bold)
+      ui.label(tr("FEATURES"), in: row, size: size, color: t.mutedText, weight: .bold)
     }
     let editorBefore = runEditor(&f)
 
@@ -34,14 +35,16 @@ extension PlaygroundView {
     }
     // Narrow windows (a lesson panel beside the network) shrink the heading, then shorten it to
     // "2 LAYERS", rather than cut it.
-    let plural = layerCount == 1 ? "" : "S"
-    let full = "\(layerCount) HIDDEN LAYER" + plural
+    let one = layerCount == 1
+    let full = one ? tr("1 HIDDEN LAYER") : tr("{1} HIDDEN LAYERS", layerCount)
     let fullSize = ui.fittingSize(full, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
     let fits = ui.measure(full, size: fullSize, weight: .bold).width <= l.layerCountLabel.width
-    let layersText = fits ? full : "\(layerCount) LAYER" + plural
+    let layersText = fits ? full : (one ? tr("1 LAYER") : tr("{1} LAYERS", layerCount))
     let layersSize = ui.fittingSize(
       layersText, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
-    ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
+    // Still too wide (a long language): regular weight before any cut.
+    let bold = ui.measure(layersText, size: layersSize, weight: .bold).width <= l.layerCountLabel.width
+    ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: bold ? .bold : .regular)
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l).map { link in
@@ -53,7 +56,7 @@ extension PlaygroundView {
     drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
     // After the links, whose opaque picture would cover it.
-    ui.label("Output", in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
+    ui.label(tr("Output"), in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
     var overTile = false
     drawFeatureTiles(&f, overTile: &overTile)
     let outputs = cache.outputs?.widths ?? []
@@ -70,7 +73,7 @@ extension PlaygroundView {
         }
       }
       let n = layer.tiles.count
-      let long = "\(n) neuron" + (n == 1 ? "" : "s")
+      let long = n == 1 ? tr("1 neuron") : tr("{1} neurons", n)
       let text = ui.measure(long, size: TypeSize.caption).width <= layer.neuronsLabel.width ? long : "\(n)"
       ui.label(text, in: layer.neuronsLabel, size: TypeSize.caption, color: t.text, alignment: .center)
       if outputs.count > i + 1 { drawNeuronTiles(&f, layer: i + 1, tiles: layer.tiles, overTile: &overTile) }
@@ -79,7 +82,7 @@ extension PlaygroundView {
       let x = l.layerCountLabel.x - 2 * Metrics.smallButton
       let right = (l.outputNeuronTiles.first?.minX ?? l.networkPanel.maxX) - 12
       let hint = Rect(x: x, y: l.addLayerButton.maxY + 16, width: max(0, right - x), height: 120)
-      ui.paragraph("No hidden layers: a linear model", in: hint, size: TypeSize.caption, color: t.mutedText)
+      ui.paragraph(tr("No hidden layers: a linear model"), in: hint, size: TypeSize.caption, color: t.mutedText)
     }
     if outputs.count >= 2 {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
@@ -96,7 +99,7 @@ extension PlaygroundView {
         ui.draw.bezier(link.curve, width: link.width + 2, link.color)
       }
       let v = hovered.value(in: state.experiment.network)
-      if editor == nil { ui.tooltip("\(hovered.title) \(Format.parameter(v)) — click to edit") }
+      if editor == nil { ui.tooltip(tr("{1} {2} — click to edit", hovered.title, Format.parameter(v))) }
       if ui.input.pressed.contains(.left) && editor?.parameter != hovered {
         openEditor(hovered, bounds: l.networkPanel, mouse: ui.input.mouse)
       }
@@ -129,7 +132,7 @@ extension PlaygroundView {
       let caption = captions.indices.contains(k) ? captions[k] : Rect(x: r.midX - 60, y: r.y - 21, width: 120, height: 20)
       let beside = caption.maxX <= r.minX
       ui.label(
-        feature.displayName, in: caption, size: TypeSize.body, color: active ? t.text : t.mutedText,
+        feature.shownName, in: caption, size: TypeSize.body, color: active ? t.text : t.mutedText,
         alignment: beside ? TextAlignment(.right, .middle) : .center, weight: active ? .bold : .regular)
       if region.hovered {
         overTile = true
@@ -138,7 +141,7 @@ extension PlaygroundView {
         }
         if ui.activeID == nil {
           ui.tooltip(
-            active ? "Click to stop using \(feature.displayName)" : "Click to use \(feature.displayName)")
+            active ? tr("Click to stop using {1}", feature.displayName) : tr("Click to use {1}", feature.displayName))
         }
       }
       if region.clicked { f.actions.append(.toggleFeature(feature)) }

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Visualization
 
@@ -15,25 +16,25 @@ extension PlaygroundView {
         f.actions.append(.setChartExpanded(true))
       }
       drawChartIcon(ui, in: expand.inset(dx: 10, dy: 7), color: f.theme.text)
-      hint(ui, expand, "Show the loss chart in the plot's place")
+      hint(ui, expand, tr("Show the loss chart in the plot's place"))
       return
     }
     let spec = ChartSpec(
-      title: "Loss",
+      title: tr("Loss"),
       lines: [
-        ChartLine(series: state.dense.history.trainLoss, name: "Training", color: ChartColors.train, width: 2),
-        ChartLine(series: state.dense.history.testLoss, name: "Test", color: ChartColors.test, width: 2.5),
+        ChartLine(series: state.dense.history.trainLoss, name: tr("Training"), color: ChartColors.train, width: 2),
+        ChartLine(series: state.dense.history.testLoss, name: tr("Test"), color: ChartColors.test, width: 2.5),
       ], logScale: state.chart.logScale)
     let reserve = l.lossChart.maxX - logToggle.minX + 8
     ui.chart(spec, in: l.lossChart, reserve: reserve)
-    if let on = ui.toggle("Log", isOn: state.chart.logScale, in: logToggle) {
+    if let on = ui.toggle(tr("Log"), isOn: state.chart.logScale, in: logToggle) {
       f.actions.append(.setChartLogScale(on))
     }
-    hint(ui, logToggle, "Loss on a log scale: each grid line is ten times the one below")
+    hint(ui, logToggle, tr("Loss on a log scale: each grid line is ten times the one below"))
     if let r = l.accuracyChart {
       let accuracy = ChartSpec(
-        title: "Accuracy",
-        lines: [ChartLine(series: state.dense.history.testAccuracy, name: "Test", color: ChartColors.test, width: 2.5)],
+        title: tr("Accuracy"),
+        lines: [ChartLine(series: state.dense.history.testAccuracy, name: tr("Test"), color: ChartColors.test, width: 2.5)],
         fixedRange: 0...1, percent: true)
       ui.chart(accuracy, in: r)
     }
@@ -43,13 +44,14 @@ extension PlaygroundView {
       f.actions.append(.setChartExpanded(!expanded))
     }
     drawExpandIcon(ui, in: expand.inset(7), inward: expanded, color: f.theme.text)
-    hint(ui, expand, expanded ? "Back to the output plot" : "Enlarge the chart into the plot's place")
+    hint(ui, expand, expanded ? tr("Back to the output plot") : tr("Enlarge the chart into the plot's place"))
     let plotArea = l.lossChart.inset(dx: 0, dy: ChartGeometry.headerHeight)
     if ui.isMouseOver(plotArea) && ui.activeID == nil {
       let e = state.evaluation
       ui.tooltip(
-        "Epoch \(state.experiment.epoch): test loss \(Format.loss(e.test.loss)), training \(Format.loss(e.train.loss))"
-      )
+        tr(
+          "Epoch {1}: test loss {2}, training {3}", state.experiment.epoch, Format.loss(e.test.loss),
+          Format.loss(e.train.loss)))
     }
   }
 

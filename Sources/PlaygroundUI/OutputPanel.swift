@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Visualization
 
@@ -12,11 +13,11 @@ extension PlaygroundView {
     // The folded chart's button may share the heading row with Copy config.
     let folded = l.chartLogToggle == nil && !state.chart.expanded
     let headingEnd = folded ? l.chartExpandButton.minX : l.copyConfigButton.minX
-    heading(ui, "OUTPUT", in: l.outputPanel, width: headingEnd - l.outputPanel.x - 2 * Metrics.margin)
-    if ui.button("Copy config", in: l.copyConfigButton) {
+    heading(ui, tr("OUTPUT"), in: l.outputPanel, width: headingEnd - l.outputPanel.x - 2 * Metrics.margin)
+    if ui.button(tr("Copy config"), in: l.copyConfigButton) {
       f.commands.append(.copyToClipboard(state.shareString))
     }
-    hint(ui, l.copyConfigButton, "Copy every setting as one line (open it with --config)")
+    hint(ui, l.copyConfigButton, tr("Copy every setting as one line (open it with --config)"))
 
     drawStats(&f)
     drawCharts(&f)
@@ -27,9 +28,9 @@ extension PlaygroundView {
     if let focus = state.focusedNeuron {
       let text =
         focus.layer == 0
-        ? "Input \(focus.index + 1)"
+        ? tr("Input {1}", focus.index + 1)
         : (focus.layer > state.config.hiddenLayers.count
-          ? "Output neuron \(focus.index + 1)" : "Layer \(focus.layer), neuron \(focus.index + 1)")
+          ? tr("Output neuron {1}", focus.index + 1) : tr("Layer {1}, neuron {2}", focus.layer, focus.index + 1))
       let width = ui.measure(text, size: TypeSize.caption).width + 16
       let pill = Rect(x: l.plot.x + 8, y: l.plot.y + 8, width: width, height: 26)
       ui.draw.fillRoundedRect(pill, radius: 6, Color.white.withAlpha(Float(0.9)))
@@ -37,11 +38,11 @@ extension PlaygroundView {
     }
     handlePlotClicks(&f)
 
-    let showTest = fitting(ui, ["Show test data", "Test data"], in: l.showTestToggle)
+    let showTest = fitting(ui, [tr("Show test data"), tr("Test data")], in: l.showTestToggle)
     if let on = ui.toggle(showTest, isOn: state.config.showTestData, in: l.showTestToggle) {
       f.actions.append(.setShowTestData(on))
     }
-    let discretize = fitting(ui, ["Discretize output", "Discretize"], in: l.discretizeToggle)
+    let discretize = fitting(ui, [tr("Discretize output"), tr("Discretize")], in: l.discretizeToggle)
     if let on = ui.toggle(discretize, isOn: state.config.discretize, in: l.discretizeToggle) {
       f.actions.append(.setDiscretize(on))
     }
@@ -57,16 +58,20 @@ extension PlaygroundView {
     let t = f.theme
     let e = f.state.evaluation
     let r = f.layout.stats
-    var table: [(String, Float, Float, (Float) -> String)] = [("Loss", e.test.loss, e.train.loss, Format.loss)]
+    // A narrow column (beside the plot) takes the short names.
+    let short = r.width < 220
+    var table: [(String, Float, Float, (Float) -> String)] = [
+      (short ? tr("Loss::narrow") : tr("Loss"), e.test.loss, e.train.loss, Format.loss)
+    ]
     if f.state.experiment.classCount > 0 {
-      table.append(("Accuracy", e.test.accuracy, e.train.accuracy, Format.percent))
+      table.append((short ? tr("Acc.") : tr("Accuracy"), e.test.accuracy, e.train.accuracy, Format.percent))
     }
     // A narrow column (beside the plot): the same table with short names and 15 pt numbers.
     let narrow = r.width < 220
     let rows = r.rows(3, spacing: 2)
     let columns = { (r: Rect) in r.columns(weights: narrow ? [0.8, 1, 1] : [1.1, 1, 1], spacing: narrow ? 4 : 6) }
     let head = columns(rows[0])
-    let heads = [("Test", ChartColors.test), (narrow ? "Train" : "Training", ChartColors.train)]
+    let heads = [(tr("Test"), ChartColors.test), (narrow ? tr("Train") : tr("Training::table"), ChartColors.train)]
     for (k, (name, color)) in heads.enumerated() {
       let cell = head[k + 1]
       ui.label(name, in: cell, size: TypeSize.caption, color: t.mutedText, alignment: .right)
@@ -77,7 +82,7 @@ extension PlaygroundView {
     let valueSize = narrow ? TypeSize.caption : TypeSize.body
     for (k, row) in table.enumerated() {
       let cells = columns(rows[k + 1])
-      let name = narrow && row.0 == "Accuracy" ? "Acc." : row.0
+      let name = row.0
       ui.label(name, in: cells[0], size: TypeSize.caption, color: t.mutedText)
       ui.label(
         row.3(row.1), in: cells[1], size: valueSize, color: t.text, alignment: .right, weight: .bold)
@@ -111,8 +116,8 @@ extension PlaygroundView {
     } else if ui.activeID == nil && ui.focusedID == nil {
       ui.tooltip(
         classes == 0
-          ? "Click: add a point of value +1, right click: −1, shift+click: remove"
-          : "Click: add a point, right click: the other class, shift+click: remove")
+          ? tr("Click: add a point of value +1, right click: −1, shift+click: remove")
+          : tr("Click: add a point, right click: the other class, shift+click: remove"))
     }
   }
 
@@ -128,11 +133,14 @@ extension PlaygroundView {
       if selected { ui.draw.strokeCircle(center: center, radius: radius + 3, width: 3, f.theme.text) }
       ui.draw.fillCircle(center: center, radius: radius, ClassPalette.standard.hue(k))
       let text = Rect(x: center.x + radius + 6, y: r.y, width: r.maxX - center.x - radius - 6, height: r.height)
-      let name = "Class \(k + 1)"
+      // "Class 2", else (a narrow column in a long language) the number beside its colour.
+      let words = tr("Class {1}", k + 1)
       let weight: FontWeight = selected ? .bold : .regular
+      let wordsSize = ui.fittingSize(words, width: text.width, from: TypeSize.body, weight: weight)
+      let name = ui.measure(words, size: wordsSize, weight: weight).width <= text.width ? words : "\(k + 1)"
       let size = ui.fittingSize(name, width: text.width, from: TypeSize.body, weight: weight)
       ui.label(name, in: text, size: size, color: f.theme.text, weight: weight)
-      if region.hovered && ui.activeID == nil { ui.tooltip("Clicks in the plot add \(Choices.className(k))") }
+      if region.hovered && ui.activeID == nil { ui.tooltip(tr("Clicks in the plot add {1}", Choices.className(k))) }
       if region.clicked && !selected { f.actions.append(.selectClass(k)) }
     }
   }
@@ -165,7 +173,7 @@ extension PlaygroundView {
     let hidden = f.state.config.hiddenLayers
     guard let picker = f.layout.warpPicker else { return }
     let layers = hidden.indices.filter { hidden[$0] >= 2 }
-    let options = ["Warp: off"] + layers.map { "Warp: layer \($0 + 1)" }
+    let options = [tr("Warp: off")] + layers.map { tr("Warp: layer {1}", $0 + 1) }
     let selected = f.state.warp.flatMap { w in layers.firstIndex(of: w.layer).map { $0 + 1 } } ?? 0
     if let i = ui.dropdown("warp", options: options, selected: selected, in: picker) {
       f.actions.append(.showWarp(i == 0 ? nil : LayerWarpChoice(layer: layers[i - 1], first: 0, second: 1)))
@@ -182,8 +190,7 @@ extension PlaygroundView {
     ui.popClip()
     if ui.isMouseOver(r), let w = f.state.warp {
       ui.tooltip(
-        "How hidden layer \(w.layer + 1) bends the plane: neuron \(w.first + 1) → right, neuron \(w.second + 1) → up"
-      )
+        tr("How hidden layer {1} bends the plane: neuron {2} → right, neuron {3} → up", w.layer + 1, w.first + 1, w.second + 1))
     }
   }
 }

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 
 /// What the learner chose in the quit prompt.
 public enum QuitChoice: Sendable, Equatable {
@@ -22,22 +23,22 @@ public enum QuitPrompt {
     var inner = card.inset(20)
     let title = inner.cutTop(30, spacing: 6)
     ui.draw.text(
-      "Save your work before quitting?", at: Point(title.x, title.midY), size: 20, t.text, alignment: .left,
+      tr("Save your work before quitting?"), at: Point(title.x, title.midY), size: 20, t.text, alignment: .left,
       weight: .bold)
     let message = inner.cutTop(24, spacing: 4)
     ui.draw.text(
-      ui.truncated("This session has changes not saved to \(sessionName).", toWidth: message.width, size: TypeSize.body),
+      ui.truncated(tr("This session has changes not saved to {1}.", sessionName), toWidth: message.width, size: TypeSize.body),
       at: Point(message.x, message.midY), size: TypeSize.body, t.text, alignment: .left)
     let keys = inner.cutTop(20)
     ui.draw.text(
-      "S or Enter: Save · D: Discard · Esc: Cancel", at: Point(keys.x, keys.midY), size: TypeSize.caption,
+      tr("S or Enter: Save · D: Discard · Esc: Cancel"), at: Point(keys.x, keys.midY), size: TypeSize.caption,
       t.mutedText, alignment: .left)
     var row = inner.cutBottom(36)
     let width = min(130, (row.width - 20) / 3)
     var choice: QuitChoice?
-    if ui.button("Cancel", in: row.cutRight(width, spacing: 10)) { choice = .cancel }
-    if ui.button("Discard", in: row.cutRight(width, spacing: 10)) { choice = .discard }
-    if ui.button("Save", in: row.cutRight(width, spacing: 10), style: .primary) { choice = .save }
+    if ui.button(tr("Cancel"), in: row.cutRight(width, spacing: 10)) { choice = .cancel }
+    if ui.button(tr("Discard"), in: row.cutRight(width, spacing: 10)) { choice = .discard }
+    if ui.button(tr("Save"), in: row.cutRight(width, spacing: 10), style: .primary) { choice = .save }
     for press in ui.input.keys where press.modifiers.isEmpty || press.modifiers == .shift {
       switch press.key {
       case .enter, .character("s"), .character("S"): choice = choice ?? .save

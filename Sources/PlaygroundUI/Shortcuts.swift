@@ -1,30 +1,35 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 /// Every keyboard shortcut, as the help overlay lists them.
 enum Shortcuts {
-  static let list: [(keys: String, what: String)] = [
-    ("Tab", "Move the focus ring (Shift+Tab: back)"),
-    ("Space", "Play / pause training"),
-    ("→", "Train one epoch"),
-    ("R", "Reset the weights"),
-    ("[ ] Home End", "Timeline: back, forward, start, now"),
-    ("H or ?", "Show / hide this help"),
-    ("Esc", "Close this help or a message"),
-    ("F12", "Save a screenshot"),
-    ("F9", "Start / stop recording a GIF"),
-    ("Ctrl+S", "Save the session"),
-    ("Ctrl+O", "Open a session"),
-    ("Ctrl+Q", "Quit"),
-  ]
+  static var list: [(keys: String, what: String)] {
+    [
+      (verbatim("Tab"), tr("Move the focus ring (Shift+Tab: back)")),
+      (tr("Space"), tr("Play / pause training")),
+      (verbatim("→"), tr("Train one epoch")),
+      (verbatim("R"), tr("Reset the weights")),
+      (tr("[ ] Home End"), tr("Timeline: back, forward, start, now")),
+      (tr("H or ?"), tr("Show / hide this help")),
+      (verbatim("Esc"), tr("Close this help or a message")),
+      (verbatim("F12"), tr("Save a screenshot")),
+      (verbatim("F9"), tr("Start / stop recording a GIF")),
+      (tr("Ctrl+S"), tr("Save the session")),
+      (tr("Ctrl+O"), tr("Open a session")),
+      (tr("Ctrl+Q"), tr("Quit")),
+    ]
+  }
 
-  static let mouse: [(keys: String, what: String)] = [
-    ("Click plot", "Add a point of the selected class"),
-    ("Right click", "Add a point of the other class"),
-    ("Shift+click", "Remove the nearest point"),
-    ("Hover", "A neuron: show it in the output; a link: its weight"),
-    ("Click link", "Type a new weight (or bias) and press Enter"),
-  ]
+  static var mouse: [(keys: String, what: String)] {
+    [
+      (tr("Click plot"), tr("Add a point of the selected class")),
+      (tr("Right click"), tr("Add a point of the other class")),
+      (tr("Shift+click"), tr("Remove the nearest point")),
+      (tr("Hover"), tr("A neuron: show it in the output; a link: its weight")),
+      (tr("Click link"), tr("Type a new weight (or bias) and press Enter")),
+    ]
+  }
 }
 
 extension PlaygroundView {
@@ -75,13 +80,16 @@ extension PlaygroundView {
     var inner = card.inset(24)
     let title = inner.cutTop(32, spacing: 8)
     ui.overlay.text(
-      "Keyboard and mouse", at: Point(title.x, title.midY), size: 22, t.text, alignment: .left, weight: .bold)
+      tr("Keyboard and mouse"), at: Point(title.x, title.midY), size: 22, t.text, alignment: .left, weight: .bold)
     let footer = inner.cutBottom(24)
     ui.overlay.text(
-      "Press Esc or click anywhere to close", at: Point(footer.x, footer.midY), size: TypeSize.caption,
+      tr("Press Esc or click anywhere to close"), at: Point(footer.x, footer.midY), size: TypeSize.caption,
       t.mutedText, alignment: .left)
-    let keyWidth: Float = 150
-    for (i, row) in (Shortcuts.list + Shortcuts.mouse).enumerated() {
+    // The keys' column as wide as its widest entry (a longer language), at least 150.
+    let entries = Shortcuts.list + Shortcuts.mouse
+    let widestKey = entries.map { ui.measure($0.keys, size: TypeSize.body, weight: .bold).width }.max() ?? 0
+    let keyWidth = min(max(150, (widestKey + 14).rounded(.up)), inner.width * 0.4)
+    for (i, row) in entries.enumerated() {
       if i == Shortcuts.list.count { _ = inner.cutTop(10) }
       let line = inner.cutTop(rowHeight)
       guard line.maxY <= footer.minY + 1 else {

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 
@@ -18,9 +19,9 @@ enum TimelineStrip {
   static func caption(_ view: TimelineView, short: Bool) -> String {
     let shown = Int(view.shown.rounded(.down))
     if view.isViewingPast {
-      return short ? "\(shown)/\(Int(view.end.rounded(.down)))" : "Epoch \(shown) of \(Int(view.end.rounded(.down)))"
+      return short ? "\(shown)/\(Int(view.end.rounded(.down)))" : tr("Epoch {1} of {2}", shown, Int(view.end.rounded(.down)))
     }
-    return short ? "\(shown)" : "Epoch \(shown) (now)"
+    return short ? "\(shown)" : tr("Epoch {1} (now)", shown)
   }
 }
 
@@ -37,30 +38,31 @@ extension PlaygroundView {
     let wide = r.width >= 760
     var buttons: [(id: String, label: String, action: Action)] = []
     if view.isViewingPast {
-      buttons.append(("continue", wide ? "Continue from here" : "Continue", .continueFromHere))
-      buttons.append(("now", "Now", .seek(.end)))
+      buttons.append(("continue", wide ? tr("Continue from here") : tr("Continue"), .continueFromHere))
+      buttons.append(("now", tr("Now"), .seek(.end)))
     }
-    if view.canUndo { buttons.append(("undo", "Undo", .undoBranch)) }
+    if view.canUndo { buttons.append(("undo", tr("Undo"), .undoBranch)) }
     if !view.isViewingPast {
       buttons.append(
-        f.state.showingComparison == nil ? ("compare", "Compare", .compare(.open)) : ("compare.close", "Close compare", .compare(.close)))
+        f.state.showingComparison == nil
+          ? ("compare", tr("Compare"), .compare(.open)) : ("compare.close", tr("Close compare"), .compare(.close)))
     }
     for button in buttons.reversed() {
       let width = ui.measure(button.label, size: t.bodySize).width + 2 * t.padding + 4
       let rect = r.cutRight(width, spacing: 6).inset(dx: 0, dy: 2)
       if ui.withID("timeline." + button.id, { ui.button(button.label, in: rect) }) { f.actions.append(button.action) }
-      if button.id == "undo" { hint(ui, rect, "Bring back the history Continue from here or Reset set aside (Ctrl+Z)") }
+      if button.id == "undo" { hint(ui, rect, tr("Bring back the history Continue from here or Reset set aside (Ctrl+Z)")) }
     }
     let short = r.width < 420
     let text = TimelineStrip.caption(view, short: short)
-    let captionWidth = min(r.width * 0.4, ui.measure(short ? "00000/00000" : "Epoch 00000 of 00000", size: t.bodySize).width + 8)
+    let captionWidth = min(r.width * 0.4, ui.measure(short ? "00000/00000" : tr("Epoch {1} of {2}", "00000", "00000"), size: t.bodySize).width + 8)
     let caption = r.cutLeft(captionWidth, spacing: 8)
     ui.label(text, in: caption, size: t.bodySize, color: view.isViewingPast ? t.accent : t.text)
     let span = max(view.end - view.start, 1e-9)
     let markers = view.markers.map { view.fraction($0.epoch) }
     let result = ui.scrubber("timeline", fraction: view.fraction(view.shown), reach: 1, markers: markers, in: r)
     if let m = result.hoveredMarker, result.fraction == nil {
-      ui.tooltip("Epoch \(Int(view.markers[m].epoch.rounded(.down))): \(view.markers[m].words)")
+      ui.tooltip(tr("Epoch {1}: {2}", Int(view.markers[m].epoch.rounded(.down)), ChangeWords.shown(view.markers[m].words)))
     }
     if let fraction = result.fraction {
       let epoch = view.start + Double(fraction) * span

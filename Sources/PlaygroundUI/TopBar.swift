@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 
@@ -11,23 +12,23 @@ extension PlaygroundView {
     let config = f.state.config
     drawTopBarFrame(ui, l, f.state, into: &f.actions)
     let activation = Choices.activations.firstIndex(of: config.activation) ?? 0
-    if let i = topBarMenu(ui, "Activation", Choices.activations.map(Choices.name), activation, l.activation) {
+    if let i = topBarMenu(ui, tr("Activation"), Choices.activations.map(Choices.name), activation, l.activation) {
       f.actions.append(.setActivation(Choices.activations[i]))
     }
     let regularization = Choices.regularizations.firstIndex(of: config.regularization) ?? 0
     if let i = topBarMenu(
-      ui, "Regularization", Choices.regularizations.map(Choices.name), regularization, l.regularization)
+      ui, tr("Regularization"), Choices.regularizations.map(Choices.name), regularization, l.regularization)
     {
       f.actions.append(.setRegularization(Choices.regularizations[i]))
     }
     let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
     if let event = entryMenu(
-      ui, "Reg. rate", regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
+      ui, tr("Reg. rate"), regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
     {
       f.actions.append(TypedRate.regularizationRate(event, regRates.values))
     }
     let problem = Choices.problems.firstIndex(of: config.problem) ?? 0
-    if let i = topBarMenu(ui, "Problem type", Choices.problems.map(Choices.name), problem, l.problemType) {
+    if let i = topBarMenu(ui, tr("Problem type"), Choices.problems.map(Choices.name), problem, l.problemType) {
       f.actions.append(.selectProblem(Choices.problems[i]))
     }
   }
@@ -45,7 +46,7 @@ extension PlaygroundView {
       Rect(x: l.topBar.x, y: l.topBar.maxY - 1, width: l.topBar.width, height: 1), t.panelBorder)
 
     if ui.iconButton("Reset", icon: .reset, in: l.resetButton) { actions.append(.reset) }
-    hint(ui, l.resetButton, "Reset the network (R)")
+    hint(ui, l.resetButton, tr("Reset the network (R)"))
     // The play button is round: a corner radius of half its side.
     let savedRadius = ui.theme.cornerRadius
     ui.theme.cornerRadius = l.playButton.width / 2
@@ -53,11 +54,11 @@ extension PlaygroundView {
       actions.append(.togglePlay)
     }
     ui.theme.cornerRadius = savedRadius
-    hint(ui, l.playButton, playing ? "Pause training (Space)" : "Start training (Space)")
+    hint(ui, l.playButton, playing ? tr("Pause training (Space)") : tr("Start training (Space)"))
     if ui.iconButton("Step", icon: .step, in: l.stepButton) { actions.append(.step) }
-    hint(ui, l.stepButton, "Train one epoch (→)")
+    hint(ui, l.stepButton, tr("Train one epoch (→)"))
 
-    ui.label("Epoch", in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
+    ui.label(tr("Epoch"), in: l.epoch.splitTop(20).top, size: TypeSize.caption, color: t.mutedText)
     let counter = l.epoch.splitTop(22).rest
     let text = Format.epoch(run.epoch, fitting: counter.width) {
       ui.measure($0, size: TypeSize.counter, weight: .bold).width
@@ -71,38 +72,49 @@ extension PlaygroundView {
     hint(ui, l.speed, SpeedChoices.hint(mode))
 
     let rates = Choices.menu(Choices.learningRates, current: run.learningRate)
-    if let event = entryMenu(ui, "Learning rate", rates.values.map(Choices.name), rates.selected, l.learningRate) {
+    if let event = entryMenu(
+      ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate, short: tr("Learning rate::short"))
+    {
       actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
     }
 
     let r = l.modeSwitch
-    ui.label("Mode", in: TopBarPlan.caption(for: r), size: TypeSize.caption, color: t.mutedText)
+    ui.label(tr("Mode"), in: TopBarPlan.caption(for: r), size: TypeSize.caption, color: t.mutedText)
     let modes: [AppMode] = [.dense, .cnn]
-    if let i = ui.segmented("mode", options: ["2-D", "CNN"], selected: modes.firstIndex(of: mode) ?? 0, in: r) {
+    if let i = ui.segmented("mode", options: [tr("2-D"), verbatim("CNN")], selected: modes.firstIndex(of: mode) ?? 0, in: r) {
       actions.append(.setMode(modes[i]))
     }
-    hint(ui, r, "2-D: points in the plane · CNN: a convolutional network on shape images")
+    hint(ui, r, tr("2-D: points in the plane · CNN: a convolutional network on shape images"))
 
     drawLearningMenus(ui, l, run.learningSettings, into: &actions)
 
     if ui.button("?", in: l.helpButton) { actions.append(.toggleHelp) }
-    hint(ui, l.helpButton, "Keyboard shortcuts (H)")
+    hint(ui, l.helpButton, tr("Keyboard shortcuts (H)"))
   }
 
   /// A dropdown with its caption above it. A narrow box shrinks the menu's type a little (never
   /// below 15 pt) rather than cut words.
-  func topBarMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect) -> Int? {
-    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
+  func topBarMenu(
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil
+  ) -> Int? {
+    menuCaption(ui, caption, short: short, rect)
     return withMenuType(ui, options, rect) { ui.dropdown(caption, options: options, selected: selected, in: rect) }
   }
 
   /// A captioned dropdown whose last row, "Other…", takes a typed value.
-  func entryMenu(_ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect)
-    -> EntryMenuEvent?
-  {
-    ui.label(caption, in: TopBarPlan.caption(for: rect), size: TypeSize.caption, color: ui.theme.mutedText)
-    hint(ui, rect, "Choose a value, or Other… to type one")
-    return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect) }
+  func entryMenu(
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil
+  ) -> EntryMenuEvent? {
+    menuCaption(ui, caption, short: short, rect)
+    hint(ui, rect, tr("Choose a value, or Other… to type one"))
+    return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect, other: tr("Other…")) }
+  }
+
+  /// A menu's caption above it: `short` (a language's shorter words) where the whole does not fit.
+  private func menuCaption(_ ui: UIContext, _ caption: String, short: String?, _ rect: Rect) {
+    let r = TopBarPlan.caption(for: rect)
+    let text = short.map { ui.measure(caption, size: TypeSize.caption).width <= r.width ? caption : $0 } ?? caption
+    ui.label(text, in: r, size: TypeSize.caption, color: ui.theme.mutedText)
   }
 
   private func withMenuType<T>(_ ui: UIContext, _ options: [String], _ rect: Rect, _ body: () -> T) -> T {

@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
 
@@ -15,21 +16,21 @@ enum SpeedChoices {
   }
 
   static func name(_ speed: TrainingSpeed) -> String {
-    speed.rate.map { Format.epoch($0, minimumDigits: 1) } ?? "Max"
+    speed.rate.map { Format.epoch($0, minimumDigits: 1) } ?? tr("Max")
   }
 
   /// The menu's caption: what the mode's speed counts.
   static func caption(_ mode: AppMode) -> String {
     switch mode {
-    case .dense: "Epochs/s"
-    case .cnn: "Images/s"
+    case .dense: tr("Epochs/s")
+    case .cnn: tr("Images/s")
     }
   }
 
   static func hint(_ mode: AppMode) -> String {
     switch mode {
-    case .dense: "Training speed in epochs per second (60: one per frame); Max trains as fast as the machine can"
-    case .cnn: "Training speed in images per second; Max trains as fast as the machine can"
+    case .dense: tr("Training speed in epochs per second (60: one per frame); Max trains as fast as the machine can")
+    case .cnn: tr("Training speed in images per second; Max trains as fast as the machine can")
     }
   }
 }
@@ -44,7 +45,7 @@ enum TypedRate {
     case .typed(let text):
       guard let v = number(text), v > 0, v <= 10 else {
         return .showBanner(
-          Banner(.error, "Learning rate must be a number greater than 0 and at most 10; '\(text)' is not."))
+          Banner(.error, tr("Learning rate must be a number greater than 0 and at most 10; '{1}' is not.", text)))
       }
       return set(v)
     }
@@ -57,7 +58,7 @@ enum TypedRate {
     case .typed(let text):
       guard let v = number(text), v >= 0, v <= 10 else {
         return .showBanner(
-          Banner(.error, "Regularization rate must be a number from 0 to 10; '\(text)' is not."))
+          Banner(.error, tr("Regularization rate must be a number from 0 to 10; '{1}' is not.", text)))
       }
       return .setRegularizationRate(v)
     }

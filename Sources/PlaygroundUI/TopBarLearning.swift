@@ -1,7 +1,8 @@
+import Engine
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Training
-import Engine
 
 /// The top bar's optimizer and dropout menus, for the run that shows. Both change live: a new
 /// optimizer starts from empty buffers (momentum, Adam's moments), dropout applies from the next
@@ -12,11 +13,11 @@ enum LearningChoices {
 
   static func name(_ o: Optimizer) -> String {
     switch o {
-    case .sgd: "SGD"
-    case .momentum: "Momentum"
-    case .nesterov: "Nesterov"
-    case .rmsprop: "RMSprop"
-    case .adam: "Adam"
+    case .sgd: verbatim("SGD")
+    case .momentum: tr("Momentum")
+    case .nesterov: verbatim("Nesterov")
+    case .rmsprop: verbatim("RMSprop")
+    case .adam: verbatim("Adam")
     }
   }
 
@@ -29,7 +30,7 @@ enum LearningChoices {
     return (values, at)
   }
 
-  static func dropoutName(_ rate: Double) -> String { rate == 0 ? "Off" : Choices.name(rate) }
+  static func dropoutName(_ rate: Double) -> String { rate == 0 ? tr("Off") : Choices.name(rate) }
 }
 
 extension PlaygroundView {
@@ -38,18 +39,18 @@ extension PlaygroundView {
     guard l.optimizer.width > 0 else { return }
     let options = LearningChoices.optimizers
     let selected = options.firstIndex(of: settings.optimizer) ?? 0
-    if let i = topBarMenu(ui, "Optimizer", options.map(LearningChoices.name), selected, l.optimizer) {
+    if let i = topBarMenu(ui, tr("Optimizer"), options.map(LearningChoices.name), selected, l.optimizer) {
       var next = settings
       next.optimizer = options[i]
       actions.append(.setLearning(next))
     }
-    hint(ui, l.optimizer, "How gradients become steps; a new optimizer starts with empty memory (momentum, Adam's averages)")
+    hint(ui, l.optimizer, tr("How gradients become steps; a new optimizer starts with empty memory (momentum, Adam's averages)"))
     let drop = LearningChoices.dropoutMenu(current: settings.dropout)
-    if let i = topBarMenu(ui, "Dropout", drop.values.map(LearningChoices.dropoutName), drop.selected, l.dropout) {
+    if let i = topBarMenu(ui, tr("Dropout"), drop.values.map(LearningChoices.dropoutName), drop.selected, l.dropout) {
       var next = settings
       next.dropout = drop.values[i]
       actions.append(.setLearning(next))
     }
-    hint(ui, l.dropout, "Fraction of hidden neurons switched off for each training example (never when measuring)")
+    hint(ui, l.dropout, tr("Fraction of hidden neurons switched off for each training example (never when measuring)"))
   }
 }

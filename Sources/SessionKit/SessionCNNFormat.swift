@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 #if canImport(FoundationEssentials)
@@ -334,10 +335,10 @@ extension CNNSessionFile {
     try validateImages(test, "images.test")
     try validateImages(drawings, "images.drawings")
     if drawings.count > train.count || train.suffix(drawings.count) != drawings[...] {
-      throw SessionError("cnn.images.drawings must be the last images of cnn.images.train")
+      throw SessionError(tr("cnn.images.drawings must be the last images of cnn.images.train"))
     }
     if let problem = ImageClass.problem(withImage: drawing) { throw SessionError("cnn.drawing: \(problem)") }
-    if cursor.epoch < 0 { throw SessionError("cnn.training.epoch must be 0 or more, got \(cursor.epoch)") }
+    if cursor.epoch < 0 { throw SessionError(tr("cnn.training.epoch must be 0 or more, got {1}", cursor.epoch)) }
     if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
       throw SessionError(
         "cnn.training.divergence is \(divergence.utf8.count) bytes; at most "
@@ -373,7 +374,7 @@ extension TrainingHistory {
         series.capacity >= 4 && series.capacity <= 1 << 20 && series.span >= 1
         && series.buckets.count <= series.capacity
         && series.buckets.allSatisfy { $0.count >= 1 && $0.firstEpoch <= $0.lastEpoch }
-      if !sane { throw SessionError("\(prefix).training.history.\(name) is damaged") }
+      if !sane { throw SessionError(tr("{1}.training.history.{2} is damaged", prefix, name)) }
     }
   }
 }

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 extension CNNExperiment {
@@ -15,7 +16,7 @@ extension CNNExperiment {
       saved: s.config, imported: s.importedClasses, drawings: s.drawings, train: s.train, test: s.test,
       shape: s.shape, parameters: s.parameters, cursor: s.cursor, divergence: s.divergence)
     if !restoreLearning(s.learning) {
-      throw SessionError("cnn.training.learning does not fit the network (buffer lengths or generator state)")
+      throw SessionError(tr("cnn.training.learning does not fit the network (buffer lengths or generator state)"))
     }
   }
 

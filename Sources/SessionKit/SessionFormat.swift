@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 #if canImport(FoundationEssentials)
@@ -66,10 +67,10 @@ public enum SessionFormat {
     // Some editors put a byte-order mark in front of UTF-8 text.
     let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     guard let first = bytes.first(where: { !$0.isJSONWhitespace }) else {
-      throw SessionError("the file is empty (was a save interrupted?)")
+      throw SessionError(tr("the file is empty (was a save interrupted?)"))
     }
     guard first == UInt8(ascii: "{") else {
-      throw SessionError("not a NeuralPlayground session (it is not a JSON object)")
+      throw SessionError(tr("not a NeuralPlayground session (it is not a JSON object)"))
     }
     if let problem = JSONShape.problem(bytes) { throw SessionError(problem) }  // duplicate keys, depth
     let data = Data(bytes)
@@ -82,16 +83,16 @@ public enum SessionFormat {
       throw describe(error, data: data)
     }
     guard header.format == name else {
-      throw SessionError("not a NeuralPlayground session (\"format\" should be \"\(name)\")")
+      throw SessionError(tr("not a NeuralPlayground session (\"format\" should be \"{1}\")", name))
     }
-    guard let fileVersion = header.version else { throw SessionError("the \"version\" field is missing") }
+    guard let fileVersion = header.version else { throw SessionError(tr("the \"version\" field is missing")) }
     if fileVersion > version {
       throw SessionError(
         "saved by a newer NeuralPlayground (session format \(fileVersion); this version reads formats up to "
           + "\(version)). Update NeuralPlayground to open it.")
     }
-    guard fileVersion >= 1 else { throw SessionError("unknown session format version \(fileVersion)") }
-    guard let kind = header.kind else { throw SessionError("the \"kind\" field is missing") }
+    guard fileVersion >= 1 else { throw SessionError(tr("unknown session format version {1}", fileVersion)) }
+    guard let kind = header.kind else { throw SessionError(tr("the \"kind\" field is missing")) }
     guard kinds.contains(kind) else {
       throw SessionError(
         "holds a \"\(kind)\" session, which this version cannot open (it opens: \(kinds.joined(separator: ", ")))"
@@ -130,7 +131,7 @@ public enum SessionFormat {
       return out
     }
     guard let error = error as? DecodingError else {
-      return SessionError("cannot read the session: \(error)")
+      return SessionError(tr("cannot read the session: {1}", error))
     }
     switch error {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
@@ -147,13 +148,13 @@ public enum SessionFormat {
     case .dataCorrupted(let context):
       return SessionError("\(path(context.codingPath)): \(context.debugDescription)")
     case .keyNotFound(let key, let context):
-      return SessionError("\(path(context.codingPath + [key])) is missing")
+      return SessionError(tr("{1} is missing", path(context.codingPath + [key])))
     case .typeMismatch(let type, let context):
-      return SessionError("\(path(context.codingPath)) has the wrong type (expected \(typeName(type)))")
+      return SessionError(tr("{1} has the wrong type (expected {2})", path(context.codingPath), typeName(type)))
     case .valueNotFound(let type, let context):
-      return SessionError("\(path(context.codingPath)) is null (expected \(typeName(type)))")
+      return SessionError(tr("{1} is null (expected {2})", path(context.codingPath), typeName(type)))
     @unknown default:
-      return SessionError("cannot read the session: \(error)")
+      return SessionError(tr("cannot read the session: {1}", error))
     }
   }
 

@@ -1,4 +1,5 @@
 import Engine
+import Localization
 import Training
 
 /// A session's optimizer state and dropout generator under `training.learning`: `first` and
@@ -27,12 +28,12 @@ struct LearningRecord: Codable {
     if let text = dropoutGenerator {
       let parsed = text.compactMap { UInt64($0, radix: 16) }
       guard parsed.count == 4, text.count == 4, parsed.contains(where: { $0 != 0 }) else {
-        throw SessionError("\(prefix).training.learning.dropoutGenerator must be four hex words, not all 0")
+        throw SessionError(tr("{1}.training.learning.dropoutGenerator must be four hex words, not all 0", prefix))
       }
       words = parsed
     }
     if let step, step < 0 {
-      throw SessionError("\(prefix).training.learning.step must be 0 or more, got \(step)")
+      throw SessionError(tr("{1}.training.learning.step must be 0 or more, got {2}", prefix, step))
     }
     return SavedLearningState(
       optimizer: FlatOptimizerState(

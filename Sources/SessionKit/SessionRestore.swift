@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 extension DenseSessionFile {
@@ -35,7 +36,7 @@ extension DenseSessionFile {
             + "found \(k)")
       }
     }
-    if epoch < 0 { throw SessionError("dense2d.training.epoch must be 0 or more, got \(epoch)") }
+    if epoch < 0 { throw SessionError(tr("dense2d.training.epoch must be 0 or more, got {1}", epoch)) }
     if let divergence, divergence.utf8.count > SessionFormat.maximumTextBytes {
       throw SessionError(
         "dense2d.training.divergence is \(divergence.utf8.count) bytes; at most "
@@ -65,12 +66,12 @@ extension DenseSessionFile {
   func validatePoints(_ points: [DataPoint], _ name: String) throws(SessionError) {
     for (n, p) in points.enumerated() {
       guard p.x.isFinite, p.y.isFinite, p.label.isFinite else {
-        throw SessionError("dense2d.data.\(name)[\(n)] has a number that is not finite")
+        throw SessionError(tr("dense2d.data.{1}[{2}] has a number that is not finite", name, n))
       }
       // The network reads points as 32-bit numbers: a larger one would become infinity there.
       let largest = Double(Float.greatestFiniteMagnitude)
       guard abs(p.x) <= largest, abs(p.y) <= largest, abs(p.label) <= largest else {
-        throw SessionError("dense2d.data.\(name)[\(n)] has a number too large for a 32-bit number (over 3.4e38)")
+        throw SessionError(tr("dense2d.data.{1}[{2}] has a number too large for a 32-bit number (over 3.4e38)", name, n))
       }
       if classCount > 0 && !(p.label >= 0 && p.label < Double(classCount) && p.label == p.label.rounded()) {
         throw SessionError(
@@ -95,7 +96,7 @@ extension Experiment {
       weights: s.weights, biases: s.biases, frozenWeights: s.frozenWeights, epoch: s.epoch,
       divergence: s.divergence)
     if !restoreLearning(s.learning) {
-      throw SessionError("dense2d.training.learning does not fit the network (buffer lengths or generator state)")
+      throw SessionError(tr("dense2d.training.learning does not fit the network (buffer lengths or generator state)"))
     }
   }
 

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 /// A run's recorded history in a session file (format 2), under `"timeline"` in the kind's payload:
@@ -70,15 +71,15 @@ public struct SavedTimeline<Change: Codable & Equatable & Sendable, Config: Coda
   /// Structural checks before replaying or opening: counts and order (values are checked as the
   /// changes are applied).
   public func validate() throws(SessionError) {
-    guard start.epoch >= 0, start.example >= 0 else { throw SessionError("timeline.start: a position is negative") }
+    guard start.epoch >= 0, start.example >= 0 else { throw SessionError(tr("timeline.start: a position is negative")) }
     let begin = TrainingPosition(epoch: start.epoch, example: start.example)
     var last = begin
     for (i, event) in events.enumerated() {
       guard event.at >= last else {
-        throw SessionError("timeline.events[\(i)]: its position comes before the one of the event before it")
+        throw SessionError(tr("timeline.events[{1}]: its position comes before the one of the event before it", i))
       }
       guard event.words.utf8.count <= SessionFormat.maximumTextBytes else {
-        throw SessionError("timeline.events[\(i)].words: longer than \(SessionFormat.maximumTextBytes) bytes")
+        throw SessionError(tr("timeline.events[{1}].words: longer than {2} bytes", i, SessionFormat.maximumTextBytes))
       }
       last = event.at
     }
@@ -86,12 +87,12 @@ public struct SavedTimeline<Change: Codable & Equatable & Sendable, Config: Coda
     for (i, check) in (keyframes + [end]).enumerated() {
       let name = i == keyframes.count ? "timeline.end" : "timeline.keyframes[\(i)]"
       guard check.at >= previous, check.events >= 0, check.events <= events.count else {
-        throw SessionError("\(name): out of order with the history before it")
+        throw SessionError(tr("{1}: out of order with the history before it", name))
       }
       previous = check.at
     }
     guard end.events == events.count, end.at >= last else {
-      throw SessionError("timeline.end: the history continues past its end")
+      throw SessionError(tr("timeline.end: the history continues past its end"))
     }
   }
 }

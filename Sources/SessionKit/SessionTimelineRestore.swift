@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 import Training
 
 /// What `playground replay` found: whether re-executing the recorded history from its start gives
@@ -33,7 +34,7 @@ extension DenseSessionFile {
 
   /// Re-executes the recorded history and compares it with the file (see `ReplayReport`).
   public func replay() throws(SessionError) -> ReplayReport {
-    guard let saved = timeline else { throw SessionError("it holds no recorded history (saved before format 2)") }
+    guard let saved = timeline else { throw SessionError(tr("it holds no recorded history (saved before format 2)")) }
     let present = try Experiment(restoring: self)
     return try replayCheck(try recorded(saved), saved, presentDigest: present.digest)
   }
@@ -46,15 +47,15 @@ extension DenseSessionFile {
       throw SessionError("timeline.start.config: \(error.message)")
     }
     guard Experiment.shape(s.config, classes: classCount) == shape else {
-      throw SessionError("timeline.start.config builds another network than the file's")
+      throw SessionError(tr("timeline.start.config builds another network than the file's"))
     }
     let weights = s.weights ?? self.weights
     let biases = s.biases ?? self.biases
     guard weights.count == self.weights.count, biases.count == self.biases.count else {
-      throw SessionError("timeline.start: the weights do not fit the network")
+      throw SessionError(tr("timeline.start: the weights do not fit the network"))
     }
     guard s.fromSeed ? s.epoch == 0 : s.weights != nil && s.biases != nil else {
-      throw SessionError("timeline.start: a start from the seed is at epoch 0; another start lists its weights")
+      throw SessionError(tr("timeline.start: a start from the seed is at epoch 0; another start lists its weights"))
     }
     let start = Experiment(
       saved: s.config, customPoints: s.ownPoints ?? customPoints, train: s.train ?? train, test: s.test ?? test,
@@ -76,7 +77,7 @@ extension CNNSessionFile {
 
   /// Re-executes the recorded history and compares it with the file (see `ReplayReport`).
   public func replay() throws(SessionError) -> ReplayReport {
-    guard let saved = timeline else { throw SessionError("it holds no recorded history (saved before format 2)") }
+    guard let saved = timeline else { throw SessionError(tr("it holds no recorded history (saved before format 2)")) }
     let present = try CNNExperiment(restoring: self)
     return try replayCheck(try recorded(saved), saved, presentDigest: present.digest)
   }
@@ -89,21 +90,21 @@ extension CNNSessionFile {
       throw SessionError("timeline.start.config: \(error.message)")
     }
     guard CNNExperiment.shape(s.config, importedClasses: importedClasses.count) == shape else {
-      throw SessionError("timeline.start.config builds another network than the file's")
+      throw SessionError(tr("timeline.start.config builds another network than the file's"))
     }
     let trainCount = s.trainImages ?? train.count
     let drawingCount = s.drawings ?? drawings.count
     guard (0...train.count).contains(trainCount), (0...drawings.count).contains(drawingCount),
       train.count - trainCount == drawings.count - drawingCount
     else {
-      throw SessionError("timeline.start: its image counts do not fit the file's images")
+      throw SessionError(tr("timeline.start: its image counts do not fit the file's images"))
     }
     let parameters = s.weights ?? self.parameters
     guard parameters.count == self.parameters.count else {
-      throw SessionError("timeline.start: the weights do not fit the network")
+      throw SessionError(tr("timeline.start: the weights do not fit the network"))
     }
     guard s.fromSeed ? s.epoch == 0 && s.example == 0 : s.weights != nil else {
-      throw SessionError("timeline.start: a start from the seed is at epoch 0; another start lists its weights")
+      throw SessionError(tr("timeline.start: a start from the seed is at epoch 0; another start lists its weights"))
     }
     var cursor = CNNTrainingCursor()
     cursor.epoch = s.epoch
@@ -150,7 +151,7 @@ private func replayCheck<S: ReplayableSession, Config>(
       report.firstDifference = min(report.firstDifference ?? at, at)
     }
   } catch {
-    throw SessionError("timeline: a recorded change does not apply (\(error.message))")
+    throw SessionError(tr("timeline: a recorded change does not apply ({1})", error.message))
   }
   return report
 }

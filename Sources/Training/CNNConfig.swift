@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// Every setting of a shapes (CNN) session: the lesson-format keys for `dataset: shapes`.
 ///
@@ -64,7 +65,7 @@ public struct CNNConfig: Sendable, Codable, Hashable {
       )
     }
     if Set(shapes).count != shapes.count {
-      throw ConfigError(key: "shapes", message: "shapes lists a class twice")
+      throw ConfigError(key: "shapes", message: tr("shapes lists a class twice"))
     }
     if !Limits.convLayerCount.contains(convLayers.count) {
       throw ConfigError(

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// A shapes session: the images drawn from the config, the CNN and what training did.
 ///
@@ -216,7 +217,7 @@ public struct CNNExperiment: Sendable {
   /// Adds the learner's drawing (row-major 28×28, values in [0, 1]) to the training set as `kind`.
   public mutating func addDrawing(_ pixels: [Float], as kind: ShapeKind) throws(ConfigError) {
     guard let label = classIndex(kind) else {
-      throw ConfigError(key: "shapes", message: "\(kind.rawValue) is not one of this session's classes")
+      throw ConfigError(key: "shapes", message: tr("{1} is not one of this session's classes", kind.rawValue))
     }
     try addDrawing(pixels, label: label)
   }
@@ -225,7 +226,7 @@ public struct CNNExperiment: Sendable {
   /// imported class).
   public mutating func addDrawing(_ pixels: [Float], label: Int) throws(ConfigError) {
     guard (0..<classCount).contains(label) else {
-      throw ConfigError(key: "shapes", message: "class \(label) is not one of this session's classes")
+      throw ConfigError(key: "shapes", message: tr("class {1} is not one of this session's classes", label))
     }
     guard pixels.count == ShapeImages.size * ShapeImages.size else {
       throw ConfigError(

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// A class of images the learner brought (a folder of 28×28 PNGs), trained beside the shapes.
 ///
@@ -70,12 +71,12 @@ public struct ImageClass: Sendable, Equatable {
   public static func validate(_ classes: [ImageClass], beside shapes: [ShapeKind]) throws(ConfigError) {
     func fail(_ message: String) -> ConfigError { ConfigError(key: "importPngs", message: message) }
     if !Limits.classes.contains(classes.count) {
-      throw fail("at most \(Limits.classes.upperBound) imported classes, got \(classes.count)")
+      throw fail(tr("at most {1} imported classes, got {2}", Limits.classes.upperBound, classes.count))
     }
     for (i, c) in classes.enumerated() {
       if let problem = problem(withName: c.name) { throw fail(problem) }
       if classes[..<i].contains(where: { $0.name == c.name }) {
-        throw fail("two imported classes are named '\(c.name)'")
+        throw fail(tr("two imported classes are named '{1}'", c.name))
       }
       if !Limits.images.contains(c.images.count) {
         throw fail(
@@ -83,7 +84,7 @@ public struct ImageClass: Sendable, Equatable {
         )
       }
       for (n, image) in c.images.enumerated() {
-        if let problem = problem(withImage: image) { throw fail("image \(n + 1) of '\(c.name)': \(problem)") }
+        if let problem = problem(withImage: image) { throw fail(tr("image {1} of '{2}': {3}", n + 1, c.name, problem)) }
       }
     }
   }

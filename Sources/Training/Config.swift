@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// Classification (points with classes) or regression (points with values).
 public enum ProblemKind: String, CaseIterable, Sendable, Codable {
@@ -53,17 +54,17 @@ public struct PlaygroundConfig: Sendable, Codable, Hashable {
   /// Checks every key; the error names the key, the value and what is allowed.
   public func validate() throws(ConfigError) {
     if !Limits.noise.contains(noise) {
-      throw ConfigError(key: "noise", message: "noise must be an integer from 0 to 50 (percent), got \(noise)")
+      throw ConfigError(key: "noise", message: tr("noise must be an integer from 0 to 50 (percent), got {1}", noise))
     }
     if !Limits.trainRatio.contains(trainRatio) {
       throw ConfigError(
         key: "trainRatio", message: "trainRatio must be an integer from 10 to 90 (percent), got \(trainRatio)")
     }
     if features.isEmpty {
-      throw ConfigError(key: "features", message: "features needs at least one of \(Feature.allNames)")
+      throw ConfigError(key: "features", message: tr("features needs at least one of {1}", Feature.allNames))
     }
     if Set(features).count != features.count {
-      throw ConfigError(key: "features", message: "features lists a feature twice")
+      throw ConfigError(key: "features", message: tr("features lists a feature twice"))
     }
     if !Limits.hiddenLayerCount.contains(hiddenLayers.count) {
       throw ConfigError(
@@ -83,7 +84,7 @@ public struct PlaygroundConfig: Sendable, Codable, Hashable {
         message: "regularizationRate must be a number from 0 to 10, got \(regularizationRate)")
     }
     if !Limits.batchSize.contains(batchSize) {
-      throw ConfigError(key: "batchSize", message: "batchSize must be an integer from 1 to 500, got \(batchSize)")
+      throw ConfigError(key: "batchSize", message: tr("batchSize must be an integer from 1 to 500, got {1}", batchSize))
     }
     try learning?.validate()
     if dataset.isRegression != (problem == .regression) && dataset != .custom {

@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// A 2-D training session: the data drawn from the config, the network and what training did.
 ///
@@ -33,7 +34,7 @@ public struct Experiment: Sendable {
     let generated = DatasetGenerator.generate(config.dataset, noise: config.noise, rng: &rng)
     let split = splitTrainTest(generated + customPoints, trainRatio: config.trainRatio, rng: &rng)
     if split.train.isEmpty {
-      throw ConfigError(key: "dataset", message: "there are no training points: add points or pick a dataset")
+      throw ConfigError(key: "dataset", message: tr("there are no training points: add points or pick a dataset"))
     }
     train = split.train
     test = split.test

@@ -1,4 +1,5 @@
 import Engine
+import Localization
 
 /// How a session learns beyond plain SGD: the optimizer, its momentum, dropout and the
 /// learning-rate schedule (config keys `optimizer`, `momentum`, `dropout`, `lrSchedule`).
@@ -26,10 +27,10 @@ public struct LearningSettings: Sendable, Codable, Hashable {
   /// Checks every key; the error names it.
   public func validate() throws(ConfigError) {
     if !momentum.isFinite || !Limits.momentum.contains(momentum) {
-      throw ConfigError(key: "momentum", message: "momentum must be a number from 0 to 0.999, got \(momentum)")
+      throw ConfigError(key: "momentum", message: tr("momentum must be a number from 0 to 0.999, got {1}", momentum))
     }
     if !dropout.isFinite || !Limits.dropout.contains(dropout) {
-      throw ConfigError(key: "dropout", message: "dropout must be a number from 0 to 0.9, got \(dropout)")
+      throw ConfigError(key: "dropout", message: tr("dropout must be a number from 0 to 0.9, got {1}", dropout))
     }
   }
 

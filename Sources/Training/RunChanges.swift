@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// Where training stands: whole epochs done and, inside the next epoch, the training examples
 /// already seen (always 0 in 2-D, where training moves in whole epochs). Every moment of a run's
@@ -81,30 +82,30 @@ extension Experiment: ReplayableSession {
     switch change {
     case .settings(let next):
       guard config.differsOnlyLive(from: next) else {
-        throw ConfigError(key: "settings", message: "a recorded change alters more than the live settings")
+        throw ConfigError(key: "settings", message: tr("a recorded change alters more than the live settings"))
       }
       try updateLive { $0 = next }
     case .addPoint(let point):
       guard abs(point.x) <= 6, abs(point.y) <= 6, point.x.isFinite, point.y.isFinite, point.label.isFinite else {
-        throw ConfigError(key: "points", message: "a recorded point lies outside the plane")
+        throw ConfigError(key: "points", message: tr("a recorded point lies outside the plane"))
       }
       addPoint(point)
     case .removePoint(let x, let y):
       _ = removeNearestPoint(x: x, y: y)
     case .setWeight(let layer, let from, let to, let value):
       guard value.isFinite, layer >= 0, layer < network.layerCount else {
-        throw ConfigError(key: "weights", message: "a recorded weight edit names no weight")
+        throw ConfigError(key: "weights", message: tr("a recorded weight edit names no weight"))
       }
       let size = network.layerSize(layer)
       guard from >= 0, from < size.inputs, to >= 0, to < size.outputs else {
-        throw ConfigError(key: "weights", message: "a recorded weight edit names no weight")
+        throw ConfigError(key: "weights", message: tr("a recorded weight edit names no weight"))
       }
       setWeight(layer: layer, from: from, to: to, value: value)
     case .setBias(let layer, let neuron, let value):
       guard value.isFinite, layer >= 0, layer < network.layerCount, neuron >= 0,
         neuron < network.layerSize(layer).outputs
       else {
-        throw ConfigError(key: "weights", message: "a recorded bias edit names no bias")
+        throw ConfigError(key: "weights", message: tr("a recorded bias edit names no bias"))
       }
       setBias(layer: layer, neuron: neuron, value: value)
     case .diverged(let reason):
@@ -174,7 +175,7 @@ extension CNNExperiment: ReplayableSession {
       try updateLive { $0 = next }
     case .addDrawing(let pixels, let label):
       guard pixels.allSatisfy({ $0.isFinite }) else {
-        throw ConfigError(key: "drawings", message: "a recorded drawing holds a value that is not a number")
+        throw ConfigError(key: "drawings", message: tr("a recorded drawing holds a value that is not a number"))
       }
       try addDrawing(pixels, label: label)
     case .diverged(let reason):

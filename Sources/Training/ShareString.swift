@@ -1,5 +1,6 @@
 import Datasets
 import Engine
+import Localization
 
 /// The whole configuration as one short, readable string, like the playground's URL:
 /// `dataset=spiral&noise=10&features=x1,x2&hiddenLayers=8,8&learningRate=0.03&…`.
@@ -35,7 +36,7 @@ extension PlaygroundConfig {
       let key = String(pieces[0])
       let value = pieces.count > 1 ? String(pieces[1]) : ""
       func bad(_ allowed: String) -> ConfigError {
-        ConfigError(key: key, message: "\(key)=\(value) is not valid; allowed: \(allowed)")
+        ConfigError(key: key, message: tr("{1}={2} is not valid; allowed: {3}", key, value, allowed))
       }
       func number<T: LosslessStringConvertible>(_ type: T.Type, _ allowed: String) throws(ConfigError) -> T {
         guard let v = T(value) else { throw bad(allowed) }
@@ -86,7 +87,7 @@ extension PlaygroundConfig {
         guard let schedule = LearningRateSchedule(value) else { throw bad("constant, step:EVERY:FACTOR, exp:FACTOR") }
         lrSchedule = schedule
       default:
-        throw ConfigError(key: key, message: "unknown setting '\(key)' in the config string")
+        throw ConfigError(key: key, message: tr("unknown setting '{1}' in the config string", key))
       }
     }
     if !sawProblem { problem = dataset.isRegression ? .regression : .classification }

@@ -1,3 +1,4 @@
+import Localization
 /// How fast the window trains while playing: a number of units per second (epochs in the 2-D
 /// playground, images in CNN mode) or as fast as the machine can.
 ///
@@ -101,7 +102,7 @@ public struct SharedSetup: Equatable, Sendable {
         continue
       }
       let value = String(part.dropFirst(6))
-      guard speed == nil else { throw ConfigError(key: "speed", message: "speed is given twice") }
+      guard speed == nil else { throw ConfigError(key: "speed", message: tr("speed is given twice")) }
       guard let parsed = TrainingSpeed(text: value) else {
         throw ConfigError(
           key: "speed", message: "speed=\(value) is not valid; allowed: \(TrainingSpeed.allowed)")

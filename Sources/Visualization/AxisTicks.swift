@@ -1,5 +1,6 @@
 import Engine
 import ImmediateUI
+import Localization
 
 /// Tick values and labels for chart axes: round ("nice") steps on linear axes, whole decades on
 /// log axes, whole epochs on the time axis. The UI decides how many fit and draws them.
@@ -108,7 +109,7 @@ public enum AxisTicks {
     if epoch >= 1000 {
       let thousands = String(epoch / 1000)
       let rest = String(epoch % 1000)
-      return thousands + "," + String(repeating: "0", count: 3 - rest.count) + rest
+      return thousands + tr(",::thousands") + String(repeating: "0", count: 3 - rest.count) + rest
     }
     return String(epoch)
   }

@@ -3,9 +3,10 @@ import Datasets
 import Engine
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
-import SDLFrontend
 import SafeIO
+import SDLFrontend
 import Training
 import Visualization
 
@@ -15,6 +16,7 @@ extension AttackMethod: ExpressibleByArgument {}
 /// network is fooled (Adversarial Playground): FGSM or projected gradient steps, untargeted or
 /// toward a class, at a given ε or the smallest ε that fools it.
 struct Attack: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train a CNN on shape images and fool it with an adversarial image.",
     discussion: """
@@ -48,16 +50,16 @@ struct Attack: ParsableCommand {
   static func short(_ x: Float) -> Double { Double(x.description) ?? Double(x) }
 
   func run() throws {
-    if search && epsilon != nil { throw UsageError(message: "--epsilon and --search exclude each other") }
+    if search && epsilon != nil { throw UsageError(message: tr("--epsilon and --search exclude each other")) }
     if let epsilon, !(epsilon.isFinite && epsilon >= 0 && epsilon <= 1) {
-      throw UsageError(message: "--epsilon must be a number from 0 to 1, got \(epsilon)")
+      throw UsageError(message: tr("--epsilon must be a number from 0 to 1, got {1}", epsilon))
     }
-    guard (1...1000).contains(steps) else { throw UsageError(message: "--steps must be from 1 to 1000, got \(steps)") }
-    guard (1...32).contains(scale) else { throw UsageError(message: "--scale must be from 1 to 32, got \(scale)") }
+    guard (1...1000).contains(steps) else { throw UsageError(message: tr("--steps must be from 1 to 1000, got {1}", steps)) }
+    guard (1...32).contains(scale) else { throw UsageError(message: tr("--scale must be from 1 to 32, got {1}", scale)) }
     if let out { try CNNRunOptions.makeFolder(out) }
     let experiment = try session.trainedExperiment(command: "attack")
     guard (1...max(1, experiment.test.count)).contains(image), !experiment.test.isEmpty else {
-      throw UsageError(message: "--image must be from 1 to \(experiment.test.count), got \(image)")
+      throw UsageError(message: tr("--image must be from 1 to {1}, got {2}", experiment.test.count, image))
     }
     var settings = AttackSettings(method: method, epsilon: epsilon ?? 0.1, steps: steps)
     if let target { settings.target = try CNNRunOptions.classIndex(target, in: experiment, flag: "--target") }
@@ -66,7 +68,7 @@ struct Attack: ParsableCommand {
     let result: AdversarialExample
     if search {
       guard let found = network.smallestFoolingEpsilon(image: pixels, settings: settings) else {
-        throw UsageError(message: "--search: even ε = 1 does not fool the network on image \(image)")
+        throw UsageError(message: tr("--search: even ε = 1 does not fool the network on image {1}", image))
       }
       result = found
     } else {
@@ -97,7 +99,7 @@ struct Attack: ParsableCommand {
         do {
           try PNGFile.save(raster, to: path)
         } catch {
-          throw UsageError(message: "--out: cannot write '\(path)': \(error)")
+          throw UsageError(message: tr("--out: cannot write '{1}': {2}", path, error))
         }
       }
       line.add("out", out)

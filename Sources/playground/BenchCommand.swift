@@ -6,6 +6,7 @@ import Training
 
 /// `playground bench`: the speed figures of the engine on the reference configurations.
 struct Bench: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Measure training and grid-evaluation speed (one thread, this build).")
 

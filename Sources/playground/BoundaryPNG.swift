@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlaygroundCore
 import SafeIO
 import SDLFrontend
@@ -13,7 +14,7 @@ enum BoundaryPNG {
     } catch let problem as FileProblem {
       throw UsageError(message: "--png: \(problem)")
     } catch {
-      throw UsageError(message: "--png: cannot write '\(path)': \(error)")
+      throw UsageError(message: tr("--png: cannot write '{1}': {2}", path, error))
     }
   }
 }

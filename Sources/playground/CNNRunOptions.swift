@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Engine
 import Foundation
+import Localization
 import Training
 
 /// The flags that make and train a shapes session for a command that then looks inside it
@@ -26,10 +27,10 @@ struct CNNRunOptions: ParsableArguments {
   /// bad flag.
   func trainedExperiment(command: String) throws -> CNNExperiment {
     guard dataset == .shapes else {
-      throw UsageError(message: "--dataset: \(command) works on shapes only, got '\(dataset.name)'")
+      throw UsageError(message: tr("--dataset: {1} works on shapes only, got '{2}'", command, dataset.name))
     }
     guard epochs >= 0 && epochs <= 100_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 100000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 100000, got {1}", epochs))
     }
     let config = try shapeFlags.makeConfig(
       seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
@@ -49,12 +50,12 @@ struct CNNRunOptions: ParsableArguments {
   static func makeFolder(_ out: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && !isDirectory.boolValue {
-      throw UsageError(message: "--out: '\(out)' is a file, not a folder")
+      throw UsageError(message: tr("--out: '{1}' is a file, not a folder", out))
     }
     do {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {
-      throw UsageError(message: "--out: cannot create '\(out)': \(error.localizedDescription)")
+      throw UsageError(message: tr("--out: cannot create '{1}': {2}", out, error.localizedDescription))
     }
   }
 

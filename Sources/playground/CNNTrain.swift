@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Engine
 import Foundation
+import Localization
 import PlaygroundCore
 import SessionKit
 import Training
@@ -50,7 +51,7 @@ struct ShapesOptions: ParsableArguments {
       config.shapes = try shapes.split(separator: ",", omittingEmptySubsequences: false).map {
         let name = $0.trimmingCharacters(in: .whitespaces)
         guard let kind = ShapeKind(rawValue: name) else {
-          throw UsageError(message: "--shapes: unknown shape '\(name)'; allowed: \(ShapeKind.allNames)")
+          throw UsageError(message: tr("--shapes: unknown shape '{1}'; allowed: {2}", name, ShapeKind.allNames))
         }
         return kind
       }
@@ -58,7 +59,7 @@ struct ShapesOptions: ParsableArguments {
     if let convLayers {
       config.convLayers = try convLayers.split(separator: ",", omittingEmptySubsequences: false).map {
         guard let n = Int($0.trimmingCharacters(in: .whitespaces)) else {
-          throw UsageError(message: "--conv-layers: '\($0)' is not a whole number of filters; use e.g. 8,16")
+          throw UsageError(message: tr("--conv-layers: '{1}' is not a whole number of filters; use e.g. 8,16", $0))
         }
         return n
       }
@@ -75,13 +76,13 @@ struct ShapesOptions: ParsableArguments {
   /// The adversarial-training setting from its two flags (nil when off).
   func adversarialTraining() throws -> AdversarialTraining? {
     if let share = adversarialShare, !(share.isFinite && AdversarialTraining.shareRange.contains(share)) {
-      throw UsageError(message: "--adversarial-share must be a number from 0 to 1, got \(share)")
+      throw UsageError(message: tr("--adversarial-share must be a number from 0 to 1, got {1}", share))
     }
     if let eps = adversarialEpsilon, !(eps.isFinite && AdversarialTraining.epsilonRange.contains(eps)) {
-      throw UsageError(message: "--adversarial-epsilon must be a number from 0 to 1, got \(eps)")
+      throw UsageError(message: tr("--adversarial-epsilon must be a number from 0 to 1, got {1}", eps))
     }
     guard let share = adversarialShare else {
-      if adversarialEpsilon != nil { throw UsageError(message: "--adversarial-epsilon needs --adversarial-share") }
+      if adversarialEpsilon != nil { throw UsageError(message: tr("--adversarial-epsilon needs --adversarial-share")) }
       return nil
     }
     return share > 0 ? AdversarialTraining(share: share, epsilon: adversarialEpsilon ?? 0.1) : nil
@@ -149,7 +150,7 @@ struct CNNTrain {
         ("--adversarial-epsilon", shapes.adversarialEpsilon != nil),
       ]
       let flag = given.first(where: { $0.1 })?.0 ?? "--class-name"
-      throw UsageError(message: "\(flag) needs --dataset shapes")
+      throw UsageError(message: tr("{1} needs --dataset shapes", flag))
     }
     let twoD: [(String, Bool)] = [
       ("--problem", options.problem != nil), ("--noise", options.noise != 0),
@@ -160,10 +161,10 @@ struct CNNTrain {
       ("--init", options.initialization != .playground), ("--csv", options.csv != nil),
     ]
     if let bad = (twoD + unsupported.map { ($0.flag, $0.given) }).first(where: { $0.1 }) {
-      throw UsageError(message: "\(bad.0) does not apply to --dataset shapes")
+      throw UsageError(message: tr("{1} does not apply to --dataset shapes", bad.0))
     }
     if imports.folders.isEmpty && !imports.className.isEmpty {
-      throw UsageError(message: "--class-name names an --import-pngs folder; give the folder too")
+      throw UsageError(message: tr("--class-name names an --import-pngs folder; give the folder too"))
     }
     var config = try shapes.makeConfig(
       seed: options.seed, trainRatio: options.trainRatio, learningRate: options.learningRate,

@@ -17,6 +17,7 @@ extension CAMStart: ExpressibleByArgument {}
 ///
 /// Numeric flags parse `.unconditional`ly, as in `ConfigOptions`: `--jitter -1` reports the range.
 struct Cam: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train a CNN on shape images and draw the image each class likes best.",
     discussion: """
@@ -84,20 +85,20 @@ struct Cam: ParsableCommand {
 
   func run() throws {
     guard dataset == .shapes else {
-      throw UsageError(message: "--dataset: cam works on shapes only, got '\(dataset.name)'")
+      throw UsageError(message: tr("--dataset: cam works on shapes only, got '{1}'", dataset.name))
     }
     guard epochs >= 0 && epochs <= 100_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 100000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 100000, got {1}", epochs))
     }
     guard (1...32).contains(scale) else {
-      throw UsageError(message: "--scale must be from 1 to 32, got \(scale)")
+      throw UsageError(message: tr("--scale must be from 1 to 32, got {1}", scale))
     }
     let config = try shapeFlags.makeConfig(
       seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
     let settings = try camSettings()
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && !isDirectory.boolValue {
-      throw UsageError(message: "--out: '\(out)' is a file, not a folder")
+      throw UsageError(message: tr("--out: '{1}' is a file, not a folder", out))
     }
     var experiment: CNNExperiment
     do {
@@ -109,7 +110,7 @@ struct Cam: ParsableCommand {
     do {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {
-      throw UsageError(message: "--out: cannot create '\(out)': \(error.localizedDescription)")
+      throw UsageError(message: tr("--out: cannot create '{1}': {2}", out, error.localizedDescription))
     }
     for kind in config.shapes {  // before training: a read-only folder must not cost the run
       let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
@@ -179,7 +180,7 @@ struct Cam: ParsableCommand {
       ),
     ]
     if let bad = checks.first(where: { !$0.1 }) {
-      throw UsageError(message: "\(bad.0) must be \(bad.2)")
+      throw UsageError(message: tr("{1} must be {2}", bad.0, bad.2))
     }
     return s
   }

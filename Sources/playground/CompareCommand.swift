@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Localization
 import PlaygroundCore
 import SessionKit
 import Training
@@ -13,6 +14,7 @@ import Training
 /// of A (same data, same initial weights, same batch order); a setting that changes the network's
 /// shape or the data rebuilds B from the same seed, and the third line says `"sameStart": false`.
 struct Compare: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train two runs that differ in one or more settings and print both results.",
     discussion: """
@@ -37,12 +39,12 @@ struct Compare: ParsableCommand {
   static let notSettings: Set<String> = ["epochs", "json", "load", "save", "png", "vary", "help", "version"]
 
   func run() throws {
-    guard !vary.isEmpty else { throw UsageError(message: "--vary: give at least one KEY=VALUE (e.g. learning-rate=0.3)") }
+    guard !vary.isEmpty else { throw UsageError(message: tr("--vary: give at least one KEY=VALUE (e.g. learning-rate=0.3)")) }
     let arguments = try Compare.ownArguments()
     var varied: [(key: String, value: String)] = []
     for item in vary {
       guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-        throw UsageError(message: "--vary: \"\(item)\" is not KEY=VALUE (e.g. learning-rate=0.3)")
+        throw UsageError(message: tr("--vary: \"{1}\" is not KEY=VALUE (e.g. learning-rate=0.3)", item))
       }
       let key = String(item[..<eq]).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
       let value = String(item[item.index(after: eq)...])
@@ -50,7 +52,7 @@ struct Compare: ParsableCommand {
         throw UsageError(
           message: "--vary: \"\(key)\" is not a setting; keys are \(Compare.settingKeys.sorted().joined(separator: ", "))")
       }
-      if varied.contains(where: { $0.key == key }) { throw UsageError(message: "--vary: \(key) is varied twice") }
+      if varied.contains(where: { $0.key == key }) { throw UsageError(message: tr("--vary: {1} is varied twice", key)) }
       varied.append((key, value))
     }
     let base = arguments + ["--epochs", String(epochs), "--json"]
@@ -98,7 +100,7 @@ struct Compare: ParsableCommand {
     do {
       return try Train.parse(arguments)
     } catch {
-      throw UsageError(message: "run \(run): \(Train.message(for: error))")
+      throw UsageError(message: tr("run {1}: {2}", run, Train.message(for: error)))
     }
   }
 

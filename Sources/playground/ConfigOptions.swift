@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Engine
 import Foundation
+import Localization
 import PlaygroundCore
 import Training
 
@@ -91,7 +92,7 @@ struct ConfigOptions: ParsableArguments {
     config.features = try features.split(separator: ",", omittingEmptySubsequences: false).map {
       let name = $0.trimmingCharacters(in: .whitespaces)
       guard let f = Feature(rawValue: name) else {
-        throw UsageError(message: "--features: unknown feature '\(name)'; allowed: \(Feature.allNames)")
+        throw UsageError(message: tr("--features: unknown feature '{1}'; allowed: {2}", name, Feature.allNames))
       }
       return f
     }
@@ -105,7 +106,7 @@ struct ConfigOptions: ParsableArguments {
     } else {
       config.hiddenLayers = try layers.split(separator: ",", omittingEmptySubsequences: false).map {
         guard let n = Int($0.trimmingCharacters(in: .whitespaces)) else {
-          throw UsageError(message: "--hidden-layers: '\($0)' is not a whole number of neurons; use e.g. 4,2")
+          throw UsageError(message: tr("--hidden-layers: '{1}' is not a whole number of neurons; use e.g. 4,2", $0))
         }
         return n
       }
@@ -173,17 +174,17 @@ extension ConfigOptions {
     }
     func line(at offset: Int) -> Int { bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw UsageError(message: "--csv: \(path):1: UTF-16 text; save it as UTF-8 CSV")
+      throw UsageError(message: tr("--csv: {1}:1: UTF-16 text; save it as UTF-8 CSV", path))
     }
     if let nul = bytes.firstIndex(of: 0) {
-      throw UsageError(message: "--csv: \(path):\(line(at: nul)): contains a NUL byte; is it a text file?")
+      throw UsageError(message: tr("--csv: {1}:{2}: contains a NUL byte; is it a text file?", path, line(at: nul)))
     }
     var offset = 0  // where the bytes stop being valid UTF-8
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
     guard offset == bytes.count else {
-      throw UsageError(message: "--csv: \(path):\(line(at: offset)): not UTF-8 text; save it as UTF-8 CSV")
+      throw UsageError(message: tr("--csv: {1}:{2}: not UTF-8 text; save it as UTF-8 CSV", path, line(at: offset)))
     }
     return String(decoding: bytes, as: UTF8.self)
   }

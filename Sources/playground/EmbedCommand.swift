@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import SDLFrontend
 import Training
@@ -17,6 +18,7 @@ enum EmbedMethod: String, CaseIterable, ExpressibleByArgument {
 /// `playground embed`: every test image's activations at one layer projected to 2-D (the
 /// Embedding Projector), and how far apart the classes lie there (the silhouette score).
 struct Embed: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train a CNN on shape images and project a layer's activations of the test images to 2-D.",
     discussion: """
@@ -59,7 +61,7 @@ struct Embed: ParsableCommand {
       do {
         try PNGFile.save(Embed.scatter(points, labels: labels), to: png)
       } catch {
-        throw UsageError(message: "--png: cannot write '\(png)': \(error)")
+        throw UsageError(message: tr("--png: cannot write '{1}': {2}", png, error))
       }
     }
     if json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Localization
 import PlaygroundCore
 import SessionKit
 import Training
@@ -8,6 +9,7 @@ import Training
 /// `playground explain`: one training step on one training point, every number printed: the
 /// forward pass, the loss, the backward pass and the weights after the optimizer's update.
 struct Explain: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Explain one training step on one training point (2-D networks).",
     discussion: """
@@ -29,17 +31,17 @@ struct Explain: ParsableCommand {
 
   func run() throws {
     guard epochs >= 0 && epochs <= 1_000_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 1000000, got {1}", epochs))
     }
-    if config.isShapes { throw UsageError(message: "explain is for 2-D networks; --dataset shapes is not supported yet") }
+    if config.isShapes { throw UsageError(message: tr("explain is for 2-D networks; --dataset shapes is not supported yet")) }
     var loaded: SessionFile?
     if let load { loaded = try SessionCLI.read(load, settings: config) }
-    if case .cnn = loaded { throw UsageError(message: "--load: explain is for 2-D sessions; this is a CNN session") }
+    if case .cnn = loaded { throw UsageError(message: tr("--load: explain is for 2-D sessions; this is a CNN session")) }
     var (experiment, _) = try SessionCLI.start(loaded: loaded, path: load, settings: config)
     try TrainingBudget.check(experiment, epochs: epochs)
     experiment.train(epochs: epochs)
     guard let step = experiment.explainStep(example: example - 1) else {
-      throw UsageError(message: "--example must be from 1 to \(experiment.train.count) (the training points), got \(example)")
+      throw UsageError(message: tr("--example must be from 1 to {1} (the training points), got {2}", experiment.train.count, example))
     }
     print(json ? Explain.json(step, experiment, example: example) : Explain.text(step, experiment, example: example))
   }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Localization
 import PlaygroundCore
 import SessionKit
 import Training
 
 /// `playground export`: the session as a PyTorch or numpy script, or its points as CSV.
 struct Export: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Write a session as a PyTorch or numpy script, or its points as CSV.",
     discussion: """
@@ -37,10 +39,10 @@ struct Export: ParsableCommand {
       path.map { (flag: flag, path: $0) }
     }
     guard !outputs.isEmpty else {
-      throw UsageError(message: "export needs at least one of --pytorch FILE, --numpy FILE, --save-csv FILE")
+      throw UsageError(message: tr("export needs at least one of --pytorch FILE, --numpy FILE, --save-csv FILE"))
     }
     guard epochs >= 0 && epochs <= 10_000_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 10000000, got {1}", epochs))
     }
     var seen: [String: String] = [:]
     if let load { seen[SessionCLI.identity(load)] = "--load" }
@@ -156,7 +158,7 @@ enum SessionCLI {
         throw UsageError(message: "--load: \(SessionError(path: path, error.message))")
       }
     case .cnn:
-      throw UsageError(message: "--load: \(path) holds a CNN session, which this command cannot use")
+      throw UsageError(message: tr("--load: {1} holds a CNN session, which this command cannot use", path))
     }
   }
 

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Localization
 import PlaygroundCore
 import SessionKit
 
 /// `playground grade --rubric RUBRIC.yaml FILE…`: replays each handed-in session and checks a
 /// teacher's rubric on it.
 struct Grade: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Grade handed-in sessions against a rubric.",
     discussion: """
@@ -34,8 +36,8 @@ struct Grade: ParsableCommand {
   }
 
   func run() throws {
-    if csv && json { throw UsageError(message: "--csv and --json: choose one") }
-    guard !files.isEmpty else { throw UsageError(message: "give one or more session files to grade") }
+    if csv && json { throw UsageError(message: tr("--csv and --json: choose one")) }
+    guard !files.isEmpty else { throw UsageError(message: tr("give one or more session files to grade")) }
     let rubric: Rubric
     do {
       rubric = try Rubric.read(path: self.rubric)

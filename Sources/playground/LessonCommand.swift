@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Localization
 import PlaygroundCore
 import SafeIO
 
@@ -19,7 +20,7 @@ struct LessonCommand: ParsableCommand {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue
       else {
-        throw UsageError(message: "--dir: '\(dir)' is not a folder")
+        throw UsageError(message: tr("--dir: '{1}' is not a folder", dir))
       }
       return dir
     }
@@ -36,6 +37,7 @@ struct LessonCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
+    @OptionGroup var language: LanguageOption
     static let configuration = CommandConfiguration(
       abstract: "List the lessons: id, title, level, minutes, file (invalid files are reported, exit 2). `playground --lesson ID` opens one.")
     @Option(help: "The folder of lesson files (default: the Lessons/ folder that ships with the app).")
@@ -49,7 +51,7 @@ struct LessonCommand: ParsableCommand {
       do {
         entries = try LessonLibrary.load(directory: folder)
       } catch {
-        throw UsageError(message: "cannot read '\(folder)': \(error.localizedDescription)")
+        throw UsageError(message: tr("cannot read '{1}': {2}", folder, error.localizedDescription))
       }
       var invalid = false
       var rows: [[String]] = []
@@ -97,6 +99,7 @@ struct LessonCommand: ParsableCommand {
   }
 
   struct Validate: ParsableCommand {
+    @OptionGroup var language: LanguageOption
     static let configuration = CommandConfiguration(
       abstract: "Run lessons headless: one line per step with the metrics seen.",
       discussion: """

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import SafeIO
 import SDLFrontend
@@ -60,7 +61,7 @@ struct ImportOptions: ParsableArguments {
         }
       }
       if classes.contains(where: { $0.name == name }) {
-        throw UsageError(message: "--class-name: two imported classes are named '\(name)'")
+        throw UsageError(message: tr("--class-name: two imported classes are named '{1}'", name))
       }
       classes.append(ImageClass(name: name, images: try PNGFolder.images(in: folder)))
     }
@@ -79,17 +80,17 @@ enum PNGFolder {
     func fail(_ message: String) -> UsageError { UsageError(message: "--import-pngs: \(message)") }
     var info = stat()
     guard stat(folder, &info) == 0 else {
-      throw fail("'\(folder)' cannot be read: \(String(cString: strerror(errno)))")
+      throw fail(tr("'{1}' cannot be read: {2}", folder, String(cString: strerror(errno))))
     }
-    guard info.st_mode & S_IFMT == S_IFDIR else { throw fail("'\(folder)' is not a folder") }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw fail(tr("'{1}' is not a folder", folder)) }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }
         .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     } catch {
-      throw fail("'\(folder)' cannot be read: \(error.localizedDescription)")
+      throw fail(tr("'{1}' cannot be read: {2}", folder, error.localizedDescription))
     }
-    if names.isEmpty { throw fail("'\(folder)' is empty; put 28×28 PNG images in it") }
+    if names.isEmpty { throw fail(tr("'{1}' is empty; put 28×28 PNG images in it", folder)) }
     if names.count > ImageClass.Limits.images.upperBound {
       throw fail(
         "'\(folder)' holds \(names.count) files; an imported class has at most \(ImageClass.Limits.images.upperBound) images"
@@ -99,7 +100,7 @@ enum PNGFolder {
     do {
       system = try SDLSystem(video: false)
     } catch {
-      throw fail("cannot start the PNG reader: \(error)")
+      throw fail(tr("cannot start the PNG reader: {1}", error))
     }
     defer { withExtendedLifetime(system) {} }
     let side = ShapeImages.size
@@ -107,12 +108,12 @@ enum PNGFolder {
     for name in names {
       let path = (folder as NSString).appendingPathComponent(name)
       guard stat(path, &info) == 0 else {
-        throw fail("\(path): cannot be read: \(String(cString: strerror(errno)))")
+        throw fail(tr("{1}: cannot be read: {2}", path, String(cString: strerror(errno))))
       }
       switch info.st_mode & S_IFMT {
       case S_IFREG: break
-      case S_IFDIR: throw fail("\(path) is a folder; the folder should hold only 28×28 PNG files")
-      default: throw fail("\(path) is not a regular file")
+      case S_IFDIR: throw fail(tr("{1} is a folder; the folder should hold only 28×28 PNG files", path))
+      default: throw fail(tr("{1} is not a regular file", path))
       }
       // The file is read whole (capped) and its IHDR header checked before any decoding, so an
       // image claiming 100000×100000 pixels costs 33 bytes of reading, not 40 GB of pixels.
@@ -123,7 +124,7 @@ enum PNGFolder {
         throw fail(error.description)
       }
       guard case .success(let header) = PNGHeader.parse(bytes) else {
-        throw fail("\(path) is not a PNG file; the folder should hold only 28×28 PNGs")
+        throw fail(tr("{1} is not a PNG file; the folder should hold only 28×28 PNGs", path))
       }
       guard header.width == side && header.height == side else {
         if header.width > 4096 || header.height > 4096 {
@@ -131,16 +132,16 @@ enum PNGFolder {
             "\(path) cannot be read as a PNG: its header claims \(header.width)×\(header.height) pixels (images must be \(side)×\(side))"
           )
         }
-        throw fail("\(path) is \(header.width)×\(header.height) pixels; images must be \(side)×\(side)")
+        throw fail(tr("{1} is {2}×{3} pixels; images must be {4}×{5}", path, header.width, header.height, side, side))
       }
       let raster: Raster
       do {
         raster = try PNGFile.decode(bytes, name: path)
       } catch {
-        throw fail("\(path) cannot be read as a PNG: \(error)")
+        throw fail(tr("{1} cannot be read as a PNG: {2}", path, error))
       }
       guard raster.width == side && raster.height == side else {
-        throw fail("\(path) is \(raster.width)×\(raster.height) pixels; images must be \(side)×\(side)")
+        throw fail(tr("{1} is {2}×{3} pixels; images must be {4}×{5}", path, raster.width, raster.height, side, side))
       }
       images.append(ImageClass.grayscale(raster))
     }

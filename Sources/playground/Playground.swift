@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Localization
 import PlaygroundCore
 import SafeIO
 import SDLFrontend
@@ -33,7 +34,9 @@ struct Playground: ParsableCommand {
     do {
       if let error = CommandLineText.tooManyArguments() { throw error }
       if let error = CommandLineText.invalidUTF8Argument() { throw error }
-      var command = try parseAsRoot()
+      try startLanguage()
+      // `--lang` was read by `startLanguage`; taken out here, it may stand before the subcommand.
+      var command = try parseAsRoot(Language.withoutFlag(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let error as UsageError {
       report("error: \(CommandLineText.shortened(error.message))")
@@ -51,6 +54,17 @@ struct Playground: ParsableCommand {
       }
     }
     Foundation.exit(StandardStreams.finish(code))
+  }
+
+  /// Makes `--lang` (or the locale) the language of every message and of the window.
+  static func startLanguage() throws {
+    do {
+      _ = try Language.start(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    } catch let error as LanguageError {
+      throw UsageError(message: error.description)
+    } catch {
+      throw UsageError(message: "\(error)")
+    }
   }
 
   /// Prints a line to stdout with control characters escaped: paths, lesson ids and titles come

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 import PlaygroundUI
 import Recording
-import SDLFrontend
 import SafeIO
+import SDLFrontend
 
 /// `playground record`: a clip of the window training, drawn offscreen (no display needed) by the
 /// software renderer, as `--screenshot` draws one frame.
 struct Record: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     commandName: "record",
     abstract: "Record a clip of the window training, as a GIF or an MP4, without a display.",
@@ -38,15 +40,15 @@ struct Record: ParsableCommand {
 
   mutating func run() throws {
     guard ClipWriter.format(of: out) != nil else {
-      throw UsageError(message: "--out must name a .gif or an .mp4 file, got '\(out)'")
+      throw UsageError(message: tr("--out must name a .gif or an .mp4 file, got '{1}'", out))
     }
-    guard (1...50).contains(fps) else { throw UsageError(message: "--fps must be from 1 to 50, got \(fps)") }
-    if seconds != nil && epochs != nil { throw UsageError(message: "give --seconds or --epochs, not both") }
+    guard (1...50).contains(fps) else { throw UsageError(message: tr("--fps must be from 1 to 50, got {1}", fps)) }
+    if seconds != nil && epochs != nil { throw UsageError(message: tr("give --seconds or --epochs, not both")) }
     if let seconds, !(seconds > 0 && seconds * Double(fps) <= Double(Record.maximumFrames)) {
-      throw UsageError(message: "--seconds must be above 0 and at most \(Record.maximumFrames / fps) at \(fps) frames/s, got \(seconds)")
+      throw UsageError(message: tr("--seconds must be above 0 and at most {1} at {2} frames/s, got {3}", Record.maximumFrames / fps, fps, seconds))
     }
     if let epochs, !(1...1_000_000).contains(epochs) {
-      throw UsageError(message: "--epochs must be from 1 to 1000000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 1 to 1000000, got {1}", epochs))
     }
     let settings: Window
     do {
@@ -55,9 +57,9 @@ struct Record: ParsableCommand {
       throw UsageError(message: Window.message(for: error))
     }
     if settings.screenshot != nil || settings.layoutJson {
-      throw UsageError(message: "record writes a clip; drop --screenshot")
+      throw UsageError(message: tr("record writes a clip; drop --screenshot"))
     }
-    if settings.epochs != 0 { throw UsageError(message: "--epochs is the clip's length here") }
+    if settings.epochs != 0 { throw UsageError(message: tr("--epochs is the clip's length here")) }
     let (start, guide) = try settings.startingState()
     let size = try WindowSize.parse(settings.size, zoom: settings.zoom)
     let length: ClipLength = epochs.map { .epochs($0) } ?? .seconds(seconds ?? 5)
@@ -130,7 +132,7 @@ enum ClipRecorder {
       if let frames, k >= frames { break }
       if case .epochs(let n) = length, state.active.epoch >= startEpoch + n { break }
       if k >= Record.maximumFrames {
-        throw UsageError(message: "the clip would pass \(Record.maximumFrames) frames: train fewer epochs or raise --speed")
+        throw UsageError(message: tr("the clip would pass {1} frames: train fewer epochs or raise --speed", Record.maximumFrames))
       }
       if state.active.speed.rate == nil {
         // Max: as much as this machine trains in the frame's share of real time.

@@ -1,5 +1,6 @@
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 import SDLFrontend
 
@@ -11,10 +12,10 @@ enum RendererFlag {
   nonisolated static func choice(_ text: String?, software: Bool) throws -> RendererChoice? {
     guard let text else { return software ? .software : nil }
     guard let choice = RendererChoice(rawValue: text.lowercased()) else {
-      throw UsageError(message: "--renderer must be software, opengl or auto, got '\(text)'")
+      throw UsageError(message: tr("--renderer must be software, opengl or auto, got '{1}'", text))
     }
     if software && choice != .software {
-      throw UsageError(message: "--software is --renderer software; drop one of them")
+      throw UsageError(message: tr("--software is --renderer software; drop one of them"))
     }
     return choice
   }

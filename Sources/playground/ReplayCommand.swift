@@ -7,6 +7,7 @@ import Training
 /// `playground replay FILE`: re-executes a session's recorded history from its start and checks
 /// every keyframe and the final state bit for bit.
 struct Replay: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Check that a saved session's history reproduces it exactly.",
     discussion: """

@@ -2,12 +2,14 @@ import ArgumentParser
 import Datasets
 import Engine
 import Foundation
+import Localization
 import PlaygroundCore
 import SessionKit
 import Training
 
 /// `playground train`: trains headless and reports progress and the result.
 struct Train: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train a network without a window and print the result.")
 
@@ -34,7 +36,7 @@ struct Train: ParsableCommand {
   /// Trains as the flags say; prints progress unless `quiet`; returns the result line.
   func execute(quiet: Bool) throws -> String {
     guard epochs >= 0 && epochs <= 10_000_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 10000000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 10000000, got {1}", epochs))
     }
     let cnnFlags = config.isShapes || shapes.isSet || imports.isSet
     var loaded: SessionFile?
@@ -46,7 +48,7 @@ struct Train: ParsableCommand {
       loaded = try SessionCLI.read(load, settings: config)
     }
     if case .cnn(let session) = loaded, let load {  // continue a CNN session: CNNTrain.swift
-      if png != nil { throw UsageError(message: "--png does not apply to a CNN session") }
+      if png != nil { throw UsageError(message: tr("--png does not apply to a CNN session")) }
       var train = try CNNTrain(session: session, path: load, epochs: epochs, json: json, save: save)
       train.quiet = quiet
       return try train.execute()

@@ -3,6 +3,7 @@ import Datasets
 import Engine
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import SDLFrontend
 import Training
@@ -11,6 +12,7 @@ import Visualization
 /// `playground units`: what every unit of a layer wants (Deep Visualization Toolbox): the image
 /// that maximises it and the nine test images that excite it most.
 struct Units: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     abstract: "Train a CNN on shape images and show what each unit of a layer responds to.",
     discussion: """
@@ -33,7 +35,7 @@ struct Units: ParsableCommand {
   var json = false
 
   func run() throws {
-    guard (1...32).contains(scale) else { throw UsageError(message: "--scale must be from 1 to 32, got \(scale)") }
+    guard (1...32).contains(scale) else { throw UsageError(message: tr("--scale must be from 1 to 32, got {1}", scale)) }
     let config = try session.shapeFlags.makeConfig(
       seed: session.seed, trainRatio: session.trainRatio, learningRate: session.learningRate, batchSize: session.batchSize)
     try CNNRunOptions.checkLayer(layer, in: config.shape, allowPixels: false)
@@ -65,7 +67,7 @@ struct Units: ParsableCommand {
           do {
             try PNGFile.save(raster, to: path)
           } catch {
-            throw UsageError(message: "--out: cannot write '\(path)': \(error)")
+            throw UsageError(message: tr("--out: cannot write '{1}': {2}", path, error))
           }
         }
       }

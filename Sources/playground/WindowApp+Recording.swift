@@ -1,5 +1,6 @@
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 /// F9: the window records itself (WindowRecording) into a GIF beside the session.
@@ -12,11 +13,11 @@ extension WindowApp {
     let pixels = window.renderer.outputSize
     do {
       recording = try WindowRecording(path: path, width: pixels.width, height: pixels.height, now: now)
-      reduce(&state, .showBanner(Banner(.info, "Recording the window to \(path) (F9 stops)")))
+      reduce(&state, .showBanner(Banner(.info, tr("Recording the window to {1} (F9 stops)", path))))
       Playground.say("recording \(path)")
       fflush(nil)
     } catch {
-      reduce(&state, .showBanner(Banner(.error, "Could not start recording: \(error)")))
+      reduce(&state, .showBanner(Banner(.error, tr("Could not start recording: {1}", error))))
     }
   }
 

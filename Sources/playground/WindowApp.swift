@@ -1,6 +1,7 @@
 import Foundation
 import ImmediateUI
 import LessonKit
+import Localization
 import PlaygroundCore
 import PlaygroundUI
 import SDLFrontend
@@ -237,15 +238,15 @@ final class WindowApp {
       let path = (screenshotDirectory as NSString).appendingPathComponent("playground-\(stamp).png")
       do {
         try PNGFile.save(raster, to: path)
-        reduce(&state, .showBanner(Banner(.info, "Screenshot saved to \(path)")))
+        reduce(&state, .showBanner(Banner(.info, tr("Screenshot saved to {1}", path))))
         Playground.say("screenshot \(path)")
         fflush(nil)
       } catch {
-        reduce(&state, .showBanner(Banner(.error, "Could not save the screenshot: \(error)")))
+        reduce(&state, .showBanner(Banner(.error, tr("Could not save the screenshot: {1}", error))))
       }
     case .copyToClipboard(let text):
       let ok = Clipboard.set(text)
-      reduce(&state, .showBanner(Banner(ok ? .info : .error, ok ? "Config copied: open it with playground --config '…'" : "The clipboard is not available")))
+      reduce(&state, .showBanner(Banner(ok ? .info : .error, ok ? tr("Config copied: open it with playground --config '…'") : tr("The clipboard is not available"))))
     case .toggleRecording:
       if recording != nil { stopRecording() } else { startRecording() }
     case .save:
@@ -268,11 +269,11 @@ final class WindowApp {
       try SessionFile.write(SessionFile(showing: state), to: path)
       sessionPath = path
       unsaved.markSaved(state)
-      reduce(&state, .showBanner(Banner(.info, "Saved to \(path) (Ctrl+O reopens it)")))
+      reduce(&state, .showBanner(Banner(.info, tr("Saved to {1} (Ctrl+O reopens it)", path))))
       Playground.say("saved \(path)")
       fflush(nil)
     } catch {
-      reduce(&state, .showBanner(Banner(.error, "Could not save: \(error.description)")))
+      reduce(&state, .showBanner(Banner(.error, tr("Could not save: {1}", error.description))))
     }
   }
 
@@ -281,7 +282,7 @@ final class WindowApp {
   func openSession() {
     let path = sessionPath ?? defaultSessionPath
     guard FileManager.default.fileExists(atPath: path) else {
-      reduce(&state, .showBanner(Banner(.info, "No saved session yet: Ctrl+S saves one to \(path)")))
+      reduce(&state, .showBanner(Banner(.info, tr("No saved session yet: Ctrl+S saves one to {1}", path))))
       return
     }
     do {
@@ -296,11 +297,11 @@ final class WindowApp {
       }
       sessionPath = path
       unsaved.markSaved(state)
-      reduce(&state, .showBanner(Banner(.info, "Opened \(path) at epoch \(epoch)")))
+      reduce(&state, .showBanner(Banner(.info, tr("Opened {1} at epoch {2}", path, epoch))))
       Playground.say("opened \(path)")
       fflush(nil)
     } catch {
-      reduce(&state, .showBanner(Banner(.error, "Could not open \(error.description). Your work is unchanged.")))
+      reduce(&state, .showBanner(Banner(.error, tr("Could not open {1}. Your work is unchanged.", error.description))))
     }
   }
 }

@@ -2,14 +2,16 @@ import ArgumentParser
 import Datasets
 import Foundation
 import LessonKit
+import Localization
 import PlaygroundCore
 import PlaygroundUI
-import SDLFrontend
 import SafeIO
+import SDLFrontend
 import Training
 
 /// `playground` with no subcommand: the window, or one frame of it as a PNG.
 struct Window: ParsableCommand {
+  @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
     commandName: "window", abstract: "Open the playground window (the default).")
 
@@ -87,7 +89,7 @@ struct Window: ParsableCommand {
         } catch let problem as FileProblem {
           throw UsageError(message: "--screenshot: \(problem)")
         } catch {
-          throw UsageError(message: "--screenshot: cannot write '\(screenshot)': \(error)")
+          throw UsageError(message: tr("--screenshot: cannot write '{1}': {2}", screenshot, error))
         }
         return
       }
@@ -105,7 +107,7 @@ struct Window: ParsableCommand {
     // `--dataset shapes` opens the window in its shapes mode, as `--mode cnn` does.
     let mode = self.mode ?? (settings.isShapes ? "cnn" : "dense")
     if settings.isShapes && mode != "cnn" {
-      throw UsageError(message: "--dataset shapes opens the CNN mode; drop --mode \(mode)")
+      throw UsageError(message: tr("--dataset shapes opens the CNN mode; drop --mode {1}", mode))
     }
     var initial: PlaygroundConfig
     var points: [DataPoint] = []
@@ -121,29 +123,29 @@ struct Window: ParsableCommand {
       // The string is the whole configuration: a config flag beside it would be silently lost.
       let flags = try settings.makeConfig()
       if flags.0 != PlaygroundConfig() || !flags.1.isEmpty {
-        throw UsageError(message: "--config gives the whole configuration; drop the other config flags")
+        throw UsageError(message: tr("--config gives the whole configuration; drop the other config flags"))
       }
     } else {
       (initial, points) = try settings.makeConfig()
     }
-    guard (0.5...3).contains(zoom) else { throw UsageError(message: "--zoom must be from 0.5 to 3, got \(zoom)") }
+    guard (0.5...3).contains(zoom) else { throw UsageError(message: tr("--zoom must be from 0.5 to 3, got {1}", zoom)) }
     _ = try WindowSize.parse(size, zoom: zoom)  // a bad --size is named before any work
     guard epochs >= 0 && epochs <= 1_000_000 else {
-      throw UsageError(message: "--epochs must be from 0 to 1000000, got \(epochs)")
+      throw UsageError(message: tr("--epochs must be from 0 to 1000000, got {1}", epochs))
     }
     // Imported classes are read (and every bad file named, exit 2) before any window opens.
     var imported: [ImageClass] = []
     if imports.isSet {
-      if mode != "cnn" { throw UsageError(message: "--import-pngs adds CNN classes; add --mode cnn") }
+      if mode != "cnn" { throw UsageError(message: tr("--import-pngs adds CNN classes; add --mode cnn")) }
       if lesson != nil || load != nil || config != nil {
-        throw UsageError(message: "--import-pngs starts a new CNN session; drop --lesson, --load and --config")
+        throw UsageError(message: tr("--import-pngs starts a new CNN session; drop --lesson, --load and --config"))
       }
       imported = try imports.load()
     }
     var state: AppState
     var guided: GuidedLesson?
     if let lesson {
-      if config != nil || load != nil { throw UsageError(message: "--lesson gives the starting state; drop --config and --load") }
+      if config != nil || load != nil { throw UsageError(message: tr("--lesson gives the starting state; drop --config and --load")) }
       let parsed: Lesson
       // An id as `lesson list` prints it (`learning-rate`, `06-learning-rate`) or a file's path.
       let path: String
@@ -167,7 +169,7 @@ struct Window: ParsableCommand {
       if lessonShowMe { guide.showMe(&state) }
       guided = guide
     } else if let load {
-      if config != nil { throw UsageError(message: "--load and --config both give the starting state; use one") }
+      if config != nil { throw UsageError(message: tr("--load and --config both give the starting state; use one")) }
       state = try SessionCLI.loadState(load, settings: settings)
     } else {
       do {
@@ -182,7 +184,7 @@ struct Window: ParsableCommand {
     switch mode {
     case "dense": break
     case "cnn": reduce(&state, .setMode(.cnn))
-    default: throw UsageError(message: "--mode must be dense or cnn, got '\(mode)'")
+    default: throw UsageError(message: tr("--mode must be dense or cnn, got '{1}'", mode))
     }
     // The CNN run starts from its own defaults: --optimizer, --dropout, … apply to it too.
     if mode == "cnn", case let learning = try settings.learningSettings(), learning != .standard {
@@ -190,7 +192,7 @@ struct Window: ParsableCommand {
     }
     if let speed {
       guard let pace = TrainingSpeed(text: speed) else {
-        throw UsageError(message: "--speed must be \(TrainingSpeed.allowed); got '\(speed)'")
+        throw UsageError(message: tr("--speed must be {1}; got '{2}'", TrainingSpeed.allowed, speed))
       }
       reduce(&state, .setSpeed(pace))
     }
@@ -214,7 +216,7 @@ struct Window: ParsableCommand {
     }
     if let panel {
       guard let side = SidePanel(rawValue: panel) else {
-        throw UsageError(message: "--panel must be data, network or output, got '\(panel)'")
+        throw UsageError(message: tr("--panel must be data, network or output, got '{1}'", panel))
       }
       reduce(&state, .showSidePanel(side))
     }
@@ -237,10 +239,10 @@ struct WindowSize: Equatable, Sendable {
     guard let text else { return WindowSize(width: 1280, height: 800, explicit: false) }
     let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
     guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
-      throw UsageError(message: "--size must be WIDTHxHEIGHT in pixels, e.g. 1280x800; got '\(text)'")
+      throw UsageError(message: tr("--size must be WIDTHxHEIGHT in pixels, e.g. 1280x800; got '{1}'", text))
     }
     guard (100...8192).contains(w) && (100...8192).contains(h) else {
-      throw UsageError(message: "--size must be from 100x100 to 8192x8192 pixels, got '\(text)'")
+      throw UsageError(message: tr("--size must be from 100x100 to 8192x8192 pixels, got '{1}'", text))
     }
     return WindowSize(width: w, height: h, explicit: true)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Recording
 
@@ -59,11 +60,11 @@ final class WindowRecording: @unchecked Sendable {
   /// Waits for the queued frames, writes the file and says what happened.
   func finish(now: Double) -> Banner {
     queue.sync {}
-    if let failure { return Banner(.error, "The recording could not be written: \(failure)") }
+    if let failure { return Banner(.error, tr("The recording could not be written: {1}", failure)) }
     do {
       try writer.finish()
     } catch {
-      return Banner(.error, "The recording could not be written: \(error)")
+      return Banner(.error, tr("The recording could not be written: {1}", error))
     }
     let seconds = Double(writer.frameCount) / Double(WindowRecording.framesPerSecond)
     return Banner(.info, "Recording saved to \(path) (\(String(format: "%.1f", seconds)) s)")

@@ -60,6 +60,7 @@ run --screenshot "$WORK/shot.png" --epochs 20 || fail "--screenshot failed"
 read -r w h colors <<<"$(identify -format '%w %h %k' "$WORK/shot.png")"
 [ "$w" = 1280 ] && [ "$h" = 800 ] && [ "$colors" -gt 500 ] || fail "screenshot is ${w}x$h with $colors colours"
 run --lesson learning-rate --screenshot "$WORK/lesson.png" || fail "a shipped lesson did not open by id"
+run --lang de --layout-json | grep -q '"Lernrate"' || fail "the tar.gz does not find its German catalog (Assets/lang)"
 shipped=$(ls "$(dirname "$APP")"/Lessons/*.yaml | wc -l)
 [ "$shipped" -eq "$(ls Lessons/*.yaml | wc -l)" ] || fail "the tar.gz ships $shipped lessons"
 run lesson validate "$(dirname "$APP")/Lessons" >"$WORK/validate.txt" || { cat "$WORK/validate.txt"; fail "lesson validate"; }
@@ -70,6 +71,7 @@ echo "package: tar.gz runs from $WORK/unpacked: $version, a ${w}x$h screenshot, 
 # The .deb: what it holds and what it depends on.
 contents=$(dpkg-deb -c "$DEB")
 for f in ./usr/bin/playground ./usr/share/neuralplayground/Assets/fonts/DejaVuSans.ttf \
+  ./usr/share/neuralplayground/Assets/lang/de.yaml ./usr/share/neuralplayground/Assets/lang/es.yaml \
   ./usr/share/neuralplayground/Lessons/06-learning-rate.yaml ./usr/share/applications/neuralplayground.desktop \
   ./usr/share/icons/hicolor/256x256/apps/neuralplayground.png ./usr/share/man/man1/playground.1.gz; do
   echo "$contents" | grep -q " $f\$" || fail "the .deb lacks $f"
