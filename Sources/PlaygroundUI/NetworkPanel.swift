@@ -50,7 +50,10 @@ extension PlaygroundView {
       return thick
     }
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
-    drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
+    // Explain a step: the stage's links (gradient flows, new weights) and numbers on the tiles.
+    let explained = ExplainFigures(state).map { ($0, state.explainStage ?? .loss) }
+    let shownLinks = explained.map { Self.explainLinks(links, $0.0, stage: $0.1) } ?? links
+    drawLinks(shownLinks, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
     // After the links, whose opaque picture would cover it.
     ui.label("Output", in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
@@ -84,19 +87,24 @@ extension PlaygroundView {
     if outputs.count >= 2 {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
     }
+    if let (figures, stage) = explained { drawExplainNumbers(&f, figures, stage: stage) }
 
     // The hovered weight or bias: tooltip, and a press opens its editor.
     var hovered: Parameter?
     let overEditor = editor.map { $0.card.contains(ui.input.mouse) } ?? false
     if !overTile && !overEditor && ui.isMouseOver(l.networkPanel) && ui.activeID == nil {
-      hovered = hoveredBias(f) ?? links.last(where: { $0.isNear(ui.input.mouse) })?.parameter
+      hovered = hoveredBias(f) ?? shownLinks.last(where: { $0.isNear(ui.input.mouse) })?.parameter
     }
     if let hovered {
-      if case .weight = hovered, let link = links.first(where: { $0.parameter == hovered }) {
+      if case .weight = hovered, let link = shownLinks.first(where: { $0.parameter == hovered }) {
         ui.draw.bezier(link.curve, width: link.width + 2, link.color)
       }
       let v = hovered.value(in: state.experiment.network)
-      if editor == nil { ui.tooltip("\(hovered.title) \(Format.parameter(v)) — click to edit") }
+      if editor == nil, let (figures, stage) = explained {
+        ui.tooltip(Self.explainCard(hovered, figures, stage: stage))
+      } else if editor == nil {
+        ui.tooltip("\(hovered.title) \(Format.parameter(v)) — click to edit")
+      }
       if ui.input.pressed.contains(.left) && editor?.parameter != hovered {
         openEditor(hovered, bounds: l.networkPanel, mouse: ui.input.mouse)
       }
@@ -168,6 +176,9 @@ extension PlaygroundView {
       if hovered {
         overTile = true
         f.hoveredNeuron = ref
+        if ui.isMouseOver(r), ui.activeID == nil, let card = explainNeuronCard(f, layer: layer, index: i) {
+          ui.tooltip(card)
+        }
       }
     }
   }

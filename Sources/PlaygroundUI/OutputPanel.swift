@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 import Visualization
 
@@ -8,6 +9,7 @@ extension PlaygroundView {
   /// layer-warp view. With the chart expanded, the chart takes the plot's place.
   func drawOutputPanel(_ f: inout FrameBuilder) {
     let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
+    if let explain = l.explainPanel { return drawExplainPanel(&f, explain) }
     ui.panel(l.outputPanel)
     // The folded chart's button may share the heading row with Copy config.
     let folded = l.chartLogToggle == nil && !state.chart.expanded
@@ -45,6 +47,10 @@ extension PlaygroundView {
     if let on = ui.toggle(discretize, isOn: state.config.discretize, in: l.discretizeToggle) {
       f.actions.append(.setDiscretize(on))
     }
+    if ui.button(tr("Explain a step"), in: l.explainButton, enabled: !state.experiment.train.isEmpty) {
+      f.actions.append(.explain(.enter(example: 0)))
+    }
+    hint(ui, l.explainButton, tr("Walk through one training step on one point: forward, loss, backward, update"))
     drawClassPicker(&f)
     drawLegend(&f)
     drawWarp(&f)

@@ -10,6 +10,7 @@ enum Shortcuts {
     ("R", "Reset the weights"),
     ("[ ] Home End", "Timeline: back, forward, start, now"),
     ("H or ?", "Show / hide this help"),
+    ("← →, Esc", "Explain a step: back, next, done"),
     ("Esc", "Close this help or a message"),
     ("F12", "Save a screenshot"),
     ("F9", "Start / stop recording a GIF"),
@@ -32,6 +33,10 @@ extension PlaygroundView {
   func handleKeys(_ f: inout FrameBuilder) {
     guard !f.ui.wantsTextInput else { return }
     for press in f.ui.input.keys {
+      if f.state.explain != nil, let action = Self.explainKey(press, helpOpen: f.state.showHelp) {
+        f.actions.append(action)
+        continue
+      }
       let ctrl = press.modifiers.contains(.ctrl)
       switch (press.key, ctrl) {
       case (.space, false): f.actions.append(.togglePlay)
