@@ -73,4 +73,9 @@ public struct ExplainFigures: Sendable {
     let start = weightOffsets[max(0, first)]
     return step.explanation.weightGradients[start...].reduce(0) { max($0, abs($1)) }
   }
+
+  /// The largest |new − old| over every weight (0 when nothing moved): the update stage's scale.
+  public func largestChange() -> Float {
+    zip(step.weightsAfter, step.weightsBefore).reduce(0) { max($0, abs($1.0 - $1.1)) }
+  }
 }

@@ -54,7 +54,7 @@ extension ExplainText {
       }
       if case .update = stage {
         let b = x.bias(layer: layer - 1, neuron: index)
-        lines.append(tr("bias {1} → {2}", precise(b.before), precise(b.after)))
+        lines.append("b: " + exact(b.before) + " → " + exact(b.after))
       }
       return lines.joined(separator: "\n")
     }
@@ -75,7 +75,8 @@ extension ExplainText {
       let delta = x.neuron(layer: layer + 1, index: j)?.dLdz ?? 0
       return "∂L/∂w = δ·a = " + factor(delta) + "·" + factor(a) + " = " + precise(w.gradient)
     case .update:
-      return "w: " + precise(w.before) + " → " + precise(w.after) + "\n" + "∂L/∂w = " + precise(w.gradient)
+      return "w: " + exact(w.before) + " → " + exact(w.after) + "\n" + "Δw = " + precise(w.after - w.before) + ",  ∂L/∂w = "
+        + precise(w.gradient)
     }
   }
 
@@ -86,7 +87,7 @@ extension ExplainText {
     case .backward(let k) where layer + 1 >= k:
       return "∂L/∂b = δ = " + precise(b.gradient)
     case .update:
-      return "b: " + precise(b.before) + " → " + precise(b.after) + "\n" + "∂L/∂b = " + precise(b.gradient)
+      return "b: " + exact(b.before) + " → " + exact(b.after) + "\n" + "∂L/∂b = " + precise(b.gradient)
     default:
       return "b = " + precise(b.before)
     }

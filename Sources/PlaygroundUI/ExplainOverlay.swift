@@ -7,7 +7,8 @@ import PlaygroundCore
 extension PlaygroundView {
   /// The links as the stage shows them. Backward: links into the layers already reached carry
   /// their ∂L/∂w, scaled so the largest is drawn at full width (`Link.width` grows with |value|
-  /// up to 4) and colored by sign; the others are thin and gray. Update: the new weights.
+  /// up to 4) and colored by sign; the others are thin and gray. Update: each weight's change,
+  /// scaled the same way.
   static func explainLinks(_ links: [Link], _ x: ExplainFigures, stage: ExplainStage) -> [Link] {
     switch stage {
     case .forward, .loss:
@@ -21,10 +22,12 @@ extension PlaygroundView {
         return shown
       }
     case .update:
+      let largest = x.largestChange()
       return links.map { link in
         guard case .weight(let l, let i, let j) = link.parameter else { return link }
+        let w = x.weight(layer: l, from: i, to: j)
         var shown = link
-        shown.weight = x.weight(layer: l, from: i, to: j).after
+        shown.weight = largest > 0 ? 4 * (w.after - w.before) / largest : 0
         return shown
       }
     }
@@ -51,7 +54,7 @@ extension PlaygroundView {
   /// Lines of numbers on a white band across the tile's lower part, shrunk to the tile's width.
   private func drawTileNumbers(_ ui: UIContext, _ lines: [String], on tile: Rect) {
     let widest = lines.max { ui.measure($0, size: 12).width < ui.measure($1, size: 12).width } ?? ""
-    let size = max(9, min(13, ui.fittingSize(widest, width: tile.width - 4, from: 13)))
+    let size = ui.shrinkingSize(widest, width: tile.width - 2, from: 13, minimum: 8)
     let lineHeight = (ui.measure("Ag", size: size).height).rounded()
     let height = lineHeight * Float(lines.count) + 2
     let band = Rect(x: tile.x, y: tile.maxY - height, width: tile.width, height: height)

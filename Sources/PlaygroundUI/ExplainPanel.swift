@@ -4,28 +4,17 @@ import PlaygroundCore
 import Visualization
 
 extension PlaygroundView {
-  /// "Explain a step" in the output panel's place: Done, Back / Next and the stage, the point
+  /// "Explain a step" in the output panel's place: the point
   /// chooser, the stage's explanation with its numbers, and the plot with the point ringed (a
   /// click picks the training point nearest to it).
   func drawExplainPanel(_ f: inout FrameBuilder, _ p: ExplainPanelLayout) {
     let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
     guard let explain = state.explain, let x = ExplainFigures(state) else { return }
-    let stages = ExplainStage.all(layerCount: x.layerCount)
     let stage = explain.stage(layerCount: x.layerCount)
-    let k = min(max(0, explain.stageIndex), stages.count - 1)
     ui.panel(l.outputPanel)
     let title = tr("EXPLAIN A STEP")
-    let titleSize = ui.fittingSize(title, width: p.title.width, from: TypeSize.heading, weight: .bold)
+    let titleSize = ui.shrinkingSize(title, width: p.title.width, from: TypeSize.heading, weight: .bold)
     ui.label(title, in: p.title, size: titleSize, color: t.mutedText, weight: .bold)
-    if ui.button(tr("Done"), in: p.leave) { f.actions.append(.explain(.leave)) }
-    hint(ui, p.leave, tr("Back to the normal view (Esc)"))
-    if ui.button(tr("Back"), in: p.back, enabled: k > 0) { f.actions.append(.explain(.back)) }
-    if ui.button(tr("Next"), in: p.next, enabled: k < stages.count - 1, style: .primary) {
-      f.actions.append(.explain(.next))
-    }
-    let name = tr("{1} of {2}: {3}", k + 1, stages.count, ExplainText.stageName(stage, layerCount: x.layerCount))
-    let nameSize = ui.fittingSize(name, width: p.stage.width, from: TypeSize.body, weight: .bold)
-    ui.label(name, in: p.stage, size: max(11, nameSize), weight: .bold)
 
     let count = state.experiment.train.count
     if ui.iconButton(tr("Previous point"), icon: .minus, in: p.previousPoint) {
@@ -37,8 +26,7 @@ extension PlaygroundView {
     }
     hint(ui, p.nextPoint, tr("The next training point (or click one in the plot)"))
     let pointText = tr("Point {1} of {2}", explain.example + 1, count)
-    let pointSize = ui.fittingSize(pointText, width: p.point.width, from: TypeSize.body)
-    ui.label(pointText, in: p.point, size: max(11, pointSize))
+    ui.label(pointText, in: p.point, size: ui.shrinkingSize(pointText, width: p.point.width, from: TypeSize.body))
 
     let output = state.experiment.network.shape.output
     let text = ExplainText.stageText(x, stage: stage, config: state.config, output: output)
@@ -49,6 +37,27 @@ extension PlaygroundView {
     drawPlotTicks(&f)
     ringExplainedPoint(&f, example: explain.example)
     pickExplainedPoint(&f)
+  }
+
+  /// Back, Next, the stage's name and Done over the network (`ExplainBarLayout`).
+  func drawExplainBar(_ f: inout FrameBuilder, _ bar: ExplainBarLayout) {
+    let ui = f.ui
+    guard let explain = f.state.explain else { return }
+    let layers = f.state.experiment.network.layerCount
+    let stages = ExplainStage.all(layerCount: layers)
+    let k = min(max(0, explain.stageIndex), stages.count - 1)
+    if ui.button(tr("Back"), in: bar.back, enabled: k > 0) { f.actions.append(.explain(.back)) }
+    hint(ui, bar.back, tr("The stage before (←)"))
+    if ui.button(tr("Next"), in: bar.next, enabled: k < stages.count - 1, style: .primary) {
+      f.actions.append(.explain(.next))
+    }
+    hint(ui, bar.next, tr("The next stage (→)"))
+    if ui.button(tr("Done"), in: bar.leave) { f.actions.append(.explain(.leave)) }
+    hint(ui, bar.leave, tr("Back to the normal view (Esc)"))
+    let name = ExplainText.stageName(stages[k], layerCount: layers)
+    let candidates = [tr("{1} of {2}: {3}", k + 1, stages.count, name), tr("{1}/{2} {3}", k + 1, stages.count, name), name]
+    let text = candidates.first { ui.measure($0, size: 12, weight: .bold).width <= bar.stage.width } ?? name
+    ui.label(text, in: bar.stage, size: ui.shrinkingSize(text, width: bar.stage.width, from: TypeSize.body, weight: .bold), weight: .bold)
   }
 
   /// The largest of the caption, small and 11 pt sizes at which `text` fits `rect` (the smallest
@@ -103,4 +112,13 @@ extension PlaygroundView {
     return best
   }
 
+}
+
+extension UIContext {
+  /// The largest size from `size` down to `minimum` at which `text` fits in `width`.
+  func shrinkingSize(_ text: String, width: Float, from size: Float, minimum: Float = 11, weight: FontWeight = .regular) -> Float {
+    var s = size
+    while s > minimum && measure(text, size: s, weight: weight).width > width { s -= 1 }
+    return s
+  }
 }

@@ -16,6 +16,15 @@ enum ExplainText {
     return text.replacingOccurrences(of: "-", with: "−")
   }
 
+  /// A change, with its sign always written.
+  static func signed(_ v: Float) -> String { (v > 0 ? "+" : "") + short(v) }
+
+  /// An old or new value in the update stage: six significant digits, so a small step shows.
+  static func exact(_ v: Float) -> String {
+    guard v.isFinite else { return short(v) }
+    return String(format: "%.6g", Double(v)).replacingOccurrences(of: "-", with: "−")
+  }
+
   /// A card's number: four significant digits.
   static func precise(_ v: Float) -> String {
     guard v.isFinite else { return short(v) }
@@ -61,7 +70,7 @@ enum ExplainText {
       return ["a " + short(n.a)]
     case .update:
       let b = x.bias(layer: layer - 1, neuron: index)
-      return ["b " + short(b.before), "→ " + short(b.after)]
+      return ["Δb", signed(b.after - b.before)]
     }
   }
 
@@ -114,8 +123,8 @@ enum ExplainText {
         + tr("Each tile shows ∂L/∂a; its δ = ∂L/∂a·f′(z). The links into this layer carry ∂L/∂w = δ·a: width by size, blue positive, orange negative. Hover a link for its number.")
     case .update:
       let rate = precise(x.step.learningRate)
-      return tr("{1}, learning rate η = {2}:", config.optimizer.rawValue, rate) + " " + rule(config.optimizer) + ". "
-        + tr("The links now show the new weights and each tile its bias, old → new; hover a link for its old → new value.")
+      return tr("{1}, learning rate η = {2}:", LearningChoices.name(config.optimizer), rate) + " " + rule(config.optimizer) + ". "
+        + tr("Each link's width shows how much its weight changed (blue up, orange down) and each tile its bias's change Δb; hover a link or bias for old → new.")
     }
   }
 }

@@ -123,6 +123,7 @@ public struct Layout: Hashable, Sendable {
   /// output panel's place while it is open (nil otherwise; `plot` is then its plot).
   public var explainButton: Rect = .zero
   public var explainPanel: ExplainPanelLayout? = nil
+  public var explainBar: ExplainBarLayout? = nil
 
   /// The top-level regions on screen, which never overlap (the banner floats above them).
   public var regions: [Rect] { [topBar, dataPanel, networkPanel, outputPanel].filter { $0.intersects(window) } }

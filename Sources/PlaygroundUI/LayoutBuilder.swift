@@ -56,6 +56,7 @@ extension Layout {
       outputs: max(1, state.experiment.classCount > 2 ? state.experiment.classCount : 1))
 
     layOutputPanel(state: state)
+    layExplain(state: state)
     snapToPixels()
   }
 

@@ -11,7 +11,8 @@ extension PlaygroundView {
     let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
     let config = state.config
     ui.panel(l.networkPanel)
-    if let first = l.featureTiles.first?.rect {
+    if let bar = l.explainBar { drawExplainBar(&f, bar) }
+    if l.explainBar == nil, let first = l.featureTiles.first?.rect {
       let left = l.networkPanel.x + Metrics.margin
       let row = Rect(
         x: left, y: l.layerCountLabel.y, width: max(first.maxX, l.addLayerButton.minX - 8) - left,
@@ -21,8 +22,9 @@ extension PlaygroundView {
     }
     let editorBefore = runEditor(&f)
 
-    // Layer +/− and the count.
+    // Layer +/− and the count (where the walk-through's bar is while it is open).
     let layerCount = config.hiddenLayers.count
+    if l.explainBar == nil {
     if ui.iconButton(
       "Add layer", icon: .plus, in: l.addLayerButton,
       enabled: layerCount < PlaygroundConfig.Limits.windowLayers)
@@ -42,6 +44,7 @@ extension PlaygroundView {
     let layersSize = ui.fittingSize(
       layersText, width: l.layerCountLabel.width, from: TypeSize.heading, weight: .bold)
     ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: .bold)
+    }
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l).map { link in
