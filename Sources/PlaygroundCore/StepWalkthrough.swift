@@ -116,12 +116,13 @@ func reduceExplain(_ state: inout AppState, _ action: ExplainAction) {
 
 /// True for actions after which the walk-through's point or network would no longer be the one
 /// it was opened on: training, new data or a new network, another mode, a restored session.
-/// Weight and bias edits keep it open (its numbers follow them).
+/// Weight and bias edits and the learning settings keep it open (its numbers follow them), as do
+/// CNN actions, which leave the 2-D run alone.
 func closesExplanation(_ action: Action) -> Bool {
   switch action {
   case .explain, .setWeight, .setBias, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
     .showBanner, .setChartExpanded, .setChartLogScale, .selectClass, .setShowTestData, .setDiscretize,
-    .setLearningRate, .setRegularization, .setRegularizationRate, .setLearning, .setSpeed, .pause:
+    .setLearningRate, .setRegularization, .setRegularizationRate, .setLearning, .setSpeed, .pause, .cnn, .configureCNN:
     return false
   default:
     return true

@@ -18,15 +18,27 @@ public struct ExplainPanelLayout: Hashable, Sendable {
   init(_ inner: Rect, heading: Rect, layout: inout Layout) {
     let o = OutputMetrics.self
     var rest = inner
-    title = heading
-    var row = rest.cutTop(34, spacing: 8)
-    previousPoint = row.cutLeft(34, spacing: 6)
-    nextPoint = row.cutLeft(34, spacing: 8)
+    // A wide panel puts the point chooser beside the title, leaving the plot that row.
+    var row: Rect
+    if inner.width >= 480 {
+      var head = heading
+      title = head.cutLeft(min(220, (head.width * 0.4).rounded()), spacing: 12)
+      row = head
+    } else {
+      title = heading
+      row = rest.cutTop(34, spacing: 8)
+    }
+    let side = row.height
+    previousPoint = row.cutLeft(side, spacing: 6)
+    nextPoint = row.cutLeft(side, spacing: 8)
     point = row
-    let textHeight = min(max(96, rest.height * 0.42), 190).rounded()
-    let stackedSide = min(rest.width - o.plotGutterLeft - 6, rest.height - textHeight - 12 - o.plotGutterBottom)
+    // The plot first; the text keeps at least 110 (six lines of 13 pt, eight of 11 pt).
+    let textMinimum: Float = 110
+    let stackedSide = min(rest.width - o.plotGutterLeft - 6, rest.height - textMinimum - 12 - o.plotGutterBottom)
+      .rounded(.down)
+    let textHeight = rest.height - max(40, stackedSide) - 12 - o.plotGutterBottom
     let besideSide = min(rest.height - 10 - o.plotGutterBottom, rest.width - o.plotGutterLeft - 12 - 220)
-    if besideSide > stackedSide && besideSide >= 120 {
+    if besideSide > stackedSide && besideSide >= 160 {
       _ = rest.cutTop(10)
       layout.plot = Rect(x: rest.x + o.plotGutterLeft, y: rest.y, width: besideSide, height: besideSide)
       text = Rect(x: layout.plot.maxX + 12, y: rest.y, width: rest.maxX - layout.plot.maxX - 12, height: rest.height)
@@ -52,10 +64,11 @@ public struct ExplainBarLayout: Hashable, Sendable {
   init(row: Rect) {
     var row = row
     let height = row.height
+    let width: Float = row.width < 400 ? 68 : 76
     let button = { (r: Rect) in Rect(x: r.x, y: row.midY - height / 2, width: r.width, height: height) }
-    back = button(row.cutLeft(72, spacing: 6))
-    next = button(row.cutLeft(72, spacing: 10))
-    leave = button(row.cutRight(72, spacing: 10))
+    back = button(row.cutLeft(width, spacing: 6))
+    next = button(row.cutLeft(width, spacing: 10))
+    leave = button(row.cutRight(width, spacing: 10))
     stage = row
   }
 }

@@ -51,15 +51,27 @@ extension PlaygroundView {
     }
   }
 
-  /// Lines of numbers on a white band across the tile's lower part, shrunk to the tile's width.
+  /// Lines of numbers on a white band across the tile's lower part, shrunk to the tile (down to
+  /// 8 pt). A tile too small for them all keeps the last line (the number); one too small even
+  /// for that shows none — its hover card still has them.
   private func drawTileNumbers(_ ui: UIContext, _ lines: [String], on tile: Rect) {
-    let widest = lines.max { ui.measure($0, size: 12).width < ui.measure($1, size: 12).width } ?? ""
-    let size = ui.shrinkingSize(widest, width: tile.width - 2, from: 13, minimum: 8)
-    let lineHeight = (ui.measure("Ag", size: size).height).rounded()
-    let height = lineHeight * Float(lines.count) + 2
-    let band = Rect(x: tile.x, y: tile.maxY - height, width: tile.width, height: height)
+    func fit(_ lines: [String]) -> Float? {
+      let widest = lines.max { ui.measure($0, size: 12).width < ui.measure($1, size: 12).width } ?? ""
+      let size = ui.shrinkingSize(widest, width: tile.width - 2, from: 13, minimum: 8)
+      let height = ui.measure("Ag", size: size).height.rounded() * Float(lines.count) + 2
+      return ui.measure(widest, size: size).width <= tile.width - 2 && height <= tile.height ? size : nil
+    }
+    var shown = lines
+    var size = fit(shown)
+    if size == nil, let last = lines.last {
+      shown = [last]
+      size = fit(shown)
+    }
+    guard let size else { return }
+    let lineHeight = ui.measure("Ag", size: size).height.rounded()
+    let band = Rect(x: tile.x, y: tile.maxY - lineHeight * Float(shown.count) - 2, width: tile.width, height: lineHeight * Float(shown.count) + 2)
     ui.draw.fillRect(band, Color.white.withAlpha(Float(0.86)))
-    for (k, line) in lines.enumerated() {
+    for (k, line) in shown.enumerated() {
       let row = Rect(x: band.x + 1, y: band.y + 1 + Float(k) * lineHeight, width: band.width - 2, height: lineHeight)
       ui.label(line, in: row, size: size, color: ui.theme.text, alignment: .center)
     }

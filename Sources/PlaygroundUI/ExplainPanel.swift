@@ -39,6 +39,19 @@ extension PlaygroundView {
     pickExplainedPoint(&f)
   }
 
+  /// The button that opens the walk-through on the first training point ("Explain" when narrow).
+  func drawExplainButton(_ f: inout FrameBuilder) {
+    let ui = f.ui
+    let r = f.layout.explainButton
+    guard r.width > 0 else { return }
+    let long = tr("Explain a step")
+    let label = ui.measure(long, size: ui.theme.bodySize).width <= r.width - 2 * ui.theme.padding ? long : tr("Explain")
+    if ui.button(label, in: r, enabled: !f.state.experiment.train.isEmpty) {
+      f.actions.append(.explain(.enter(example: 0)))
+    }
+    hint(ui, r, tr("Walk through one training step on one point: forward, loss, backward, update"))
+  }
+
   /// Back, Next, the stage's name and Done over the network (`ExplainBarLayout`).
   func drawExplainBar(_ f: inout FrameBuilder, _ bar: ExplainBarLayout) {
     let ui = f.ui
@@ -55,8 +68,12 @@ extension PlaygroundView {
     if ui.button(tr("Done"), in: bar.leave) { f.actions.append(.explain(.leave)) }
     hint(ui, bar.leave, tr("Back to the normal view (Esc)"))
     let name = ExplainText.stageName(stages[k], layerCount: layers)
-    let candidates = [tr("{1} of {2}: {3}", k + 1, stages.count, name), tr("{1}/{2} {3}", k + 1, stages.count, name), name]
-    let text = candidates.first { ui.measure($0, size: 12, weight: .bold).width <= bar.stage.width } ?? name
+    let short = ExplainText.shortStageName(stages[k])
+    let candidates = [
+      tr("{1} of {2}: {3}", k + 1, stages.count, name), tr("{1}/{2} {3}", k + 1, stages.count, name), name,
+      tr("{1}/{2} {3}", k + 1, stages.count, short), short, "\(k + 1)/\(stages.count)",
+    ]
+    let text = candidates.first { ui.measure($0, size: 12, weight: .bold).width <= bar.stage.width } ?? short
     ui.label(text, in: bar.stage, size: ui.shrinkingSize(text, width: bar.stage.width, from: TypeSize.body, weight: .bold), weight: .bold)
   }
 

@@ -12,8 +12,13 @@ enum ExplainText {
   static func short(_ v: Float) -> String {
     guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "−∞") }
     let magnitude = abs(v)
-    let text = magnitude != 0 && magnitude < 0.005 ? String(format: "%.1e", Double(v)) : String(format: "%.2f", Double(v))
-    return text.replacingOccurrences(of: "-", with: "−")
+    guard magnitude != 0 && magnitude < 0.005 else {
+      return String(format: "%.2f", Double(v)).replacingOccurrences(of: "-", with: "−")
+    }
+    // 0.00051 → "5.1e−4": the exponent without its padding zero.
+    let parts = String(format: "%.1e", Double(v)).split(separator: "e")
+    let exponent = Int(parts[1]) ?? 0
+    return (parts[0] + "e" + String(exponent)).replacingOccurrences(of: "-", with: "−")
   }
 
   /// A change, with its sign always written.
@@ -51,6 +56,16 @@ enum ExplainText {
     case .forward(let k): return tr("Forward: {1}", layer(k))
     case .loss: return tr("Loss")
     case .backward(let k): return tr("Backward: {1}", layer(k))
+    case .update: return tr("Update")
+    }
+  }
+
+  /// The bar's shortest stage name: "Forward 2", "Loss", "Backward 3", "Update".
+  static func shortStageName(_ stage: ExplainStage) -> String {
+    switch stage {
+    case .forward(let k): return tr("Forward {1}", k)
+    case .loss: return tr("Loss")
+    case .backward(let k): return tr("Backward {1}", k)
     case .update: return tr("Update")
     }
   }

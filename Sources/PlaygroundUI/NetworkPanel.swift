@@ -90,7 +90,7 @@ extension PlaygroundView {
     if outputs.count >= 2 {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
     }
-    if let (figures, stage) = explained { drawExplainNumbers(&f, figures, stage: stage) }
+    if let (figures, stage) = explained { drawExplainNumbers(&f, figures, stage: stage) } else { drawExplainButton(&f) }
 
     // The hovered weight or bias: tooltip, and a press opens its editor.
     var hovered: Parameter?

@@ -29,8 +29,6 @@ enum OutputMetrics {
   /// The header controls of the chart: Log scale and expand.
   static let logToggleWidth: Float = 66
   static let expandSide: Float = 30
-  /// The "Explain a step" button that flows after the toggles.
-  static let explainWidth: Float = 150
 }
 
 extension Layout {
@@ -81,8 +79,7 @@ extension Layout {
     // Short labels ("Test data", "Discretize") when both long ones do not fit one row.
     let longToggles = body.width >= o.showTestWidth + o.discretizeWidth + 10
     let toggleItems: [Float] =
-      (longToggles ? [o.showTestWidth, o.discretizeWidth] : [o.shortToggleWidth, o.shortToggleWidth])
-      + [o.explainWidth]
+      longToggles ? [o.showTestWidth, o.discretizeWidth] : [o.shortToggleWidth, o.shortToggleWidth]
 
     // Stacked: the table on top, the plot, then rows across the panel's width.
     func stackedBelow(chartCollapsed: Bool) -> Float {
@@ -104,7 +101,7 @@ extension Layout {
     let columnNeeds =
       o.sideStatsHeight + 8
       + Self.flowHeight(Array(columnItems.prefix(legendItems.count)), width: column, row: legendRow)
-      + 8 + Self.flowHeight(Array(columnItems.suffix(toggleItems.count)), width: column, row: m.toggleHeight)
+      + 8 + Self.flowHeight(Array(columnItems.suffix(2)), width: column, row: m.toggleHeight)
     let besideSide = min(body.width - o.plotGutterLeft - 12 - column, body.height - 10 - o.plotGutterBottom)
       .rounded(.down)
     // The column may run below the plot when the panel is taller than the plot is wide.
@@ -123,11 +120,10 @@ extension Layout {
       stats = right.cutTop(o.sideStatsHeight, spacing: 8)
       let legendRects = Self.flow(Array(columnItems.prefix(legendItems.count)), in: &right, row: legendRow)
       _ = right.cutTop(8)
-      let rowRects = Self.flow(Array(columnItems.suffix(toggleItems.count)), in: &right, row: m.toggleHeight)
+      let rowRects = Self.flow(Array(columnItems.suffix(2)), in: &right, row: m.toggleHeight)
       assignLegend(legendRects, classes: classes, regression: regression, warp: hasWarp)
       showTestToggle = rowRects[0]
       discretizeToggle = rowRects[1]
-      explainButton = rowRects[2]
     } else {
       let side = max(60, chartOpen ? openSide : collapsedSide)
       stats = rest.cutTop(o.statsHeight, spacing: 12)
@@ -140,7 +136,6 @@ extension Layout {
       assignLegend(legendRects, classes: classes, regression: regression, warp: hasWarp)
       showTestToggle = rowRects[0]
       discretizeToggle = rowRects[1]
-      explainButton = rowRects[2]
       if chartOpen {
         _ = rest.cutTop(10)
         layChart(in: rest, accuracy: false)

@@ -47,10 +47,6 @@ extension PlaygroundView {
     if let on = ui.toggle(discretize, isOn: state.config.discretize, in: l.discretizeToggle) {
       f.actions.append(.setDiscretize(on))
     }
-    if ui.button(tr("Explain a step"), in: l.explainButton, enabled: !state.experiment.train.isEmpty) {
-      f.actions.append(.explain(.enter(example: 0)))
-    }
-    hint(ui, l.explainButton, tr("Walk through one training step on one point: forward, loss, backward, update"))
     drawClassPicker(&f)
     drawLegend(&f)
     drawWarp(&f)

@@ -74,7 +74,7 @@ import _TestSupport
       #expect(back.contains(ExplainText.short(n.dLda!)), "∂L/∂a \(n.dLda!)")
     }
     #expect(ExplainText.short(-0.5) == "−0.50")
-    #expect(ExplainText.short(0.0012) == "1.2e−03")
+    #expect(ExplainText.short(0.0012) == "1.2e−3")
   }
 
   /// Hovering a link in the backward stage shows its ∂L/∂w; its stroke is the largest flow's when
