@@ -36,7 +36,9 @@ public struct ExplainPanelLayout: Hashable, Sendable {
     let textMinimum: Float = 110
     let stackedSide = min(rest.width - o.plotGutterLeft - 6, rest.height - textMinimum - 12 - o.plotGutterBottom)
       .rounded(.down)
-    let textHeight = rest.height - max(40, stackedSide) - 12 - o.plotGutterBottom
+    // Room the plot cannot use (a tall, narrow panel) goes to the text, up to 190; the rest stays
+    // below the plot.
+    let textHeight = min(max(textMinimum, rest.height - max(40, stackedSide) - 12 - o.plotGutterBottom), 190)
     let besideSide = min(rest.height - 10 - o.plotGutterBottom, rest.width - o.plotGutterLeft - 12 - 220)
     if besideSide > stackedSide && besideSide >= 160 {
       _ = rest.cutTop(10)
@@ -79,7 +81,9 @@ extension Layout {
   mutating func layExplain(state: AppState) {
     guard state.explain != nil else { return }
     let left = networkPanel.x + Metrics.margin
+    // The heading row ends at the Explain button when it sits there, else at the count's end.
+    let right = explainButton.minY < layerCountLabel.maxY ? max(explainButton.maxX, layerCountLabel.maxX) : layerCountLabel.maxX
     explainBar = ExplainBarLayout(
-      row: Rect(x: left, y: layerCountLabel.y, width: max(0, layerCountLabel.maxX - left), height: layerCountLabel.height))
+      row: Rect(x: left, y: layerCountLabel.y, width: max(0, right - left), height: layerCountLabel.height))
   }
 }
