@@ -1,4 +1,5 @@
 import ImmediateUI
+import Localization
 import PlaygroundCore
 
 /// Every keyboard shortcut, as the help overlay lists them.
@@ -10,7 +11,7 @@ enum Shortcuts {
     ("R", "Reset the weights"),
     ("[ ] Home End", "Timeline: back, forward, start, now"),
     ("H or ?", "Show / hide this help"),
-    ("← →, Esc", "Explain a step: back, next, done"),
+    ("← →, Esc", tr("Explain a step: back, next, done")),
     ("Esc", "Close this help or a message"),
     ("F12", "Save a screenshot"),
     ("F9", "Start / stop recording a GIF"),
