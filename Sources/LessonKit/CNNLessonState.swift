@@ -65,7 +65,7 @@ extension StateMetrics {
       let (_, b) = try shape(predicted)
       return .number(Double(cnn.evaluation.test.confusion[a][b]))
     case .config(let control): return try configValue(control, cnn.config)
-    case .deadNeurons, .zeroWeights, .weight, .bias, .outputAt, .classAt:
+    case .deadNeurons, .zeroWeights, .weight, .bias, .gradient, .outputAt, .classAt:
       throw MetricError("\(metric.name) is for the 2-D playground; this lesson is about the CNN (dataset: shapes)")
     case .ofRun:
       throw MetricError("\(metric.name): a run's metric names one metric")

@@ -54,6 +54,8 @@ public enum Metric: Sendable, Equatable {
   case trainPoints, testPoints, maxWeight
   case weight(from: NeuronName, to: NeuronName)
   case bias(of: NeuronName)
+  /// ∂L/∂w of a weight in the open "Explain a step" (addition): the step's gradient on its point.
+  case gradient(from: NeuronName, to: NeuronName)
   /// The network's output at (x, y) (addition): the tanh value (−1…1) for two classes, the value for
   /// regression, class 0's probability for three or more.
   case outputAt(x: Double, y: Double)
@@ -83,6 +85,7 @@ public enum Metric: Sendable, Equatable {
     case .maxWeight: "maxWeight"
     case .weight(let a, let b): "weight(\(a), \(b))"
     case .bias(let n): "bias(\(n))"
+    case .gradient(let a, let b): "gradient(\(a), \(b))"
     case .outputAt(let x, let y): "outputAt(\(formatNumber(x)), \(formatNumber(y)))"
     case .classAt(let x, let y): "classAt(\(formatNumber(x)), \(formatNumber(y)))"
     case .config(let c): c.rawValue
@@ -110,7 +113,7 @@ public enum Metric: Sendable, Equatable {
       true
     case .config(let c): c.isCNNControl
     case .ofRun(_, let m): m.readsCNN
-    case .deadNeurons, .zeroWeights, .weight, .bias, .outputAt, .classAt: false
+    case .deadNeurons, .zeroWeights, .weight, .bias, .gradient, .outputAt, .classAt: false
     }
   }
 
@@ -127,7 +130,7 @@ public enum Metric: Sendable, Equatable {
   }()
 
   /// Names that take arguments.
-  static let functions = ["weight", "bias", "outputAt", "classAt", "camScore", "confusion"]
+  static let functions = ["weight", "bias", "gradient", "outputAt", "classAt", "camScore", "confusion"]
 
   var type: ValueType {
     switch self {

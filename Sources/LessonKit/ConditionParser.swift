@@ -342,8 +342,8 @@ struct ConditionParser {
       return w
     }
     switch name {
-    case "weight":
-      try arity(2, "weight(from, to), e.g. weight(x1, h1.1)")
+    case "weight", "gradient":
+      try arity(2, "\(name)(from, to), e.g. \(name)(x1, h1.1)")
       let from = try neuron(args[0])
       let to = try neuron(args[1])
       if case .output = from {
@@ -352,7 +352,7 @@ struct ConditionParser {
       if case .feature = to {
         throw ConditionSyntaxError(offset: args[1].offset, message: "no weight ends at an input")
       }
-      return .weight(from: from, to: to)
+      return name == "weight" ? .weight(from: from, to: to) : .gradient(from: from, to: to)
     case "bias":
       try arity(1, "bias(neuron), e.g. bias(h1.1)")
       let n = try neuron(args[0])

@@ -77,6 +77,7 @@ extension Metric {
     case .maxWeight: "the largest weight (in size)"
     case .weight(let from, let to): "the weight from \(Self.words(from)) to \(Self.words(to))"
     case .bias(let n): "the bias of \(Self.words(n))"
+    case .gradient(let from, let to): "∂L/∂w of the weight from \(Self.words(from)) to \(Self.words(to)) in the explained step"
     case .outputAt(let x, let y): "the output at (\(HumanNumber.format(x)), \(HumanNumber.format(y)))"
     case .classAt(let x, let y): "the class predicted at (\(HumanNumber.format(x)), \(HumanNumber.format(y)))"
     case .config(let c): Self.words(c)

@@ -232,6 +232,9 @@ public struct GuidedLesson: Sendable {
       stepErrors = LessonActions.addPoints(points, &state, at: step.actionLocation, step: n)
     case .train?, .task?, .ask?, nil: break
     }
+    if let request = step.explain {
+      stepErrors += LessonActions.explain(request, &state, at: step.explainLocation ?? step.location, step: n)
+    }
     if case .set(let change)? = step.action { scripted.merge(ScriptedSettings.read(state, keys: change.keys)) { $1 } }
     // A seek shows an earlier moment, with the settings it had then: those are the script's now.
     if case .seek? = step.action { scripted = ScriptedSettings.read(state) }

@@ -77,6 +77,9 @@ public struct Step: Sendable {
   public var highlight: HighlightTarget?
   /// The CNN page the step opens (`page: results | classPictures`), before its action.
   public var page: CNNPage? = nil
+  /// "Explain a step" opened (or closed) after the step's action (`explain:`), and where it is written.
+  public var explain: ExplainRequest? = nil
+  public var explainLocation: LessonLocation? = nil
   public var action: StepAction?
   /// Checked after the action; all must hold.
   public var expectations: [Expectation]

@@ -43,6 +43,12 @@ struct StateMetrics: MetricReading {
         Double(try lookup { () throws(NeuronLookupError) in try experiment.weight(from: from, to: to) }))
     case .bias(let n):
       return .number(Double(try lookup { () throws(NeuronLookupError) in try experiment.bias(of: n) }))
+    case .gradient(let from, let to):
+      guard let x = ExplainFigures(state) else {
+        throw MetricError("\(metric.name) reads the explained step; open one first (an `explain:` step)")
+      }
+      let w = try lookup { () throws(NeuronLookupError) in try experiment.weightIndex(from: from, to: to) }
+      return .number(Double(x.weight(layer: w.layer, from: w.from, to: w.to).gradient))
     case .outputAt(let x, let y): return .number(Double(experiment.outputs(x: x, y: y)[0]))
     case .classAt(let x, let y):
       guard let k = experiment.predictedClass(x: x, y: y) else {

@@ -5,7 +5,7 @@ import Yams
 
 extension LessonParser {
   static let actionKeys = ["set", "train", "task", "setWeight", "reset", "regenerate", "ask", "addPoints", "seek", "compare"]
-  static let stepKeys = ["say", "highlight", "page", "expect"] + actionKeys
+  static let stepKeys = ["say", "highlight", "page", "explain", "expect"] + actionKeys
   /// More steps than this is surely a mistake (and keeps hostile files cheap).
   static let maxSteps = 500
 
@@ -54,6 +54,9 @@ extension LessonParser {
       case "say": step.say = try reader.string(v, "say")
       case "highlight": step.highlight = try highlight(v)
       case "page": step.page = try page(v)
+      case "explain":
+        step.explain = try explainRequest(v)
+        step.explainLocation = reader.location(pair.keyNode)
       case "expect": step.expectations = try expectations(v)
       case "set":
         step.action = .set(try modeChecked(try reader.configChange(v, "set").0, v))

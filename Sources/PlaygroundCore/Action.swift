@@ -64,6 +64,8 @@ public enum Action: Equatable, Sendable {
   case focusNeuron(NeuronRef?)
   case showWarp(LayerWarpChoice?)
   case toggleHelp
+  /// "Explain a step" on one training point: open, step through, leave.
+  case explain(ExplainAction)
   /// Shows DATA or the network where a narrow window folds them behind tabs.
   case showSidePanel(SidePanel)
   case dismissBanner

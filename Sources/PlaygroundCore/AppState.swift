@@ -30,6 +30,8 @@ public struct AppState: Sendable {
   public internal(set) var sidePanel: SidePanel = .network
   /// Run B beside the run that shows (Compare), when open.
   public internal(set) var comparison: Comparison?
+  /// "Explain a step": the training point and stage walked through (nil: the normal view).
+  public internal(set) var explain: StepWalkthrough?
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     dense = TrainingRun(try Experiment(config: config, customPoints: customPoints), speed: .denseDefault)

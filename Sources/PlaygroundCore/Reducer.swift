@@ -6,6 +6,7 @@ import Training
 /// The only place the app state changes. Invalid requests leave the state as it was and explain
 /// themselves in the banner.
 public func reduce(_ state: inout AppState, _ action: Action) {
+  if state.explain != nil, closesExplanation(action) { state.explain = nil }
   switch action {
   case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
     .seek, .continueFromHere, .undoBranch, .setLearning:
@@ -106,6 +107,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .focusNeuron(let neuron): state.focusedNeuron = neuron
   case .showWarp(let choice): state.warp = choice
   case .toggleHelp: state.showHelp.toggle()
+  case .explain(let action): reduceExplain(&state, action)
   case .showSidePanel(let panel): state.sidePanel = panel
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner

@@ -119,6 +119,11 @@ public struct Layout: Hashable, Sendable {
   /// The layer-warp picker and view (nil when no hidden layer has two neurons).
   public var warpPicker: Rect? = nil
   public var warpView: Rect? = nil
+  /// "Explain a step" (after the display toggles), and the walk-through's panel that takes the
+  /// output panel's place while it is open (nil otherwise; `plot` is then its plot).
+  public var explainButton: Rect = .zero
+  public var explainPanel: ExplainPanelLayout? = nil
+  public var explainBar: ExplainBarLayout? = nil
 
   /// The top-level regions on screen, which never overlap (the banner floats above them).
   public var regions: [Rect] { [topBar, dataPanel, networkPanel, outputPanel].filter { $0.intersects(window) } }
@@ -176,7 +181,7 @@ extension Layout {
       \.removeLayerButton,
       \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,
       \.copyConfigButton,
-      \.lossChart, \.chartExpandButton, \.timeline,
+      \.lossChart, \.chartExpandButton, \.timeline, \.explainButton,
     ] as [WritableKeyPath<Layout, Rect>] {
       snap(&self[keyPath: keyPath])
     }

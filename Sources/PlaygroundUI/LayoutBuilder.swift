@@ -56,6 +56,7 @@ extension Layout {
       outputs: max(1, state.experiment.classCount > 2 ? state.experiment.classCount : 1))
 
     layOutputPanel(state: state)
+    layExplain(state: state)
     snapToPixels()
   }
 
@@ -166,6 +167,18 @@ extension Layout {
     layerCountLabel = Rect(
       x: removeLayerButton.maxX + 10, y: heading.y, width: max(0, outputColumn.maxX - removeLayerButton.maxX - 10),
       height: heading.height)
+    // "Explain a step" at the row's right end, where its Back / Next bar goes while it is open,
+    // leaving the count 100 (for "2 LAYERS"); else in the panel's lower right corner, under the
+    // output column, where no tile reaches.
+    let explainWidth = min(150, layerCountLabel.width - 110)
+    if explainWidth >= 84 {
+      explainButton = Rect(
+        x: layerCountLabel.maxX - explainWidth, y: addLayerButton.y, width: explainWidth, height: m.smallButton)
+      layerCountLabel.width = max(0, layerCountLabel.width - explainWidth - 10)
+    } else {
+      let w = max(84, outputColumn.width)
+      explainButton = Rect(x: outputColumn.maxX - w, y: inner.maxY - 34, width: w, height: 34)
+    }
 
     // Hidden layer columns: buttons, a "4 neurons" caption, then the tiles. Narrow columns (many
     // layers in a small window) stack + over − so neither shrinks below a clickable 22 px.

@@ -28,7 +28,9 @@ extension Layout {
     case .regenerate: return [regenerateButton]
     case .features: return featureTiles.map(\.rect)
     case .hiddenLayers:
-      return [addLayerButton, removeLayerButton] + hiddenLayers.flatMap { [$0.addNeuron, $0.removeNeuron] }
+      // While Explain a step is open its bar takes the layer buttons' row.
+      return (explainBar == nil ? [addLayerButton, removeLayerButton] : [])
+        + hiddenLayers.flatMap { [$0.addNeuron, $0.removeNeuron] }
     case .showTestData: return [showTestToggle]
     case .discretize: return [discretizeToggle]
     case .points: return classButtons

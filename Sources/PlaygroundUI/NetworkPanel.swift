@@ -12,7 +12,8 @@ extension PlaygroundView {
     let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
     let config = state.config
     ui.panel(l.networkPanel)
-    if let first = l.featureTiles.first?.rect {
+    if let bar = l.explainBar { drawExplainBar(&f, bar) }
+    if l.explainBar == nil, let first = l.featureTiles.first?.rect {
       let left = l.networkPanel.x + Metrics.margin
       let row = Rect(
         x: left, y: l.layerCountLabel.y, width: max(first.maxX, l.addLayerButton.minX - 8) - left,
@@ -22,8 +23,9 @@ extension PlaygroundView {
     }
     let editorBefore = runEditor(&f)
 
-    // Layer +/− and the count.
+    // Layer +/− and the count (where the walk-through's bar is while it is open).
     let layerCount = config.hiddenLayers.count
+    if l.explainBar == nil {
     if ui.iconButton(
       "Add layer", icon: .plus, in: l.addLayerButton,
       enabled: layerCount < PlaygroundConfig.Limits.windowLayers)
@@ -45,6 +47,7 @@ extension PlaygroundView {
     // Still too wide (a long language): regular weight before any cut.
     let bold = ui.measure(layersText, size: layersSize, weight: .bold).width <= l.layerCountLabel.width
     ui.label(layersText, in: l.layerCountLabel, size: layersSize, color: t.mutedText, weight: bold ? .bold : .regular)
+    }
 
     // Links under the tiles; the hovered one is found after the tiles claim the mouse.
     let links = NetworkGeometry.links(state, l).map { link in
@@ -53,7 +56,10 @@ extension PlaygroundView {
       return thick
     }
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
-    drawLinks(links, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
+    // Explain a step: the stage's links (gradient flows, new weights) and numbers on the tiles.
+    let explained = ExplainFigures(state).map { ($0, state.explainStage ?? .loss) }
+    let shownLinks = explained.map { Self.explainLinks(links, $0.0, stage: $0.1) } ?? links
+    drawLinks(shownLinks, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
     // After the links, whose opaque picture would cover it.
     ui.label(tr("Output"), in: l.outputCaption, size: TypeSize.caption, color: t.mutedText, alignment: .center)
@@ -87,19 +93,24 @@ extension PlaygroundView {
     if outputs.count >= 2 {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
     }
+    if let (figures, stage) = explained { drawExplainNumbers(&f, figures, stage: stage) } else { drawExplainButton(&f) }
 
     // The hovered weight or bias: tooltip, and a press opens its editor.
     var hovered: Parameter?
     let overEditor = editor.map { $0.card.contains(ui.input.mouse) } ?? false
     if !overTile && !overEditor && ui.isMouseOver(l.networkPanel) && ui.activeID == nil {
-      hovered = hoveredBias(f) ?? links.last(where: { $0.isNear(ui.input.mouse) })?.parameter
+      hovered = hoveredBias(f) ?? shownLinks.last(where: { $0.isNear(ui.input.mouse) })?.parameter
     }
     if let hovered {
-      if case .weight = hovered, let link = links.first(where: { $0.parameter == hovered }) {
+      if case .weight = hovered, let link = shownLinks.first(where: { $0.parameter == hovered }) {
         ui.draw.bezier(link.curve, width: link.width + 2, link.color)
       }
       let v = hovered.value(in: state.experiment.network)
-      if editor == nil { ui.tooltip(tr("{1} {2} — click to edit", hovered.title, Format.parameter(v))) }
+      if editor == nil, let (figures, stage) = explained {
+        ui.tooltip(Self.explainCard(hovered, figures, stage: stage))
+      } else if editor == nil {
+        ui.tooltip(tr("{1} {2} — click to edit", hovered.title, Format.parameter(v)))
+      }
       if ui.input.pressed.contains(.left) && editor?.parameter != hovered {
         openEditor(hovered, bounds: l.networkPanel, mouse: ui.input.mouse)
       }
@@ -171,6 +182,9 @@ extension PlaygroundView {
       if hovered {
         overTile = true
         f.hoveredNeuron = ref
+        if ui.isMouseOver(r), ui.activeID == nil, let card = explainNeuronCard(f, layer: layer, index: i) {
+          ui.tooltip(card)
+        }
       }
     }
   }

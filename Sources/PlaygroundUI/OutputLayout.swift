@@ -53,6 +53,10 @@ extension Layout {
     let hidden = state.config.hiddenLayers
     let hasWarp = hidden.contains(where: { $0 >= 2 })
 
+    if state.explain != nil {
+      explainPanel = ExplainPanelLayout(inner, heading: heading, layout: &self)
+      return
+    }
     if state.chart.expanded {
       var rest = body
       stats = rest.cutTop(o.statsHeight, spacing: 12)

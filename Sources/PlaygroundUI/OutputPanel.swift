@@ -9,6 +9,7 @@ extension PlaygroundView {
   /// layer-warp view. With the chart expanded, the chart takes the plot's place.
   func drawOutputPanel(_ f: inout FrameBuilder) {
     let (ui, l, t, state) = (f.ui, f.layout, f.theme, f.state)
+    if let explain = l.explainPanel { return drawExplainPanel(&f, explain) }
     ui.panel(l.outputPanel)
     // The folded chart's button may share the heading row with Copy config.
     let folded = l.chartLogToggle == nil && !state.chart.expanded

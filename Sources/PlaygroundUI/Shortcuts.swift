@@ -12,6 +12,7 @@ enum Shortcuts {
       (verbatim("R"), tr("Reset the weights")),
       (tr("[ ] Home End"), tr("Timeline: back, forward, start, now")),
       (tr("H or ?"), tr("Show / hide this help")),
+      (verbatim("← →, Esc"), tr("Explain a step: back, next, done")),
       (verbatim("Esc"), tr("Close this help or a message")),
       (verbatim("F12"), tr("Save a screenshot")),
       (verbatim("F9"), tr("Start / stop recording a GIF")),
@@ -37,6 +38,10 @@ extension PlaygroundView {
   func handleKeys(_ f: inout FrameBuilder) {
     guard !f.ui.wantsTextInput else { return }
     for press in f.ui.input.keys {
+      if f.state.explain != nil, let action = Self.explainKey(press, helpOpen: f.state.showHelp) {
+        f.actions.append(action)
+        continue
+      }
       let ctrl = press.modifiers.contains(.ctrl)
       switch (press.key, ctrl) {
       case (.space, false): f.actions.append(.togglePlay)

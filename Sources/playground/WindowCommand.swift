@@ -62,12 +62,19 @@ struct Window: ParsableCommand {
   var speed: String?
   /// With --mode cnn: folders of 28×28 PNGs trained as more classes beside the shapes.
   @OptionGroup var imports: ImportOptions
+  /// With --screenshot or --layout-json: open "Explain a step" on this training point (1-based),
+  /// after --epochs, at --explain-stage.
+  @Option(help: .hidden)
+  var explain: Int?
+  @Option(help: .hidden)
+  var explainStage: String?
 
   mutating func run() throws {
-    let (start, guide) = try startingState()
+    var (start, guide) = try startingState()
     let windowSize = try WindowSize.parse(size, zoom: zoom)
     let screenshot = self.screenshot
-    let epochs = self.epochs
+    var epochs = self.epochs
+    if let explain { try ExplainFlag.open(&start, example: explain, stage: explainStage, epochs: &epochs) }
     let choice = try RendererFlag.choice(renderer, software: software)
     let zoom = self.zoom
     let load = self.load

@@ -52,6 +52,26 @@ extension ViewHarness {
     }
   }
 
+  /// Explain a step open: every control the frame reports (its bar, the point buttons, Done) is
+  /// visited by the ring, and Enter on Next steps.
+  @Test func tabVisitsEveryControlOfExplainAStep() throws {
+    let h = try ViewHarness()
+    h.apply([.train(epochs: 3), .explain(.enter(example: 1)), .explain(.next)])  // Back and Next both on
+    h.frame()
+    let count = h.ui.keyboardOrder.count
+    var rects: [Rect] = []
+    for _ in 0..<count {
+      h.keys([KeyPress(.tab)])
+      rects.append(h.ui.keyboardFocusRect ?? Rect(x: -1, y: -1, width: 0, height: 0))
+    }
+    for control in h.ui.report.controls where control.rect.width > 0 && !control.floating && control.name != "output plot" {
+      #expect(rects.contains { $0.intersects(control.rect) }, "\(control.name) is never focused")
+    }
+    let next = try #require(h.layout.explainBar?.next)
+    #expect(h.tab(to: next))
+    #expect(h.keys([KeyPress(.enter)]).actions == [.explain(.next)])
+  }
+
   @Test func enterOnAFocusedButtonActsAndSpaceStillPlaysWithoutFocus() throws {
     let h = try ViewHarness()
     h.frame()

@@ -70,6 +70,16 @@ import Training
     reduce(&state, .showBanner(Banner(.warning, String(repeating: "Training diverged: try a smaller learning rate. ", count: 3))))
     try expectClean("2-D with a long banner", state)
     reduce(&state, .dismissBanner)
+    // Explain a step: every stage, with the network tab and the output tab showing.
+    var explained = state
+    reduce(&explained, .explain(.enter(example: 4)))
+    for stage in ExplainStage.all(layerCount: explained.experiment.network.layerCount) {
+      reduce(&explained, .explain(.show(stage)))
+      for panel in [SidePanel.network, .output] {
+        reduce(&explained, .showSidePanel(panel))
+        try expectClean("explain a step, \(stage), \(panel) tab", explained)
+      }
+    }
     reduce(&state, .toggleHelp)
     try expectClean("help", state)
     var spiral = PlaygroundConfig()
@@ -79,6 +89,9 @@ import Training
     var deep = try AppState(config: spiral)
     reduce(&deep, .train(epochs: 5))
     try expectClean("2-D spiral, six layers", deep)
+    reduce(&deep, .explain(.enter(example: 0)))
+    reduce(&deep, .explain(.show(.backward(layer: 1))))
+    try expectClean("explain a step, six layers", deep)
     var plane = PlaygroundConfig()
     plane.problem = .regression
     plane.dataset = .regPlane

@@ -96,6 +96,21 @@ import Training
     try expectFits(state, "regression")
   }
 
+  @Test func explainAStepFitsEverySize() throws {
+    let configs: [(String, (inout PlaygroundConfig) -> Void)] = [
+      ("circle", { _ in }), ("spiral3", { $0.dataset = .spiral3; $0.hiddenLayers = [16, 3] }),
+      ("regression", { $0.problem = .regression; $0.dataset = .regGauss }),
+    ]
+    for (name, configure) in configs {
+      var state = try trained(configure)
+      reduce(&state, .explain(.enter(example: 2)))
+      for stage in ExplainStage.all(layerCount: state.experiment.network.layerCount) {
+        reduce(&state, .explain(.show(stage)))
+        try expectFits(state, "explain \(name), \(stage)")
+      }
+    }
+  }
+
   @Test func expandedChartWithLogScaleFitsEverySize() throws {
     var state = try trained()
     reduce(&state, .setChartExpanded(true))

@@ -1,0 +1,66 @@
+import PlaygroundCore
+import Yams
+
+/// A step's `explain:` key: opens "Explain a step" on a training point at a stage, or closes it
+/// (`explain: off`). It is applied after the step's action, so a `set` or `setWeight` before it
+/// shows in the numbers; a later `train` closes it, as pressing Play does.
+public enum ExplainRequest: Sendable, Equatable {
+  /// `point` counts training points from 1 (as `playground explain --example`); `stage` is
+  /// forward, forwardN, loss, backward, backwardN or update (N a weighted layer from 1).
+  case open(point: Int, stage: String)
+  case close
+}
+
+extension LessonParser {
+  /// `explain: { point: 5, stage: backward }` or `explain: off`.
+  func explainRequest(_ node: Node) throws(LessonError) -> ExplainRequest {
+    try notInCNN("explain", node)
+    if case .scalar(let s) = node {
+      guard s.string == "off" else {
+        throw reader.error(node, "explain is a map like { point: 5, stage: backward } or off; found '\(s.string)'")
+      }
+      return .close
+    }
+    let pairs = try reader.mapping(node, "explain")
+    try reader.checkKeys(pairs, allowed: ["point", "stage"], in: "explain")
+    var point = 1
+    var stage = "forward"
+    for pair in pairs {
+      switch pair.key {
+      case "point": point = try reader.integer(pair.value, "explain point (a training point, from 1)", in: 1...100_000)
+      default:
+        stage = try reader.string(pair.value, "explain stage")
+        // The layer range depends on the network, checked when the step runs.
+        guard ExplainStage.named(stage, layerCount: 1_000) != nil else {
+          throw reader.error(
+            pair.value, "explain stage must be forward, forwardN, loss, backward, backwardN or update; found '\(stage)'")
+        }
+      }
+    }
+    return .open(point: point, stage: stage)
+  }
+}
+
+extension LessonActions {
+  /// Opens (or closes) the walk-through as the step asks; errors name a point or layer the lesson's
+  /// network or data lacks.
+  static func explain(_ request: ExplainRequest, _ state: inout AppState, at location: LessonLocation, step: Int)
+    -> [LessonError]
+  {
+    guard case .open(let point, let name) = request else {
+      reduce(&state, .explain(.leave))
+      return []
+    }
+    let count = state.experiment.train.count
+    guard point <= count else {
+      return [LessonError(location, step: step, "explain point \(point): there are \(count) training points")]
+    }
+    let layers = state.experiment.network.layerCount
+    guard let stage = ExplainStage.named(name, layerCount: layers) else {
+      return [LessonError(location, step: step, "explain stage \(name): the network has \(layers) weighted layers")]
+    }
+    reduce(&state, .explain(.enter(example: point - 1)))
+    reduce(&state, .explain(.show(stage)))
+    return []
+  }
+}
