@@ -71,7 +71,9 @@ extension PlaygroundView {
     if changed { c.actions.append(.cnn(.setCAMSettings(s))) }
     // Per class: the growing picture, the reference, |r| (shapes only) and p.
     let e = cnn.experiment
-    let caption = tr("Network's picture (click to enlarge) · shape · |r|")
+    // Small windows show the pictures without words: the numbers are a click away.
+    let compact = l.camCells.first.map { $0.text.width == 0 } ?? false
+    let caption = compact ? tr("Network's picture · shape (click one for |r| and p)") : tr("Network's picture (click to enlarge) · shape · |r|")
     let fits = ui.measure(caption, size: TypeSize.caption).width <= l.camCaption.width
     ui.label(
       fits ? caption : tr("Click a picture to enlarge it"), in: l.camCaption, size: TypeSize.caption, color: t.mutedText)
@@ -116,7 +118,7 @@ extension PlaygroundView {
       } else {
         ui.draw.fillRect(cell.image, t.control)
       }
-      ui.label(name, in: cell.name, size: TypeSize.caption, color: t.text, weight: .bold)
+      if cell.name.width > 0 { ui.label(name, in: cell.name, size: TypeSize.caption, color: t.text, weight: .bold) }
       if case let (raster, key)? = c.cache.classIcon(k, of: e) {
         ui.draw.image(raster, in: cell.template, key: key)
       }

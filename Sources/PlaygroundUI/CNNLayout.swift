@@ -418,10 +418,7 @@ public struct CNNLayout: Hashable, Sendable {
         break
       }
     }
-    guard side > 0 else {
-      camCells = []
-      return 0
-    }
+    guard side > 0 else { return layCompactCAMCells(k, in: r) }
     let cellW = ((r.width - Float(cols - 1) * 12) / Float(cols)).rounded(.down)
     camCells = (0..<k).map { i in
       let x = r.x + Float(i % cols) * (cellW + 12)
@@ -435,6 +432,30 @@ public struct CNNLayout: Hashable, Sendable {
       return CAMCellLayout(image: image, template: template, text: text, name: name)
     }
     return side
+  }
+}
+
+extension CNNLayout {
+  /// Where the cells with their words do not fit (many classes in a projector's small window):
+  /// each class's picture with its clean shape beside it at half size, no words (the name, |r| and
+  /// p are in its tooltip and the enlarged view). Returns the picture side (0: none fits).
+  fileprivate mutating func layCompactCAMCells(_ k: Int, in r: Rect) -> Float {
+    for s in stride(from: Float(220), through: 24, by: -2) {
+      let t = (s / 2).rounded(.down)
+      let cellW = s + 4 + t
+      let cols = min(k, max(1, Int((r.width + 10) / (cellW + 10))))
+      let rows = (k + cols - 1) / cols
+      guard Float(rows) * (s + 8) <= r.height, cellW <= r.width else { continue }
+      camCells = (0..<k).map { i in
+        let x = r.x + Float(i % cols) * (cellW + 10)
+        let y = r.y + Float(i / cols) * (s + 8)
+        return CAMCellLayout(
+          image: Rect(x: x, y: y, width: s, height: s), template: Rect(x: x + s + 4, y: y, width: t, height: t), text: .zero)
+      }
+      return s
+    }
+    camCells = []
+    return 0
   }
 }
 

@@ -1,8 +1,10 @@
 import Datasets
+import Training
 import ImmediateUI
 import PlaygroundCore
 import PlaygroundUI
 import Testing
+import _TestSupport
 
 /// The CNN mode in front of a class: pictures large enough, every confusion count shown, and
 /// small windows fold panels into pages instead of squeezing them.
@@ -27,6 +29,20 @@ import Testing
     _ = h.click(big[0].center)
     h.frame()
     #expect(h.image(in: cells[1].image) != nil, "the grid is back")
+  }
+
+  @Test func twelveClassPicturesShowOnAProjectorAtZoomOnePointFive() throws {
+    // 1280×800 at zoom 1.5 is 853×533 logical: no room for the words, the pictures still show.
+    let h = try ViewHarness(size: Size(1280 / 1.5, 800 / 1.5))
+    h.apply([.setMode(.cnn)])
+    var all = CNNConfig()
+    all.shapes = ShapeKind.allCases
+    h.apply([.configureCNN(all), .cnn(.showPage(.classPictures))])
+    h.frame()
+    let cells = CNNModeTests.layout(h).camCells
+    #expect(cells.count == 12)
+    #expect(cells.allSatisfy { $0.image.width >= 48 && $0.template.width >= 24 }, "\(cells.map(\.image.width))")
+    for (a, b) in zip(cells, cells.dropFirst()) { #expect(!a.image.intersects(b.image) && !a.template.intersects(b.image)) }
   }
 
   @Test func everyConfusionCellShowsItsCountZerosToo() throws {
