@@ -139,16 +139,10 @@ public struct CAMAscent: Sendable {
     self.network = network
     self.targetClass = targetClass
     self.settings = settings
-    rng = SeededGenerator(seed: settings.seed)
     let n = network.shape.width * network.shape.height
-    switch settings.start {
-    case .zeros: image = [Float](repeating: 0, count: n)
-    case .gray: image = [Float](repeating: 0.5, count: n)
-    case .noise:
-      var r = rng
-      image = (0..<n).map { _ in Float(r.uniform(0.4, 0.6)) }
-      rng = r
-    }
+    var r = SeededGenerator(seed: settings.seed)
+    image = settings.start.image(count: n, rng: &r)
+    rng = r
     probabilities = network.probabilities(image: image)
     runs = [CAMRun(image: image, probabilities: probabilities, margin: 0)]
     for _ in 1..<max(1, min(settings.starts, 16)) {

@@ -20,16 +20,9 @@ public struct UnitAscent: Sendable {
     self.network = network
     self.unit = unit
     self.settings = settings
-    let n = network.shape.width * network.shape.height
-    rng = SeededGenerator(seed: settings.seed)
-    switch settings.start {
-    case .zeros: image = [Float](repeating: 0, count: n)
-    case .gray: image = [Float](repeating: 0.5, count: n)
-    case .noise:
-      var r = rng
-      image = (0..<n).map { _ in Float(r.uniform(0.4, 0.6)) }
-      rng = r
-    }
+    var r = SeededGenerator(seed: settings.seed)
+    image = settings.start.image(count: network.shape.width * network.shape.height, rng: &r)
+    rng = r
     if settings.problem != nil || settings.maxSteps < 1 { finish() }
   }
 
@@ -84,5 +77,16 @@ public struct UnitAscent: Sendable {
     image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
     activation = kernel.unitActivation(unit)
     isFinished = true
+  }
+}
+
+extension CAMStart {
+  /// The ascent's first image of `count` pixels: black, mid gray, or noise in [0.4, 0.6] from `rng`.
+  func image(count n: Int, rng: inout SeededGenerator) -> [Float] {
+    switch self {
+    case .zeros: [Float](repeating: 0, count: n)
+    case .gray: [Float](repeating: 0.5, count: n)
+    case .noise: (0..<n).map { _ in Float(rng.uniform(0.4, 0.6)) }
+    }
   }
 }

@@ -28,6 +28,15 @@ extension PlaygroundView {
     ui.label(text, in: r, size: TypeSize.caption, color: bold ? ui.theme.text : ui.theme.mutedText, weight: bold ? .bold : .regular)
   }
 
+  /// The layer switch's options ("Pixels", "Layer 1"…, "Dense"); "L1"… when they do not fit `r`.
+  private func layerNames(_ ui: UIContext, conv: Int, pixels: Bool, in r: Rect) -> [String] {
+    let ends = (pixels ? [tr("Pixels")] : [], [tr("Dense")])
+    let long = ends.0 + (1...conv).map { tr("Layer {1}", $0) } + ends.1
+    let cell = (r.width - 6) / Float(long.count) - 10
+    if long.allSatisfy({ ui.measure($0, size: ui.theme.bodySize).width <= cell }) { return long }
+    return ends.0 + (1...conv).map { tr("L{1}", $0) } + ends.1
+  }
+
   /// `text` when it fits `r` in bold caption type, else `short`.
   private func fitting(_ ui: UIContext, _ text: String, _ short: String, _ r: Rect) -> String {
     ui.measure(text, size: TypeSize.caption, weight: .bold).width <= r.width ? text : short
@@ -165,9 +174,7 @@ extension PlaygroundView {
     let e = cnn.experiment
     let layer = cnn.shownUnitsLayer
     let conv = cnn.config.convLayers.count
-    let long = (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
-    let cell = (l.unitsLayer.width - 6) / Float(long.count) - 10
-    let names = long.allSatisfy({ ui.measure($0, size: t.bodySize).width <= cell }) ? long : (1...conv).map { tr("L{1}", $0) } + [tr("Dense")]
+    let names = layerNames(ui, conv: conv, pixels: false, in: l.unitsLayer)
     ui.pushID("cnn.units")
     if let i = ui.segmented("layer", options: names, selected: layer - 1, in: l.unitsLayer) {
       c.actions.append(.cnn(.inside(.showUnits(layer: i + 1))))
@@ -233,10 +240,7 @@ extension PlaygroundView {
     let e = cnn.experiment
     let layer = cnn.shownEmbeddingLayer
     let conv = cnn.config.convLayers.count
-    let long = [tr("Pixels")] + (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
-    let cell = (l.embeddingLayer.width - 6) / Float(long.count) - 10
-    let layersFit = long.allSatisfy { ui.measure($0, size: t.bodySize).width <= cell }
-    let names = layersFit ? long : [tr("Pixels")] + (1...conv).map { tr("L{1}", $0) } + [tr("Dense")]
+    let names = layerNames(ui, conv: conv, pixels: true, in: l.embeddingLayer)
     let methods: [ProjectionMethod] = [.pca, .tsne]
     ui.pushID("cnn.embedding")
     if let i = ui.segmented("layer", options: names, selected: layer, in: l.embeddingLayer) {
