@@ -28,6 +28,11 @@ extension PlaygroundView {
     ui.label(text, in: r, size: TypeSize.caption, color: bold ? ui.theme.text : ui.theme.mutedText, weight: bold ? .bold : .regular)
   }
 
+  /// `text` when it fits `r` in bold caption type, else `short`.
+  private func fitting(_ ui: UIContext, _ text: String, _ short: String, _ r: Rect) -> String {
+    ui.measure(text, size: TypeSize.caption, weight: .bold).width <= r.width ? text : short
+  }
+
   /// A 28×28 image in gray, framed.
   private func picture(_ ui: UIContext, _ pixels: [Float], _ r: Rect, key: String, autoContrast: Bool = false) {
     guard pixels.count == ShapeImages.size * ShapeImages.size else { return }
@@ -50,18 +55,19 @@ extension PlaygroundView {
     var changed = false
     ui.pushID("cnn.attack")
     let methods: [AttackMethod] = [.fgsm, .pgd]
-    if let i = ui.segmented("method", options: ["FGSM", "PGD"], selected: methods.firstIndex(of: settings.method) ?? 0, in: l.attackMethod) {
+    if let i = ui.segmented("method", options: [verbatim("FGSM"), verbatim("PGD")], selected: methods.firstIndex(of: settings.method) ?? 0, in: l.attackMethod) {
       settings.method = methods[i]
       changed = true
     }
     hint(ui, l.attackMethod, tr("FGSM: one step of ε in the direction that hurts most. PGD: 20 smaller steps, each kept within ε"))
-    let targets = [tr("Any other class")] + (0..<e.classCount).map { tr("Toward {1}", e.className($0)) }
+    let any = ui.measure(tr("Any other class"), size: t.bodySize).width <= l.attackTarget.width - 40 ? tr("Any other class") : tr("Any class")
+    let targets = [any] + (0..<e.classCount).map { tr("Toward {1}", e.shownClassName($0)) }
     if let i = ui.dropdown("target", options: targets, selected: settings.target.map { $0 + 1 } ?? 0, in: l.attackTarget) {
       settings.target = i == 0 ? nil : i - 1
       changed = true
     }
     hint(ui, l.attackTarget, tr("Untargeted: any wrong answer will do. Targeted: push the answer toward one class"))
-    caption(ui, l.epsilonCaption.width < 60 ? "ε" : tr("ε: the most a pixel may change (0 to 1)"), l.epsilonCaption)
+    caption(ui, l.epsilonCaption.width < 60 ? verbatim("ε") : tr("ε: the most a pixel may change (0 to 1)"), l.epsilonCaption)
     hint(ui, l.epsilonCaption, tr("Pixels go from 0 (black) to 1 (white); the attack may move each by at most ε"))
     if let v = ui.slider(
       "epsilon", value: settings.epsilon, range: 0...0.5, step: 0.005, in: l.epsilonSlider,
@@ -92,9 +98,11 @@ extension PlaygroundView {
     let after = a.adversarialClass
     let verdict =
       a.fools
-      ? tr("Fooled: now {1} ({2})", e.className(after), Format.percent(a.adversarialProbabilities[after]))
-      : tr("Not fooled: still {1} ({2})", e.className(after), Format.percent(a.adversarialProbabilities[after]))
-    ui.label(verdict, in: l.attackVerdict, size: TypeSize.body, color: a.fools ? Color(rgb: 0xB3261E) : t.text, weight: .bold)
+      ? tr("Fooled: now {1} ({2})", e.shownClassName(after), Format.percent(a.adversarialProbabilities[after]))
+      : tr("Not fooled: still {1} ({2})", e.shownClassName(after), Format.percent(a.adversarialProbabilities[after]))
+    let short = a.fools ? tr("Fooled: {1}", e.shownClassName(after)) : tr("Not fooled: {1}", e.shownClassName(after))
+    let verdictFits = ui.measure(verdict, size: TypeSize.body, weight: .bold).width <= l.attackVerdict.width
+    ui.label(verdictFits ? verdict : short, in: l.attackVerdict, size: TypeSize.body, color: a.fools ? Color(rgb: 0xB3261E) : t.text, weight: .bold)
     var distances = tr("Largest change {1} · L2 {2}", NumberFormat.fixed(a.linfDistance, decimals: 3), NumberFormat.fixed(a.l2Distance, decimals: 2))
     if let s = cnn.currentSearch {
       distances = s.epsilon.map { tr("Smallest fooling ε: {1}", NumberFormat.fixed($0, decimals: 3)) } ?? tr("No ε up to 1 fools it")
@@ -112,21 +120,21 @@ extension PlaygroundView {
     for (row, k) in zip(l.probabilityRows, order) {
       let cells = row.columns(weights: [0.4, 0.3, 0.3], spacing: 8)
       let bold = k == before || k == after
-      ui.label(e.className(k), in: cells[0], size: TypeSize.caption, color: t.text, weight: bold ? .bold : .regular)
+      ui.label(e.shownClassName(k), in: cells[0], size: TypeSize.caption, color: t.text, weight: bold ? .bold : .regular)
       for (j, p) in [a.originalProbabilities[k], a.adversarialProbabilities[k]].enumerated() {
         var cell = cells[j + 1]
         let text = cell.cutRight(56, spacing: 4)
         let bar = Rect(x: cell.x, y: cell.midY - 5, width: cell.width, height: 10)
         ui.draw.fillRect(bar, t.control)
         ui.draw.fillRect(Rect(x: bar.x, y: bar.y, width: bar.width * min(max(p, 0), 1), height: bar.height), j == 0 ? t.mutedText : t.accent)
-        ui.label(Format.percent(p), in: text, size: TypeSize.caption, color: t.mutedText, alignment: .right)
+        ui.label(verbatim(Format.percent(p)), in: text, size: TypeSize.caption, color: t.mutedText, alignment: .right)
       }
     }
   }
 
   /// How much the change picture is scaled: full colour at ε.
   private func amplification(_ epsilon: Float) -> String {
-    epsilon > 0 ? NumberFormat.compact(1 / epsilon) : "1"
+    epsilon > 0 ? NumberFormat.compact(1 / epsilon) : verbatim("1")
   }
 
   /// A perturbation on the diverging scale: blue where a pixel got brighter, orange darker, white
@@ -157,16 +165,17 @@ extension PlaygroundView {
     let e = cnn.experiment
     let layer = cnn.shownUnitsLayer
     let conv = cnn.config.convLayers.count
-    let names = (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
+    let long = (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
+    let cell = (l.unitsLayer.width - 6) / Float(long.count) - 10
+    let names = long.allSatisfy({ ui.measure($0, size: t.bodySize).width <= cell }) ? long : (1...conv).map { tr("L{1}", $0) } + [tr("Dense")]
     ui.pushID("cnn.units")
     if let i = ui.segmented("layer", options: names, selected: layer - 1, in: l.unitsLayer) {
       c.actions.append(.cnn(.inside(.showUnits(layer: i + 1))))
     }
     let dense = layer == cnn.denseLayer
-    caption(
-      ui,
-      dense ? tr("What each class score wants to see") : tr("What layer {1}'s filters want to see", layer),
-      l.unitsCaption)
+    let wants = dense ? tr("What each class score wants to see") : tr("What layer {1}'s filters want to see", layer)
+    let wantsFits = ui.measure(wants, size: TypeSize.caption).width <= l.unitsCaption.width
+    caption(ui, wantsFits ? wants : tr("Favourite images"), l.unitsCaption)
     hint(ui, l.unitsCaption, tr("Each picture is grown to excite its unit most; click one to see the test images it likes best"))
     let unit = cnn.shownUnit
     for (i, r) in l.unitTiles.enumerated() {
@@ -177,19 +186,20 @@ extension PlaygroundView {
         if hit.hovered {
           ui.tooltip(
             dense
-              ? tr("The picture that raises the {1} score most (it reaches {2})", e.className(i), NumberFormat.fixed(p.activation, decimals: 2))
+              ? tr("The picture that raises the {1} score most (it reaches {2})", e.shownClassName(i), NumberFormat.fixed(p.activation, decimals: 2))
               : tr("The picture that excites filter {1} most (mean activation {2})", i + 1, NumberFormat.fixed(p.activation, decimals: 2)))
         }
       } else {
         ui.draw.fillRect(r, t.control)
       }
       ui.draw.strokeRect(r, width: i == unit ? 3 : 1, i == unit ? t.accent : t.separator)
-      let name = dense ? e.className(i) : String(i + 1)
+      let name = dense ? e.shownClassName(i) : verbatim(String(i + 1))
       ui.label(name, in: Rect(x: r.x, y: r.maxY + 1, width: r.width, height: 16), size: 13, color: t.mutedText, alignment: .center)
     }
     ui.popID()
     caption(
-      ui, dense ? tr("Top 9 for {1}", e.className(unit)) : tr("Top 9 for filter {1}", unit + 1), l.topCaption, bold: true)
+      ui, fitting(ui, dense ? tr("Top 9 for {1}", e.shownClassName(unit)) : tr("Top 9 for filter {1}", unit + 1), tr("Top 9"), l.topCaption),
+      l.topCaption, bold: true)
     ui.pushID("cnn.units.top")
     for (j, r) in l.topTiles.enumerated() where j < insideCache.top.count {
       let (index, response) = insideCache.top[j]
@@ -207,7 +217,7 @@ extension PlaygroundView {
       if selected { ui.draw.strokeRect(r.inset(-2), width: 2, t.text) }
       if hit.hovered {
         ui.tooltip(
-          tr("Test image {1}, a {2}: activation {3}. Click to inspect it", index + 1, e.className(e.test[index].label), NumberFormat.fixed(response.activation, decimals: 2)))
+          tr("Test image {1}, a {2}: activation {3}. Click to inspect it", index + 1, e.shownClassName(e.test[index].label), NumberFormat.fixed(response.activation, decimals: 2)))
       }
     }
     ui.popID()
@@ -223,13 +233,16 @@ extension PlaygroundView {
     let e = cnn.experiment
     let layer = cnn.shownEmbeddingLayer
     let conv = cnn.config.convLayers.count
-    let names = [tr("Pixels")] + (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
+    let long = [tr("Pixels")] + (1...conv).map { tr("Layer {1}", $0) } + [tr("Dense")]
+    let cell = (l.embeddingLayer.width - 6) / Float(long.count) - 10
+    let layersFit = long.allSatisfy { ui.measure($0, size: t.bodySize).width <= cell }
+    let names = layersFit ? long : [tr("Pixels")] + (1...conv).map { tr("L{1}", $0) } + [tr("Dense")]
     let methods: [ProjectionMethod] = [.pca, .tsne]
     ui.pushID("cnn.embedding")
     if let i = ui.segmented("layer", options: names, selected: layer, in: l.embeddingLayer) {
       c.actions.append(.cnn(.inside(.setEmbedding(layer: i, method: cnn.inside.projection))))
     }
-    if let i = ui.segmented("method", options: ["PCA", "t-SNE"], selected: methods.firstIndex(of: cnn.inside.projection) ?? 0, in: l.projection) {
+    if let i = ui.segmented("method", options: [verbatim("PCA"), verbatim("t-SNE")], selected: methods.firstIndex(of: cnn.inside.projection) ?? 0, in: l.projection) {
       c.actions.append(.cnn(.inside(.setEmbedding(layer: layer, method: methods[i]))))
     }
     hint(ui, l.projection, tr("PCA: the two directions of largest spread. t-SNE: keeps neighbours together; it settles over a few seconds"))
@@ -279,13 +292,13 @@ extension PlaygroundView {
       let box = Rect(x: x, y: y, width: side, height: side)
       picture(ui, e.test[i].pixels, box, key: "cnn.embedding.hover")
       ui.draw.strokeRect(box.inset(-2), width: 2, palette.hue(labels[i]))
-      ui.tooltip(tr("Test image {1}, a {2}. Click to inspect it", i + 1, e.className(labels[i])))
+      ui.tooltip(tr("Test image {1}, a {2}. Click to inspect it", i + 1, e.shownClassName(labels[i])))
       if hit.clicked { c.actions.append(.cnn(.selectTestImage(i))) }
     }
     // Which colour is which class.
     var legend = l.legend
     for k in 0..<e.classCount {
-      let name = e.className(k)
+      let name = e.shownClassName(k)
       let w = ui.measure(name, size: TypeSize.caption).width + 26
       guard w <= legend.width else { break }
       var item = legend.cutLeft(w, spacing: 10)

@@ -140,7 +140,9 @@ public struct CNNLayout: Hashable, Sendable {
       // Four pages take two rows (Draw | Layers above Results | Class pictures): whole labels.
       layersTab = drawingFolded ? row : row.cutLeft((row.width / 3).rounded(.down))
       var panel = resultsPanel
-      _ = panel.cutTop(12 + Metrics.headingRow + 4 + (drawingFolded ? Metrics.headingRow + 6 : 0))
+      // The inside pages' switch takes a row of its own when the page switch's row is too narrow.
+      let insideRow = CNNLayout.insideSharesRow(head.width, options: drawingFolded ? 5 : 6) && !drawingFolded ? 0 : Metrics.headingRow + 8
+      _ = panel.cutTop(12 + Metrics.headingRow + 4 + (drawingFolded ? Metrics.headingRow + 6 : 0) + insideRow)
       if shownHere == .layers { networkPanel = panel }
       if drawingFolded { imagePanel = shownHere == .drawing ? panel : Rect(x: panel.x, y: panel.y, width: 0, height: 0) }
     }
@@ -288,13 +290,16 @@ public struct CNNLayout: Hashable, Sendable {
     }
   }
 
+  /// Whether all page options fit one row `width` wide (128 px each).
+  static func insideSharesRow(_ width: Float, options: Float) -> Bool { width >= 128 * options }
+
   /// The inside pages' switch: one row with the page switch when every option gets 128 px, else a
   /// row of its own under it.
   private mutating func layInsideSwitch(_ r: inout Rect) {
     let sharesRow = layersTab.width > 0 && !drawingFolded
     let row = sharesRow ? layersTab.union(pageSwitch) : pageSwitch
     let options: Float = (sharesRow ? 3 : 2) + 3
-    if row.width >= 128 * options {
+    if CNNLayout.insideSharesRow(row.width, options: options) {
       let per = (row.width / options).rounded(.down)
       var rest = row
       if sharesRow { layersTab = rest.cutLeft(per) }

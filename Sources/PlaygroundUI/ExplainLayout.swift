@@ -66,7 +66,7 @@ public struct ExplainBarLayout: Hashable, Sendable {
   init(row: Rect) {
     var row = row
     let height = row.height
-    let width: Float = row.width < 400 ? 68 : 76
+    let width: Float = row.width < 400 ? 68 : (row.width < 520 ? 76 : 96)
     let button = { (r: Rect) in Rect(x: r.x, y: row.midY - height / 2, width: r.width, height: height) }
     back = button(row.cutLeft(width, spacing: 6))
     next = button(row.cutLeft(width, spacing: 10))

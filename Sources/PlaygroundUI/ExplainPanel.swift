@@ -31,7 +31,8 @@ extension PlaygroundView {
     let output = state.experiment.network.shape.output
     let text = ExplainText.stageText(x, stage: stage, config: state.config, output: output)
     let size = fittingParagraphSize(ui, text, in: p.text)
-    ui.paragraph(text, in: p.text, size: size, color: t.text)
+    // Every sentence of it came through the catalog; joined, it is shown as it is.
+    ui.paragraph(verbatim(text), in: p.text, size: size, color: t.text)
 
     ui.draw.image(cache.output, in: l.plot, smooth: true, key: textureKey("output"))
     drawPlotTicks(&f)
@@ -59,13 +60,17 @@ extension PlaygroundView {
     let layers = f.state.experiment.network.layerCount
     let stages = ExplainStage.all(layerCount: layers)
     let k = min(max(0, explain.stageIndex), stages.count - 1)
-    if ui.button(tr("Back"), in: bar.back, enabled: k > 0) { f.actions.append(.explain(.back)) }
+    // A long word in a narrow button gives way to its arrow or tick.
+    func fit(_ label: String, _ symbol: String, _ r: Rect) -> String {
+      ui.measure(label, size: ui.theme.bodySize).width <= r.width - 2 * ui.theme.padding ? label : verbatim(symbol)
+    }
+    if ui.button(fit(tr("Back"), "‹", bar.back), in: bar.back, enabled: k > 0) { f.actions.append(.explain(.back)) }
     hint(ui, bar.back, tr("The stage before (←)"))
-    if ui.button(tr("Next"), in: bar.next, enabled: k < stages.count - 1, style: .primary) {
+    if ui.button(fit(tr("Next"), "›", bar.next), in: bar.next, enabled: k < stages.count - 1, style: .primary) {
       f.actions.append(.explain(.next))
     }
     hint(ui, bar.next, tr("The next stage (→)"))
-    if ui.button(tr("Done"), in: bar.leave) { f.actions.append(.explain(.leave)) }
+    if ui.button(fit(tr("Done"), "✓", bar.leave), in: bar.leave) { f.actions.append(.explain(.leave)) }
     hint(ui, bar.leave, tr("Back to the normal view (Esc)"))
     let name = ExplainText.stageName(stages[k], layerCount: layers)
     let short = ExplainText.shortStageName(stages[k])

@@ -176,7 +176,7 @@ extension Layout {
         x: layerCountLabel.maxX - explainWidth, y: addLayerButton.y, width: explainWidth, height: m.smallButton)
       layerCountLabel.width = max(0, layerCountLabel.width - explainWidth - 10)
     } else {
-      let w = max(84, outputColumn.width)
+      let w = max(100, outputColumn.width)  // "Explicar", "Erklären" whole
       explainButton = Rect(x: outputColumn.maxX - w, y: inner.maxY - 34, width: w, height: 34)
     }
 

@@ -1,4 +1,5 @@
 import Datasets
+import Engine
 import Foundation
 import ImmediateUI
 import LessonKit
@@ -104,6 +105,17 @@ import Training
     for page in [CNNPage.results, .classPictures, .layers, .drawing] {
       pages.append(Page(name: "CNN \(page)", state: cnn, cnnPage: page))
     }
+    // The pages that look inside, worked out (a trained network: the attack fools it).
+    reduce(&cnn, .train(epochs: 1))
+    for page in [CNNPage.attack, .units, .embedding] {
+      pages.append(Page(name: "CNN \(page)", state: cnn, cnnPage: page))
+    }
+    reduce(&cnn, .cnn(.inside(.setAttack(AttackSettings(method: .pgd, epsilon: 0.01, target: 2)))))
+    reduce(&cnn, .cnn(.inside(.showUnits(layer: 3))))
+    reduce(&cnn, .cnn(.inside(.setEmbedding(layer: 0, method: .tsne))))
+    for page in [CNNPage.attack, .units, .embedding] {
+      pages.append(Page(name: "CNN \(page), targeted, dense, pixels", state: cnn, cnnPage: page))
+    }
     return pages
   }
 
@@ -139,6 +151,7 @@ import Training
     view.lesson = page.lesson
     var state = page.state
     reduce(&state, .cnn(.showPage(page.cnnPage)))
+    view.settleInsidePage(state)
     let (list, report) = view.drawnFrame(state, size: screen.logical, measurer: try measurer(zoom: screen.zoom))
     let texts = list.commands.compactMap { command -> String? in
       if case .text(let s, _, _, _, _, _) = command { return s }
