@@ -43,6 +43,11 @@ install -m 755 -s "$BIN" "$DEB/usr/bin/playground"
 cp -r Assets/fonts Assets/lang "$DEB/usr/share/neuralplayground/Assets/"
 mkdir -p "$DEB/usr/share/neuralplayground/Lessons"
 install -m 644 Lessons/*.yaml Lessons/README.md "$DEB/usr/share/neuralplayground/Lessons/"
+# The translated lessons, in their language folders (Lessons/es, Lessons/de).
+for folder in Lessons/*/; do
+  install -d "$DEB/usr/share/neuralplayground/$folder"
+  install -m 644 "$folder"*.yaml "$DEB/usr/share/neuralplayground/$folder"
+done
 install -m 644 Packaging/neuralplayground.desktop "$DEB/usr/share/applications/"
 Packaging/icon.sh "$DEB/usr/share/icons/hicolor/256x256/apps/neuralplayground.png" 256
 Packaging/icon.sh "$DEB/usr/share/icons/hicolor/48x48/apps/neuralplayground.png" 48

@@ -1,10 +1,12 @@
 import Datasets
 import Foundation
+import Localization
 import PlaygroundCore
 
 /// Conditions in words, for the lesson panel: "the test loss is below 0.000001 and training has not
 /// diverged" instead of `testLoss < 0.000001 and not diverged`. The fallback when an expectation or
-/// goal has no `text:` of its own.
+/// goal has no `text:` of its own. Every word goes through `tr`, so a translated lesson's ✓/✗
+/// sentences speak its language; the English words are the catalog's keys.
 extension Condition {
   /// The condition as a sentence (no capital, no full stop).
   public var sentence: String { ConditionWords.phrase(root) }
@@ -20,17 +22,17 @@ public enum HumanNumber {
   }
 
   static func plain(_ x: Double) -> String {
-    if x.isNaN { return "not a number" }
-    if x.isInfinite { return x > 0 ? "infinite" : "minus infinite" }
+    if x.isNaN { return tr("not a number") }
+    if x.isInfinite { return x > 0 ? tr("infinite") : tr("minus infinite") }
     let m = abs(x)
     if m == 0 { return "0" }
-    if m >= 1e12 { return x > 0 ? "over a trillion" : "below minus a trillion" }
+    if m >= 1e12 { return x > 0 ? tr("over a trillion") : tr("below minus a trillion") }
     if m >= 1000 || (x == x.rounded() && m >= 1) {
       let n = Int(x.rounded())
       return grouped(n)
     }
     // Smaller than anything a lesson compares with: the value rounds to nothing people can read.
-    if m < 5e-9 { return "about 0" }
+    if m < 5e-9 { return tr("about 0") }
     let digits = max(0, 2 - Int(floor(log10(m))))
     var s = String(format: "%.\(digits)f", x)
     if s.contains(".") {
@@ -51,9 +53,11 @@ public enum HumanNumber {
 
   static func grouped(_ n: Int) -> String {
     let digits = String(abs(n))
+    // "6,000" reads as six in Spanish and German: there a no-break space groups the thousands.
+    let separator: Character = Localization.catalog.language == "en" ? "," : "\u{00A0}"
     var out = ""
     for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
       out.append(c)
     }
     return (n < 0 ? "-" : "") + out
@@ -64,34 +68,43 @@ extension Metric {
   /// The metric in words: "the test loss", "the weight from X₁ to the output".
   public var words: String {
     switch self {
-    case .epoch: "the epoch counter"
-    case .trainLoss: "the training loss"
-    case .testLoss: "the test loss"
-    case .trainAccuracy: "the training accuracy"
-    case .testAccuracy: "the test accuracy"
-    case .diverged: "training has diverged"
-    case .deadNeurons: "the number of dead neurons"
-    case .zeroWeights: "the number of weights that are zero"
-    case .trainPoints: "the number of training points"
-    case .testPoints: "the number of test points"
-    case .maxWeight: "the largest weight (in size)"
-    case .weight(let from, let to): "the weight from \(Self.words(from)) to \(Self.words(to))"
-    case .bias(let n): "the bias of \(Self.words(n))"
-    case .gradient(let from, let to): "∂L/∂w of the weight from \(Self.words(from)) to \(Self.words(to)) in the explained step"
-    case .outputAt(let x, let y): "the output at (\(HumanNumber.format(x)), \(HumanNumber.format(y)))"
-    case .classAt(let x, let y): "the class predicted at (\(HumanNumber.format(x)), \(HumanNumber.format(y)))"
+    case .epoch: tr("the epoch counter")
+    case .trainLoss: tr("the training loss")
+    case .testLoss: tr("the test loss")
+    case .trainAccuracy: tr("the training accuracy")
+    case .testAccuracy: tr("the test accuracy")
+    case .diverged: tr("training has diverged")
+    case .deadNeurons: tr("the number of dead neurons")
+    case .zeroWeights: tr("the number of weights that are zero")
+    case .trainPoints: tr("the number of training points")
+    case .testPoints: tr("the number of test points")
+    case .maxWeight: tr("the largest weight (in size)")
+    case .weight(let from, let to):
+      to == .output(index: 1)
+        ? tr("the weight from {1} to the output", Self.words(from)) : tr("the weight from {1} to {2}", Self.words(from), Self.words(to))
+    case .bias(let n): n == .output(index: 1) ? tr("the bias of the output") : tr("the bias of {1}", Self.words(n))
+    case .gradient(let from, let to):
+      to == .output(index: 1)
+        ? tr("∂L/∂w of the weight from {1} to the output in the explained step", Self.words(from))
+        : tr("∂L/∂w of the weight from {1} to {2} in the explained step", Self.words(from), Self.words(to))
+    case .outputAt(let x, let y): tr("the output at ({1}, {2})", HumanNumber.format(x), HumanNumber.format(y))
+    case .classAt(let x, let y): tr("the class predicted at ({1}, {2})", HumanNumber.format(x), HumanNumber.format(y))
     case .config(let c): Self.words(c)
-    case .camScore(let s): "the \(Self.shape(s)) picture's \(Self.shape(s)) score"
-    case .confusion(let a, let b): "the number of test \(Self.shape(a))s taken for \(Self.shape(b))s"
-    case .ofRun(let b, let m): "\(m.words) of run \(b ? "B" : "A")"
+    case .camScore(let s): tr("the {1} picture's {1} score", Self.shape(s))
+    case .confusion(let a, let b): tr("the number of test {1}s taken for {2}s", Self.shape(a), Self.shape(b))
+    case .ofRun(let b, let m): tr("{1} of run {2}", m.words, b ? "B" : "A")
     }
   }
 
   /// The metric's short name beside a value: "test loss 0.31".
   public var shortWords: String {
-    if self == .epoch { return "epoch" }
+    if self == .epoch { return tr("epoch") }
     let w = words
-    return w.hasPrefix("the ") ? String(w.dropFirst(4)) : w
+    // The words without their article: "test loss 0.31", "pérdida de prueba 0.31".
+    for article in ["the ", "el ", "la ", "los ", "las ", "der ", "die ", "das "] where w.hasPrefix(article) {
+      return String(w.dropFirst(article.count))
+    }
+    return w
   }
 
   /// True for the metrics read as a share (0–1) and shown in percent.
@@ -104,28 +117,41 @@ extension Metric {
 
   static func words(_ n: NeuronName) -> String {
     switch n {
-    case .feature(let f): f.displayName
-    case .hidden(let layer, let index): "neuron \(index) of hidden layer \(layer)"
-    case .output(let k): k == 1 ? "the output" : "output \(k)"
+    case .feature(let f): verbatim(f.displayName)
+    case .hidden(let layer, let index): tr("neuron {1} of hidden layer {2}::sentence", index, layer)
+    case .output(let k): k == 1 ? tr("the output") : tr("output {1}", k)
     }
   }
 
+  /// A setting as the subject of a sentence ("the learning rate is at least 0.1"); `::subject`
+  /// keeps it apart from the panel's "you changed the dataset" (German: den Datensatz).
   static func words(_ c: Control) -> String {
     switch c {
-    case .learningRate: "the learning rate"
-    case .hiddenLayers: "the hidden layers"
-    case .regularizationRate: "the regularization rate"
-    case .batchSize: "the batch size"
-    case .trainRatio: "the ratio of training to test data"
-    case .showTestData: "showing test data"
-    case .convLayers: "the conv layers"
-    case .initialization: "the initialization"
-    default: "the " + c.rawValue
+    case .learningRate: tr("the learning rate::subject")
+    case .hiddenLayers: tr("the hidden layers::subject")
+    case .regularizationRate: tr("the regularization rate::subject")
+    case .batchSize: tr("the batch size::subject")
+    case .trainRatio: tr("the ratio of training to test data::subject")
+    case .showTestData: tr("showing test data::subject")
+    case .convLayers: tr("the conv layers::subject")
+    case .initialization: tr("the initialization::subject")
+    case .problem: tr("the problem::subject")
+    case .dataset: tr("the dataset::subject")
+    case .noise: tr("the noise::subject")
+    case .seed: tr("the seed::subject")
+    case .features: tr("the features::subject")
+    case .activation: tr("the activation::subject")
+    case .regularization: tr("the regularization::subject")
+    case .discretize: tr("the discretize::subject")
+    case .shapes: tr("the shapes::subject")
+    default: tr("the {1}::subject", c.rawValue)
     }
   }
 
+  /// A shape's name inside a sentence: "the circle picture", "das Kreis-Bild" keeps German's capital.
   static func shape(_ s: String) -> String {
-    (ShapeKind(rawValue: s)?.displayName ?? s).lowercased()
+    let name = ShapeKind(rawValue: s).map { tr($0.displayName) } ?? verbatim(s)
+    return Localization.catalog.language == "de" ? name : name.lowercased()
   }
 }
 
@@ -135,16 +161,15 @@ enum ConditionWords {
     switch e.kind {
     case .and:
       let parts = conjuncts(e).map(phrase)
-      return parts.count == 2
-        ? parts.joined(separator: " and ") : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
-    case .or(let a, let b): return "either " + phrase(a) + " or " + phrase(b)
+      return tr("{1} and {2}", parts.dropLast().joined(separator: ", "), parts.last!)
+    case .or(let a, let b): return tr("either {1} or {2}", phrase(a), phrase(b))
     case .not(let a):
-      if case .metric(.diverged) = a.kind { return "training has not diverged" }
-      if case .metric(.config(let c)) = a.kind { return Metric.words(c) + " is off" }
-      return "not (" + phrase(a) + ")"
-    case .metric(.config(let c)): return Metric.words(c) + " is on"
+      if case .metric(.diverged) = a.kind { return tr("training has not diverged") }
+      if case .metric(.config(let c)) = a.kind { return tr("{1} is off", Metric.words(c)) }
+      return tr("not ({1})", phrase(a))
+    case .metric(.config(let c)): return tr("{1} is on", Metric.words(c))
     case .metric(let m): return m.words
-    case .bool(let b): return b ? "always" : "never"
+    case .bool(let b): return b ? tr("always") : tr("never")
     case .compare(let op, let a, let b): return compare(op, a, b)
     default: return term(e, share: false)
     }
@@ -162,28 +187,40 @@ enum ConditionWords {
     if case .metric(.epoch) = a.kind, case .number(let n) = b.kind {
       let count = HumanNumber.format(n)
       switch op {
-      case .greaterOrEqual: return "at least \(count) epochs are trained"
-      case .greater: return "more than \(count) epochs are trained"
-      case .less: return "fewer than \(count) epochs are trained"
-      case .lessOrEqual: return "at most \(count) epochs are trained"
+      case .greaterOrEqual: return tr("at least {1} epochs are trained", count)
+      case .greater: return tr("more than {1} epochs are trained", count)
+      case .less: return tr("fewer than {1} epochs are trained", count)
+      case .lessOrEqual: return tr("at most {1} epochs are trained", count)
       default: break
       }
     }
     let left = term(a, share: share)
     let right = term(b, share: share)
     if case .metric(.diverged) = a.kind, case .bool(let v) = b.kind {
-      return (op == .equal) == v ? "training has diverged" : "training has not diverged"
+      return (op == .equal) == v ? tr("training has diverged") : tr("training has not diverged")
     }
-    let plural = isPlural(a)
+    // One key per verb form: a language puts its own verb, agreement and word order around them.
+    if isPlural(a) {
+      switch op {
+      case .less: return tr("{1} are below {2}", left, right)
+      case .lessOrEqual: return tr("{1} are at most {2}", left, right)
+      case .greater: return tr("{1} are above {2}", left, right)
+      case .greaterOrEqual: return tr("{1} are at least {2}", left, right)
+      case .equal: return tr("{1} are {2}", left, right)
+      case .notEqual: return tr("{1} are not {2}", left, right)
+      case .contains: return tr("{1} include {2}", left, right)
+      case .notContains: return tr("{1} do not include {2}", left, right)
+      }
+    }
     switch op {
-    case .less: return "\(left) \(plural ? "are" : "is") below \(right)"
-    case .lessOrEqual: return "\(left) \(plural ? "are" : "is") at most \(right)"
-    case .greater: return "\(left) \(plural ? "are" : "is") above \(right)"
-    case .greaterOrEqual: return "\(left) \(plural ? "are" : "is") at least \(right)"
-    case .equal: return "\(left) \(plural ? "are" : "is") \(right)"
-    case .notEqual: return "\(left) \(plural ? "are" : "is") not \(right)"
-    case .contains: return "\(left) include\(plural ? "" : "s") \(right)"
-    case .notContains: return "\(left) do\(plural ? "" : "es") not include \(right)"
+    case .less: return tr("{1} is below {2}", left, right)
+    case .lessOrEqual: return tr("{1} is at most {2}", left, right)
+    case .greater: return tr("{1} is above {2}", left, right)
+    case .greaterOrEqual: return tr("{1} is at least {2}", left, right)
+    case .equal: return tr("{1} is {2}", left, right)
+    case .notEqual: return tr("{1} is not {2}", left, right)
+    case .contains: return tr("{1} includes {2}", left, right)
+    case .notContains: return tr("{1} does not include {2}", left, right)
     }
   }
 
@@ -203,17 +240,17 @@ enum ConditionWords {
   static func term(_ e: Expr, share: Bool) -> String {
     switch e.kind {
     case .number(let x): return share ? HumanNumber.percent(x) : HumanNumber.format(x)
-    case .bool(let b): return b ? "on" : "off"
+    case .bool(let b): return b ? tr("on") : tr("off")
     case .name(let n): return name(n)
     case .list(let items):
       let names = items.map { term($0, share: share) }
       if items.allSatisfy({ if case .number = $0.kind { true } else { false } }) {
-        return names.isEmpty ? "none" : "[" + names.joined(separator: ", ") + "]"
+        return names.isEmpty ? tr("none") : "[" + names.joined(separator: ", ") + "]"
       }
-      guard let last = names.last else { return "none" }
-      return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+      guard let last = names.last else { return tr("none") }
+      return names.count == 1 ? last : tr("{1} and {2}", names.dropLast().joined(separator: ", "), last)
     case .metric(let m): return m.words
-    case .negate(let x): return "minus " + term(x, share: share)
+    case .negate(let x): return tr("minus {1}", term(x, share: share))
     case .arithmetic(let op, let a, let b):
       let symbol = ["*": "×", "/": "÷", "+": "+", "-": "−"][String(op)] ?? String(op)
       return term(a, share: false) + " \(symbol) " + term(b, share: false)
@@ -223,9 +260,9 @@ enum ConditionWords {
 
   /// Config values as the window labels them (features with subscripts, shapes by name).
   static func name(_ n: String) -> String {
-    if let f = Feature(rawValue: n) { return f.displayName }
-    if let s = ShapeKind(rawValue: n) { return s.displayName.lowercased() }
-    return n
+    if let f = Feature(rawValue: n) { return verbatim(f.displayName) }
+    if ShapeKind(rawValue: n) != nil { return Metric.shape(n) }
+    return verbatim(n)
   }
 }
 
@@ -235,8 +272,8 @@ extension ConditionResult {
   public var sentence: String {
     if let note { return note }
     var s = ConditionWords.capitalized(text ?? condition.sentence)
-    if let error { return s + " (cannot check: \(error))" }
-    if let now = valuesInWords { s += " — now " + now }
+    if let error { return tr("{1} (cannot check: {2})", s, error) }
+    if let now = valuesInWords { s = tr("{1} — now {2}", s, now) }
     if let last = s.last, !".!?".contains(last) { s += "." }
     return s
   }

@@ -33,6 +33,9 @@ public struct Lesson: Sendable {
   /// `setup: speed:` — the pace the window trains at (epochs per second, CNN: images per second);
   /// nil leaves the window's default.
   public var setupSpeed: TrainingSpeed? = nil
+  /// `lang:` — the language the lesson is written in (`en`, `es`, `de`); a translation carries its
+  /// own id (`feature-crosses-es`) and sits in the Lessons/<lang>/ folder.
+  public var lang: String = "en"
 
   public enum Level: String, CaseIterable, Sendable { case beginner, intermediate, advanced }
 

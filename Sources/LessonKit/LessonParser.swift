@@ -7,7 +7,7 @@ import Yams
 
 extension Lesson {
   /// The top-level keys of a lesson file.
-  static let topKeys = ["format", "id", "title", "summary", "level", "minutes", "setup", "controls", "steps"]
+  static let topKeys = ["format", "id", "lang", "title", "summary", "level", "minutes", "setup", "controls", "steps"]
   /// The newest format this version reads.
   public static let currentFormat = 1
 
@@ -99,6 +99,7 @@ struct LessonParser {
         return id
       }
     }
+    let lang = value("lang").flatMap { node in attempt { p throws(LessonError) in try p.language(node) } } ?? "en"
     let title = value("title").flatMap { node in
       attempt { p throws(LessonError) in try p.reader.string(node, "title") }
     }
@@ -138,7 +139,7 @@ struct LessonParser {
     let lesson = Lesson(
       format: Lesson.currentFormat, id: id, title: title, summary: summary, level: level, minutes: minutes,
       setup: setup, setupPoints: points, cnn: cnn, controls: controls, steps: steps, file: file,
-      setupLocation: setupLocation, setupSpeed: setupSpeed)
+      setupLocation: setupLocation, setupSpeed: setupSpeed, lang: lang)
     let overBudget = lesson.budgetErrors()  // LessonBudget.swift
     if !overBudget.isEmpty { throw LessonErrors(overBudget) }
     return lesson

@@ -65,12 +65,10 @@ public enum LessonLibrary {
     public var lesson: Result<Lesson, LessonErrors>
   }
 
-  /// The `.yaml`/`.yml` files of `directory`, sorted by name (number them to order a curriculum).
+  /// The `.yaml`/`.yml` files of `directory`, sorted by name (number them to order a curriculum),
+  /// then the translations in its language folders (`es/`, `de/`; LessonLanguage.swift).
   public static func files(in directory: String) throws -> [String] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
-      URL(fileURLWithPath: directory).appendingPathComponent($0).path
-    }
+    try filesDirectlyIn(directory) + translatedFiles(in: directory)
   }
 
   /// Every lesson of `directory`, parsed.

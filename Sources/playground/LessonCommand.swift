@@ -39,11 +39,17 @@ struct LessonCommand: ParsableCommand {
   struct List: ParsableCommand {
     @OptionGroup var language: LanguageOption
     static let configuration = CommandConfiguration(
-      abstract: "List the lessons: id, title, level, minutes, file (invalid files are reported, exit 2). `playground --lesson ID` opens one.")
+      abstract: "List the lessons: id, title, level, minutes, file (invalid files are reported, exit 2). `playground --lesson ID` opens one.",
+      discussion: """
+        Lists the lessons written in the current language (--lang, else LANG): `lesson list --lang es` \
+        lists the Spanish translations in Lessons/es/. --all-languages lists every lesson.
+        """)
     @Option(help: "The folder of lesson files (default: the Lessons/ folder that ships with the app).")
     var dir: String?
     @Flag(help: "One JSON object per lesson.")
     var json = false
+    @Flag(help: "List the lessons of every language, not only those of the current one.")
+    var allLanguages = false
 
     func run() throws {
       let folder = try LessonCommand.directory(dir)
@@ -55,7 +61,9 @@ struct LessonCommand: ParsableCommand {
       }
       var invalid = false
       var rows: [[String]] = []
-      for entry in entries {
+      let language = Localization.catalog.language
+      let shown = allLanguages ? entries : LessonLibrary.entries(entries, in: language)
+      for entry in shown {
         switch entry.lesson {
         case .success(let lesson):
           if json {
@@ -67,11 +75,12 @@ struct LessonCommand: ParsableCommand {
             line.add("summary", lesson.summary ?? "")
             line.add("steps", lesson.steps.count)
             line.add("file", entry.path)
+            line.add("lang", lesson.lang)
             print(line.text)
           } else {
             rows.append([
-              lesson.id, lesson.title, lesson.level?.rawValue ?? "-",
-              lesson.minutes.map { "\($0) min" } ?? "-", entry.path,
+              lesson.id, lesson.title, lesson.level.map(LessonCommand.levelWords) ?? "-",
+              lesson.minutes.map { tr("{1} min", $0) } ?? "-", entry.path,
             ])
           }
         case .failure(let errors):
@@ -85,7 +94,7 @@ struct LessonCommand: ParsableCommand {
           "lesson id '\(duplicate.id)' is used by \(duplicate.paths.joined(separator: " and "))")
       }
       if !json {
-        let header = ["ID", "TITLE", "LEVEL", "TIME", "FILE"]
+        let header = [tr("ID"), tr("TITLE"), tr("LEVEL"), tr("TIME"), tr("FILE")]
         let widths = (0..<5).map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
         for row in [header] + rows {
           let cells = row.enumerated().map { c, cell in
@@ -94,6 +103,7 @@ struct LessonCommand: ParsableCommand {
           Playground.say(cells.joined(separator: "  "))
         }
       }
+      if !allLanguages { LessonCommand.noteOtherLanguages(entries, shown: shown, language: language, folder: folder) }
       if invalid { throw ExitCode(2) }
     }
   }

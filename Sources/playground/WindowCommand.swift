@@ -156,12 +156,14 @@ struct Window: ParsableCommand {
       let parsed: Lesson
       // An id as `lesson list` prints it (`learning-rate`, `06-learning-rate`) or a file's path.
       let path: String
-      switch LessonLibrary.resolve(lesson, directory: LessonLibrary.defaultDirectory()) {
+      // In the learner's language when the lesson is translated (LessonLanguage.swift).
+      switch LessonLibrary.resolve(lesson, directory: LessonLibrary.defaultDirectory(), language: Localization.catalog.language) {
       case .success(let found): path = found
       case .failure(let failure): throw UsageError(message: failure.message)
       }
       do {
         parsed = try Lesson.load(path: path)
+        LessonWindowLanguage.adopt(parsed)
         state = try parsed.startingState()
       } catch let errors as LessonErrors {
         throw UsageError(message: errors.description)

@@ -6,9 +6,10 @@ import Testing
 let lessonsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().appendingPathComponent("Lessons").path
 
-/// Every lesson file in Lessons/, by file name (the test arguments).
+/// Every lesson file in Lessons/, by its path inside it (the test arguments): `03-feature-crosses.yaml`,
+/// and the translations after the curriculum, `es/03-feature-crosses-es.yaml`.
 func lessonFileNames() -> [String] {
-  ((try? LessonLibrary.files(in: lessonsDirectory)) ?? []).map { URL(fileURLWithPath: $0).lastPathComponent }
+  ((try? LessonLibrary.files(in: lessonsDirectory)) ?? []).map { String($0.dropFirst(lessonsDirectory.count + 1)) }
 }
 
 /// Every lesson in Lessons/ is a test case: it parses, runs headless, and every goal and

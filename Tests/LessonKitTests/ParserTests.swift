@@ -56,7 +56,7 @@ func onlyError(_ text: String, sourceLocation: Testing.SourceLocation = #_source
   @Test func unknownKeysNameKeyLineAndColumn() {
     #expect(
       onlyError(basicLesson + "color: red\n")
-        == "t.yaml:15:1: unknown key 'color' in the lesson (allowed: format, id, title, summary, level, minutes, setup, controls, steps)"
+        == "t.yaml:15:1: unknown key 'color' in the lesson (allowed: format, id, lang, title, summary, level, minutes, setup, controls, steps)"
     )
     let setup = basicLesson.replacingOccurrences(of: "  seed: 7", with: "  seed: 7\n  nosie: 5")
     #expect(onlyError(setup).hasPrefix("t.yaml:9:3: unknown key 'nosie' in setup; did you mean 'noise'?"))

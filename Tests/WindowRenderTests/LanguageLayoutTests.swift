@@ -119,11 +119,18 @@ import Training
     return pages
   }
 
-  /// Every step of every lesson, with the lesson panel (its first and last steps for speed).
-  static func lessonPages() throws -> [Page] {
+  /// Every step of every lesson, with the lesson panel; with a language, its translated lessons
+  /// (Lessons/<language>/) too.
+  static func lessonPages(language: String? = nil) throws -> [Page] {
     let folder = repository.appendingPathComponent("Lessons").path
     var pages: [Page] = []
-    for file in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".yaml") }).sorted() {
+    var files = try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".yaml") }).sorted()
+    if let language {
+      let translated = try FileManager.default.contentsOfDirectory(atPath: folder + "/" + language).filter { $0.hasSuffix(".yaml") }
+      #expect(translated.count >= 3, "\(language) lessons")
+      files += translated.sorted().map { language + "/" + $0 }
+    }
+    for file in files {
       let lesson = try Lesson.load(path: folder + "/" + file)
       var state = try lesson.startingState()
       var session = GuidedLesson(lesson: lesson, state: &state)
@@ -218,7 +225,7 @@ import Training
     let catalog = try Self.catalog(language)
     // Each problem once, with the first page and screen that shows it.
     var found: [String: String] = [:]
-    let all = try Localization.withCatalog(catalog) { try Self.pages() + Self.lessonPages() }
+    let all = try Localization.withCatalog(catalog) { try Self.pages() + Self.lessonPages(language: language) }
     for page in all {
       for screen in Self.screens {
         let problems = try Localization.withCatalog(catalog) { try drawn(page, on: screen).problems }
