@@ -38,9 +38,12 @@ extension PlaygroundView {
     let r = f.layout.gradientToggle
     guard r.width > 0, f.state.explain == nil else { return }
     let on = f.state.linkGradients != nil
-    if ui.button(verbatim("∇"), in: r, style: on ? .primary : .normal) {
-      f.actions.append(.showGradients(!on))
-    }
+    // A one-glyph button: the usual padding would leave the ∇ no room in a small square.
+    let padding = ui.theme.padding
+    ui.theme.padding = 2
+    let clicked = ui.button(verbatim("∇"), in: r, style: on ? .primary : .normal)
+    ui.theme.padding = padding
+    if clicked { f.actions.append(.showGradients(!on)) }
     let legend =
       on
       ? tr(
@@ -56,5 +59,25 @@ extension PlaygroundView {
       return nil
     }
     return tr("{1} {2}; recent mean |∂L/∂w| {3} — click to edit", parameter.title, Format.parameter(value), ExplainText.precise(g))
+  }
+}
+
+extension Layout {
+  /// Where the heading row has no room for "Show gradients" (∇): the first free square of those
+  /// above the corner's Explain button, left of it, or at the layers' lower left, clear of every
+  /// tile and bias square; none (no toggle) when all are taken.
+  mutating func placeCornerGradientToggle(layers: Rect) {
+    let side: Float = 34
+    let tiles = (hiddenLayers.flatMap(\.tiles) + outputNeuronTiles).flatMap { [$0, NetworkGeometry.biasRect(for: $0)] }
+    let candidates = [
+      Rect(x: explainButton.maxX - side, y: explainButton.minY - side - 6, width: side, height: side),
+      Rect(x: explainButton.minX - side - 6, y: explainButton.minY, width: side, height: side),
+      Rect(x: layers.minX, y: explainButton.minY, width: side, height: side),
+    ]
+    gradientToggle =
+      candidates.first { c in
+        c.minX >= layers.minX && !tiles.contains { $0.inset(-4).intersects(c) } && !outputCaption.intersects(c)
+          && !explainButton.inset(-4).intersects(c)
+      } ?? .zero
   }
 }

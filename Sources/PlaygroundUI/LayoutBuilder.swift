@@ -170,7 +170,7 @@ extension Layout {
     // "Explain a step" at the row's right end, where its Back / Next bar goes while it is open,
     // leaving the count 100 (for "2 LAYERS"); else in the panel's lower right corner, under the
     // output column, where no tile reaches.
-    // "Show gradients" (∇) just left of it, or above it in the corner.
+    // "Show gradients" (∇) just left of it, or alone at the row's end.
     let toggleSide = m.smallButton
     let explainWidth = min(150, layerCountLabel.width - 110 - toggleSide - 6)
     if explainWidth >= 84 {
@@ -181,7 +181,7 @@ extension Layout {
     } else {
       let w = max(84, outputColumn.width)
       explainButton = Rect(x: outputColumn.maxX - w, y: inner.maxY - 34, width: w, height: 34)
-      gradientToggle = Rect(x: explainButton.maxX - 34, y: explainButton.minY - 40, width: 34, height: 34)
+      gradientToggle = .zero  // placed once the tiles are (`placeCornerGradientToggle`)
     }
 
     // Hidden layer columns: buttons, a "4 neurons" caption, then the tiles. Narrow columns (many
@@ -222,5 +222,6 @@ extension Layout {
         width: outSide,
         height: outSide)
     }
+    if gradientToggle == .zero { placeCornerGradientToggle(layers: layers) }
   }
 }

@@ -27,6 +27,13 @@ import _TestSupport
     #expect(h.click(r.center).actions == [.showGradients(false)])
   }
 
+  @Test func tabReachesTheToggleAndEnterSwitchesIt() throws {
+    let h = try harness()
+    h.frame()
+    #expect(h.tab(to: h.layout.gradientToggle))
+    #expect(h.keys([KeyPress(.enter)]).actions == [.showGradients(true)])
+  }
+
   @Test func theDrawnLinksFollowTheGradientsNotTheWeights() throws {
     let h = try harness()
     h.apply([.showGradients(true), .trainSlice(units: 2)])
