@@ -22,10 +22,11 @@ extension PlaygroundView {
     {
       f.actions.append(.setRegularization(Choices.regularizations[i]))
     }
-    let regularizationCard = MathsCards.regularization(
+    let epoch = f.state.experiment.epoch
+    let regularizationCard = { MathsCards.regularization(
       config.regularization, rate: config.regularizationRate,
-      learningRate: config.learningSettings.learningRate(base: config.learningRate, epoch: f.state.experiment.epoch))
-    hint(ui, l.regularization, regularizationCard)
+      learningRate: config.learningSettings.learningRate(base: config.learningRate, epoch: epoch)) }
+    hint(ui, l.regularization, regularizationCard())
     let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
     if let event = entryMenu(
       ui, tr("Reg. rate"), regRates.values.map(Choices.name), regRates.selected, l.regularizationRate,
@@ -80,7 +81,7 @@ extension PlaygroundView {
     let rates = Choices.menu(Choices.learningRates, current: run.learningRate)
     if let event = entryMenu(
       ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate, short: tr("Learning rate::short"),
-      card: MathsCards.optimizer(run.learningSettings, baseRate: run.learningRate, epoch: run.epoch))
+      card: { MathsCards.optimizer(run.learningSettings, baseRate: run.learningRate, epoch: run.epoch) })
     {
       actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
     }
@@ -111,11 +112,11 @@ extension PlaygroundView {
   /// A captioned dropdown whose last row, "Other…", takes a typed value.
   func entryMenu(
     _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil,
-    card: String? = nil
+    card: (() -> String)? = nil
   ) -> EntryMenuEvent? {
     menuCaption(ui, caption, short: short, rect)
     let choose = tr("Choose a value, or Other… to type one")
-    hint(ui, rect, card.map { $0 + "\n" + choose } ?? choose)
+    hint(ui, rect, card.map { $0() + "\n" + choose } ?? choose)
     return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect, other: tr("Other…")) }
   }
 
@@ -138,7 +139,7 @@ extension PlaygroundView {
   }
 
   /// A tooltip for a button while the mouse rests on it (not while pressing).
-  func hint(_ ui: UIContext, _ rect: Rect, _ text: String) {
-    if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text) }
+  func hint(_ ui: UIContext, _ rect: Rect, _ text: @autoclosure () -> String) {
+    if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text()) }
   }
 }
