@@ -44,13 +44,14 @@ extension PlaygroundView {
     let clicked = ui.button(verbatim("∇"), in: r, style: on ? .primary : .normal)
     ui.theme.padding = padding
     if clicked { f.actions.append(.showGradients(!on)) }
-    let legend =
+    let largest = f.state.linkGradients?.largest ?? 0
+    hint(
+      ui, r,
       on
       ? tr(
         "Links show each weight's recent mean |∂L/∂w| (whole training set, after each step), not the weight: dark purple is the largest ({1}), faint is 10⁻⁴ of it or less. Click to show weights again.",
-        ExplainText.precise(f.state.linkGradients?.largest ?? 0))
-      : tr("Show gradients: colour the links by their recent mean |∂L/∂w| instead of their weight, to see vanishing gradients")
-    hint(ui, r, legend)
+        ExplainText.precise(largest))
+        : tr("Show gradients: colour the links by their recent mean |∂L/∂w| instead of their weight, to see vanishing gradients"))
   }
 
   /// The hovered link's card while showing gradients: its weight and its recent mean |∂L/∂w|.
