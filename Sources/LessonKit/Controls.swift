@@ -129,7 +129,8 @@ public enum Control: String, CaseIterable, Sendable {
     // Pausing, a whole config, the view and the pace: no lesson control, so never frozen. Listed
     // one by one (no `default`) so a new action must be mapped here before this compiles.
     case .pause, .applyConfig, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
-      .showBanner, .setChartExpanded, .setChartLogScale, .setMode, .setSpeed, .setLearning, .explain:
+      .showBanner, .setChartExpanded, .setChartLogScale, .setMode, .setSpeed, .setLearning, .explain,
+      .showGradients:
       return nil
     // Whole states: opening a session (Ctrl+O) and the lesson's own Back.
     case .restore, .replaceState:

@@ -66,6 +66,8 @@ public enum Action: Equatable, Sendable {
   case toggleHelp
   /// "Explain a step" on one training point: open, step through, leave.
   case explain(ExplainAction)
+  /// Colours the 2-D network's links by their recent gradient (true) or by their weight (false).
+  case showGradients(Bool)
   /// Shows DATA or the network where a narrow window folds them behind tabs.
   case showSidePanel(SidePanel)
   case dismissBanner

@@ -32,6 +32,8 @@ public struct AppState: Sendable {
   public internal(set) var comparison: Comparison?
   /// "Explain a step": the training point and stage walked through (nil: the normal view).
   public internal(set) var explain: StepWalkthrough?
+  /// "Show gradients": links coloured by their recent |∂L/∂w| (nil: off, by their weight).
+  public internal(set) var linkGradients: LinkGradients?
 
   public init(config: PlaygroundConfig = PlaygroundConfig(), customPoints: [DataPoint] = []) throws(ConfigError) {
     dense = TrainingRun(try Experiment(config: config, customPoints: customPoints), speed: .denseDefault)

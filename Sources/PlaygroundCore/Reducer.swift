@@ -11,6 +11,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .togglePlay, .play, .pause, .step, .train, .trainSlice, .reset, .setLearningRate, .setBatchSize, .setSpeed,
     .seek, .continueFromHere, .undoBranch, .setLearning:
     reduceActiveRun(&state, action)
+    recordLinkGradients(&state, after: action)
   case .compare(let action):
     reduceComparison(&state, action)
   case .setMode(let mode):
@@ -108,6 +109,7 @@ public func reduce(_ state: inout AppState, _ action: Action) {
   case .showWarp(let choice): state.warp = choice
   case .toggleHelp: state.showHelp.toggle()
   case .explain(let action): reduceExplain(&state, action)
+  case .showGradients(let on): state.linkGradients = on ? LinkGradients(state.experiment) : nil
   case .showSidePanel(let panel): state.sidePanel = panel
   case .dismissBanner: state.banner = nil
   case .showBanner(let banner): state.banner = banner

@@ -120,7 +120,7 @@ func reduceExplain(_ state: inout AppState, _ action: ExplainAction) {
 /// CNN actions, which leave the 2-D run alone.
 func closesExplanation(_ action: Action) -> Bool {
   switch action {
-  case .explain, .setWeight, .setBias, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
+  case .explain, .showGradients, .setWeight, .setBias, .focusNeuron, .showWarp, .toggleHelp, .showSidePanel, .dismissBanner,
     .showBanner, .setChartExpanded, .setChartLogScale, .selectClass, .setShowTestData, .setDiscretize,
     .setLearningRate, .setRegularization, .setRegularizationRate, .setLearning, .setSpeed, .pause, .cnn, .configureCNN:
     return false

@@ -87,7 +87,9 @@ extension PlaygroundView {
 
   /// The hover card of neuron `index` of network layer `layer` while a walk-through is open.
   func explainNeuronCard(_ f: FrameBuilder, layer: Int, index: Int) -> String? {
-    guard let x = ExplainFigures(f.state), let stage = f.state.explainStage else { return nil }
+    guard let x = ExplainFigures(f.state), let stage = f.state.explainStage else {
+      return MathsCards.neuron(f.state, layer: layer, index: index)
+    }
     return ExplainText.neuronCard(
       x, stage: stage, layer: layer, index: index, config: f.state.config, output: f.state.experiment.network.shape.output)
   }

@@ -122,6 +122,8 @@ public struct Layout: Hashable, Sendable {
   /// "Explain a step" (after the display toggles), and the walk-through's panel that takes the
   /// output panel's place while it is open (nil otherwise; `plot` is then its plot).
   public var explainButton: Rect = .zero
+  /// "Show gradients" (∇): links coloured by their recent gradient instead of their weight.
+  public var gradientToggle: Rect = .zero
   public var explainPanel: ExplainPanelLayout? = nil
   public var explainBar: ExplainBarLayout? = nil
 
@@ -181,7 +183,7 @@ extension Layout {
       \.removeLayerButton,
       \.layerCountLabel, \.outputPanel, \.stats, \.plot, \.showTestToggle, \.discretizeToggle,
       \.copyConfigButton,
-      \.lossChart, \.chartExpandButton, \.timeline, \.explainButton,
+      \.lossChart, \.chartExpandButton, \.timeline, \.explainButton, \.gradientToggle,
     ] as [WritableKeyPath<Layout, Rect>] {
       snap(&self[keyPath: keyPath])
     }

@@ -170,14 +170,18 @@ extension Layout {
     // "Explain a step" at the row's right end, where its Back / Next bar goes while it is open,
     // leaving the count 100 (for "2 LAYERS"); else in the panel's lower right corner, under the
     // output column, where no tile reaches.
-    let explainWidth = min(150, layerCountLabel.width - 110)
+    // "Show gradients" (∇) just left of it, or alone at the row's end.
+    let toggleSide = m.smallButton
+    let explainWidth = min(150, layerCountLabel.width - 110 - toggleSide - 6)
     if explainWidth >= 84 {
       explainButton = Rect(
         x: layerCountLabel.maxX - explainWidth, y: addLayerButton.y, width: explainWidth, height: m.smallButton)
-      layerCountLabel.width = max(0, layerCountLabel.width - explainWidth - 10)
+      gradientToggle = Rect(x: explainButton.minX - toggleSide - 6, y: addLayerButton.y, width: toggleSide, height: toggleSide)
+      layerCountLabel.width = max(0, layerCountLabel.width - explainWidth - toggleSide - 16)
     } else {
       let w = max(100, outputColumn.width)  // "Explicar", "Erklären" whole
       explainButton = Rect(x: outputColumn.maxX - w, y: inner.maxY - 34, width: w, height: 34)
+      gradientToggle = .zero  // placed once the tiles are (`placeCornerGradientToggle`)
     }
 
     // Hidden layer columns: buttons, a "4 neurons" caption, then the tiles. Narrow columns (many
@@ -218,5 +222,6 @@ extension Layout {
         width: outSide,
         height: outSide)
     }
+    if gradientToggle == .zero { placeCornerGradientToggle(layers: layers) }
   }
 }

@@ -33,6 +33,7 @@ final class NetworkLinkLayer {
     var weights: [Float]
     var phase: Float
     var background: UInt32
+    var tints: [UInt32]
   }
 
   /// Dash pattern in logical pixels.
@@ -51,7 +52,8 @@ final class NetworkLinkLayer {
       paintKey = nil
     }
     guard raster.width > 0, raster.height > 0 else { return nil }
-    let key = PaintKey(weights: links.map(\.weight), phase: phase, background: background.argb)
+    let key = PaintKey(
+      weights: links.map(\.weight), phase: phase, background: background.argb, tints: links.compactMap { $0.tint?.argb })
     if key != paintKey {
       repaint(links, phase: phase, scale: scale, background: background.argb)
       paintKey = key

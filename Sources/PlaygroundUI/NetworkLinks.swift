@@ -55,12 +55,18 @@ struct Link {
   var weight: Float
   /// The theme's `visualScale`: 1.6 in the high-contrast theme, for the back of a projected room.
   var thickness: Float = 1
+  /// A hue other than the weight's blue / orange ("Show gradients"): then `weight` is a strength
+  /// 0…4 that fades from light gray to it.
+  var tint: Color? = nil
 
   /// The stroke width: grows with |w| as the playground's (1 px at 0), at most 7.4 px (× thickness).
   var width: Float { (1 + min(abs(weight), 4) * 1.6) * thickness }
 
   /// Blue for positive, orange for negative; small weights fade toward light gray.
-  var color: Color { Link.color(weight) }
+  var color: Color {
+    guard let tint else { return Link.color(weight) }
+    return Color(rgb: 0xC9CFD6).mixed(with: tint, 0.1 + 0.9 * min(1, abs(weight) / 4))
+  }
 
   /// Blue for positive, orange for negative; values near 0 fade toward light gray.
   static func color(_ value: Float) -> Color {

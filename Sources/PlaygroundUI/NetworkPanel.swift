@@ -58,7 +58,8 @@ extension PlaygroundView {
     let phase = Float(state.experiment.epoch % 100_000) * 0.4
     // Explain a step: the stage's links (gradient flows, new weights) and numbers on the tiles.
     let explained = ExplainFigures(state).map { ($0, state.explainStage ?? .loss) }
-    let shownLinks = explained.map { Self.explainLinks(links, $0.0, stage: $0.1) } ?? links
+    let shownLinks = explained.map { Self.explainLinks(links, $0.0, stage: $0.1) }
+      ?? state.linkGradients.map { Self.gradientLinks(links, $0) } ?? links
     drawLinks(shownLinks, phase: phase, in: l.networkPanel, scale: max(1, ui.input.scaleFactor), ui: ui)
 
     // After the links, whose opaque picture would cover it.
@@ -94,6 +95,7 @@ extension PlaygroundView {
       drawNeuronTiles(&f, layer: outputs.count - 1, tiles: l.outputNeuronTiles, overTile: &overTile)
     }
     if let (figures, stage) = explained { drawExplainNumbers(&f, figures, stage: stage) } else { drawExplainButton(&f) }
+    drawGradientToggle(&f)
 
     // The hovered weight or bias: tooltip, and a press opens its editor.
     var hovered: Parameter?
@@ -108,6 +110,8 @@ extension PlaygroundView {
       let v = hovered.value(in: state.experiment.network)
       if editor == nil, let (figures, stage) = explained {
         ui.tooltip(Self.explainCard(hovered, figures, stage: stage))
+      } else if editor == nil, let gradients = state.linkGradients, let card = Self.gradientCard(hovered, value: v, gradients) {
+        ui.tooltip(card)
       } else if editor == nil {
         ui.tooltip(tr("{1} {2} — click to edit", hovered.title, Format.parameter(v)))
       }

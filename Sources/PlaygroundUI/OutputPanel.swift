@@ -90,6 +90,7 @@ extension PlaygroundView {
       ui.label(
         row.3(row.2), in: cells[2], size: valueSize, color: t.text, alignment: .right, weight: .bold)
     }
+    hint(ui, rows[1], MathsCards.loss(f.state.experiment.network.shape.output, train: e.train.loss, test: e.test.loss))
   }
 
   /// Left click adds a point of the selected class, right click the other class, shift+click

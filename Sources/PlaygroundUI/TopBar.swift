@@ -15,15 +15,22 @@ extension PlaygroundView {
     if let i = topBarMenu(ui, tr("Activation"), Choices.activations.map(Choices.name), activation, l.activation) {
       f.actions.append(.setActivation(Choices.activations[i]))
     }
+    hint(ui, l.activation, MathsCards.activation(config.activation))
     let regularization = Choices.regularizations.firstIndex(of: config.regularization) ?? 0
     if let i = topBarMenu(
       ui, tr("Regularization"), Choices.regularizations.map(Choices.name), regularization, l.regularization)
     {
       f.actions.append(.setRegularization(Choices.regularizations[i]))
     }
+    let epoch = f.state.experiment.epoch
+    let regularizationCard = { MathsCards.regularization(
+      config.regularization, rate: config.regularizationRate,
+      learningRate: config.learningSettings.learningRate(base: config.learningRate, epoch: epoch)) }
+    hint(ui, l.regularization, regularizationCard())
     let regRates = Choices.menu(Choices.regularizationRates, current: config.regularizationRate)
     if let event = entryMenu(
-      ui, tr("Reg. rate"), regRates.values.map(Choices.name), regRates.selected, l.regularizationRate)
+      ui, tr("Reg. rate"), regRates.values.map(Choices.name), regRates.selected, l.regularizationRate,
+      card: regularizationCard)
     {
       f.actions.append(TypedRate.regularizationRate(event, regRates.values))
     }
@@ -73,7 +80,8 @@ extension PlaygroundView {
 
     let rates = Choices.menu(Choices.learningRates, current: run.learningRate)
     if let event = entryMenu(
-      ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate, short: tr("Learning rate::short"))
+      ui, tr("Learning rate"), rates.values.map(Choices.name), rates.selected, l.learningRate, short: tr("Learning rate::short"),
+      card: { MathsCards.optimizer(run.learningSettings, baseRate: run.learningRate, epoch: run.epoch) })
     {
       actions.append(TypedRate.learningRate(event, rates.values, set: Action.setLearningRate))
     }
@@ -86,7 +94,7 @@ extension PlaygroundView {
     }
     hint(ui, r, tr("2-D: points in the plane · CNN: a convolutional network on shape images"))
 
-    drawLearningMenus(ui, l, run.learningSettings, into: &actions)
+    drawLearningMenus(ui, l, run.learningSettings, baseRate: run.learningRate, epoch: run.epoch, into: &actions)
 
     if ui.button("?", in: l.helpButton) { actions.append(.toggleHelp) }
     hint(ui, l.helpButton, tr("Keyboard shortcuts (H)"))
@@ -103,10 +111,12 @@ extension PlaygroundView {
 
   /// A captioned dropdown whose last row, "Other…", takes a typed value.
   func entryMenu(
-    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil
+    _ ui: UIContext, _ caption: String, _ options: [String], _ selected: Int, _ rect: Rect, short: String? = nil,
+    card: (() -> String)? = nil
   ) -> EntryMenuEvent? {
     menuCaption(ui, caption, short: short, rect)
-    hint(ui, rect, tr("Choose a value, or Other… to type one"))
+    let choose = tr("Choose a value, or Other… to type one")
+    hint(ui, rect, card.map { $0() + "\n" + choose } ?? choose)
     return withMenuType(ui, options, rect) { ui.entryMenu(caption, options: options, selected: selected, in: rect, other: tr("Other…")) }
   }
 
@@ -129,7 +139,7 @@ extension PlaygroundView {
   }
 
   /// A tooltip for a button while the mouse rests on it (not while pressing).
-  func hint(_ ui: UIContext, _ rect: Rect, _ text: String) {
-    if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text) }
+  func hint(_ ui: UIContext, _ rect: Rect, _ text: @autoclosure () -> String) {
+    if ui.isMouseOver(rect) && ui.activeID == nil && ui.focusedID == nil { ui.tooltip(text()) }
   }
 }

@@ -35,7 +35,9 @@ enum LearningChoices {
 
 extension PlaygroundView {
   /// Optimizer and dropout menus; each choice sends the run's whole learning settings.
-  func drawLearningMenus(_ ui: UIContext, _ l: Layout, _ settings: LearningSettings, into actions: inout [Action]) {
+  func drawLearningMenus(
+    _ ui: UIContext, _ l: Layout, _ settings: LearningSettings, baseRate: Double, epoch: Int, into actions: inout [Action]
+  ) {
     guard l.optimizer.width > 0 else { return }
     let options = LearningChoices.optimizers
     let selected = options.firstIndex(of: settings.optimizer) ?? 0
@@ -44,7 +46,10 @@ extension PlaygroundView {
       next.optimizer = options[i]
       actions.append(.setLearning(next))
     }
-    hint(ui, l.optimizer, tr("How gradients become steps; a new optimizer starts with empty memory (momentum, Adam's averages)"))
+    hint(
+      ui, l.optimizer,
+      tr("How gradients become steps; a new optimizer starts with empty memory (momentum, Adam's averages)") + "\n"
+        + MathsCards.optimizer(settings, baseRate: baseRate, epoch: epoch))
     let drop = LearningChoices.dropoutMenu(current: settings.dropout)
     if let i = topBarMenu(ui, tr("Dropout"), drop.values.map(LearningChoices.dropoutName), drop.selected, l.dropout) {
       var next = settings

@@ -35,7 +35,7 @@ struct Window: ParsableCommand {
   var theme: String?
   @Option(help: "Enlarge the whole interface, e.g. 1.5 on a projector (0.5 to 3).")
   var zoom: Float = 1
-  /// With --screenshot or --layout-json: the page to show (results, class-pictures, help).
+  /// With --screenshot or --layout-json: the page to show (results, class-pictures, help, gradients).
   @Option(help: .hidden)
   var page: String?
   /// In a narrow window: the panel the tabs show first (data, network, output).
@@ -221,7 +221,8 @@ struct Window: ParsableCommand {
     case "units": cnnPage = .units
     case "embedding": cnnPage = .embedding
     case "help": reduce(&state, .toggleHelp)
-    default: throw UsageError(message: "--page must be results, class-pictures, attack, units, embedding or help, got '\(page ?? "")'")
+    case "gradients": reduce(&state, .showGradients(true))
+    default: throw UsageError(message: "--page must be results, class-pictures, attack, units, embedding, help or gradients, got '\(page ?? "")'")
     }
     if let panel {
       guard let side = SidePanel(rawValue: panel) else {
