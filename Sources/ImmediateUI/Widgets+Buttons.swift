@@ -10,13 +10,14 @@ public enum ButtonStyle: Hashable, Sendable {
 
 extension UIContext {
   /// A push button; true in the frame the mouse is released over it after being pressed on it.
+  /// `textSize` (default the body size) lets a long word in a small button take smaller type.
   @discardableResult
   public func button(
-    _ label: String, in rect: Rect, enabled: Bool = true, style: ButtonStyle = .normal
+    _ label: String, in rect: Rect, enabled: Bool = true, style: ButtonStyle = .normal, textSize: Float? = nil
   ) -> Bool {
     let state = interact(id(label), rect, enabled: enabled, name: label)
     let textColor = drawButtonFrame(rect, state: state, enabled: enabled, style: style)
-    let size = theme.bodySize
+    let size = textSize ?? theme.bodySize
     let text = truncated(label, toWidth: rect.width - 2 * theme.padding, size: size, rect: rect)
     draw.text(text, at: rect.center, size: size, textColor, alignment: .center)
     return state.clicked

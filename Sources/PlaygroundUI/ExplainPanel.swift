@@ -46,8 +46,11 @@ extension PlaygroundView {
     let r = f.layout.explainButton
     guard r.width > 0 else { return }
     let long = tr("Explain a step")
-    let label = ui.measure(long, size: ui.theme.bodySize).width <= r.width - 2 * ui.theme.padding ? long : tr("Explain")
-    if ui.button(label, in: r, enabled: !f.state.experiment.train.isEmpty) {
+    let room = r.width - 2 * ui.theme.padding
+    let label = ui.measure(long, size: ui.theme.bodySize).width <= room ? long : tr("Explain")
+    // "Explicar", "Erklären" in the small corner button take caption type rather than be cut.
+    let size = ui.measure(label, size: ui.theme.bodySize).width <= room ? ui.theme.bodySize : TypeSize.caption
+    if ui.button(label, in: r, enabled: !f.state.experiment.train.isEmpty, textSize: size) {
       f.actions.append(.explain(.enter(example: 0)))
     }
     hint(ui, r, tr("Walk through one training step on one point: forward, loss, backward, update"))

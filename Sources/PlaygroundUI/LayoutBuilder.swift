@@ -179,7 +179,7 @@ extension Layout {
       gradientToggle = Rect(x: explainButton.minX - toggleSide - 6, y: addLayerButton.y, width: toggleSide, height: toggleSide)
       layerCountLabel.width = max(0, layerCountLabel.width - explainWidth - toggleSide - 16)
     } else {
-      let w = max(100, outputColumn.width)  // "Explicar", "Erklären" whole
+      let w = max(84, outputColumn.width)
       explainButton = Rect(x: outputColumn.maxX - w, y: inner.maxY - 34, width: w, height: 34)
       gradientToggle = .zero  // placed once the tiles are (`placeCornerGradientToggle`)
     }
