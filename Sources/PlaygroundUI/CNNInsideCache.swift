@@ -187,9 +187,8 @@ final class CNNInsideCache {
       }
       if g.next >= samples.count {
         gathering = nil
-        let dims = g.network.layerActivations(
-          ImageSamples(width: samples.width, height: samples.height), layer: g.layer
-        ).dimensions
+        // Every image gave the same number of values: the layer's width.
+        let dims = samples.count > 0 ? max(1, g.values.count / samples.count) : 1
         project(
           LayerActivations(dimensions: dims, values: g.values), labels: samples.labels, layer: g.layer,
           method: g.method, cnn: cnn)
