@@ -4,7 +4,15 @@ extension UIContext {
   public func segmented(
     _ id: String? = nil, options: [String], selected: Int, in rect: Rect, enabled: Bool = true
   ) -> Int? {
+    segmented(id, options: options, selected: selected, in: rect, enabled: enabled, textSize: nil)
+  }
+
+  /// `segmented` with its options written at `textSize` (a narrow row's smaller type).
+  public func segmented(
+    _ id: String? = nil, options: [String], selected: Int, in rect: Rect, enabled: Bool = true, textSize: Float?
+  ) -> Int? {
     guard !options.isEmpty else { return nil }
+    let size = textSize ?? theme.bodySize
     let t = theme
     let scope = self.id(id ?? options.joined(separator: "\u{1F}"))
     draw.fillRoundedRect(rect, radius: t.cornerRadius, enabled ? t.control : t.controlDisabled)
@@ -21,8 +29,8 @@ extension UIContext {
           cell, radius: t.cornerRadius - 2, state.active ? t.controlPressed : t.controlHover)
       }
       let color = isSelected ? t.textOnAccent : (enabled ? t.text : t.disabledText)
-      let text = truncated(options[i], toWidth: cell.width - 8, size: t.bodySize, rect: cell)
-      draw.text(text, at: cell.center, size: t.bodySize, color, alignment: .center)
+      let text = truncated(options[i], toWidth: cell.width - 8, size: size, rect: cell)
+      draw.text(text, at: cell.center, size: size, color, alignment: .center)
       if state.clicked && !isSelected { result = i }
     }
     return result

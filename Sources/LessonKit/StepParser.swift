@@ -351,8 +351,9 @@ extension LessonParser {
     case "attack": return .attack
     case "units": return .units
     case "embedding": return .embedding
+    case "step": return .step
     default:
-      throw reader.error(node, "page must be results, classPictures, attack, units or embedding; found '\(text)'")
+      throw reader.error(node, "page must be results, classPictures, attack, units, embedding or step; found '\(text)'")
     }
   }
 

@@ -27,6 +27,8 @@ public struct CNNInsideState: Sendable, Equatable {
   /// The layer the embedding page projects (nil: the dense layer) and how.
   public internal(set) var embeddingLayer: Int?
   public internal(set) var projection = ProjectionMethod.pca
+  /// The step page's training image, stage and followed filters.
+  public internal(set) var step = CNNStepChoice()
 
   public init() {}
 }
@@ -52,6 +54,8 @@ public enum CNNInsideAction: Equatable, Sendable {
   case selectUnit(Int)
   /// Projects layer `layer` (0 pixels … dense) with `method`.
   case setEmbedding(layer: Int, method: ProjectionMethod)
+  /// The step page ("Explain a step", `CNNStep.swift`).
+  case step(CNNStepAction)
 }
 
 extension CNNAppState {
@@ -121,5 +125,7 @@ func reduceInside(_ cnn: inout CNNAppState, _ action: CNNInsideAction, _ banner:
     let l = min(max(0, layer), cnn.denseLayer)
     cnn.inside.embeddingLayer = l == cnn.denseLayer ? nil : l
     cnn.inside.projection = method
+  case .step(let action):
+    reduceStep(&cnn, action)
   }
 }

@@ -16,10 +16,12 @@ public enum CNNPage: Hashable, Sendable {
   case units
   /// Every test image's activations at a layer, projected to 2-D and coloured by class.
   case embedding
+  /// "Explain a step": one training image through one training step, stage by stage.
+  case step
 
   /// The pages that look inside the network (the second row of the page switch); they take the
   /// network column's room too.
-  public var looksInside: Bool { self == .attack || self == .units || self == .embedding }
+  public var looksInside: Bool { self == .attack || self == .units || self == .embedding || self == .step }
 }
 
 extension AppState {

@@ -151,6 +151,8 @@ func reduceCNN(_ cnn: inout CNNAppState, _ action: CNNAction, _ banner: inout Ba
     cnn.restartCAM()
   case .showPage(let page):
     cnn.page = page
+    // The explained step stands still: training pauses (Play still trains, and the page follows).
+    if page == .step { cnn.run.isPlaying = false }
   case .inside(let action):
     reduceInside(&cnn, action, &banner)
   }

@@ -10,13 +10,18 @@ extension PlaygroundView {
   func drawInsideSwitch(_ c: inout CNNFrame, shown: CNNPage) {
     let l = c.layout
     guard l.insideSwitch.width > 0 else { return }
-    let pages: [CNNPage] = [.attack, .units, .embedding]
-    // A narrow panel names the embedding page as the command line does ("Embed").
-    let cell = (l.insideSwitch.width - 6) / 3 - 10
-    let embedding = c.ui.measure(tr("Embedding"), size: c.theme.bodySize).width <= cell ? tr("Embedding") : tr("Embed")
+    let pages: [CNNPage] = [.attack, .units, .embedding, .step]
+    // A narrow panel names the pages as the command line does ("Embed", "Explain") and, when even
+    // those do not fit a quarter of the row, writes them smaller rather than cut them.
+    let cell = (l.insideSwitch.width - 6) / 4 - 10
+    func width(_ s: String, _ size: Float) -> Float { c.ui.measure(s, size: size).width }
+    let body = c.theme.bodySize
+    let embedding = width(tr("Embedding"), body) <= cell ? tr("Embedding") : tr("Embed")
+    let step = width(tr("Explain a step"), body) <= cell ? tr("Explain a step") : tr("Explain")
+    let names = [tr("Attack"), tr("Units"), embedding, step]
+    let size = [body, TypeSize.caption, 13, 12].first { s in names.allSatisfy { width($0, s) <= cell } } ?? 12
     if let i = c.ui.segmented(
-      "cnn.page.inside", options: [tr("Attack"), tr("Units"), embedding], selected: pages.firstIndex(of: shown) ?? -1,
-      in: l.insideSwitch)
+      "cnn.page.inside", options: names, selected: pages.firstIndex(of: shown) ?? -1, in: l.insideSwitch, textSize: size)
     {
       c.actions.append(.cnn(.showPage(pages[i])))
     }

@@ -90,6 +90,8 @@ public struct CNNLayout: Hashable, Sendable {
   /// "Attack | Units | Embedding": the pages that look inside, right of the page switch when the
   /// panel is wide enough for one row, else under it.
   public var insideSwitch: Rect = .zero
+  /// The "Explain a step" page's room (it lays itself out as it draws, by its text's length).
+  public var stepArea: Rect = .zero
   /// The shown one of those pages.
   public var inside = CNNInsideLayout()
 
@@ -141,7 +143,7 @@ public struct CNNLayout: Hashable, Sendable {
       layersTab = drawingFolded ? row : row.cutLeft((row.width / 3).rounded(.down))
       var panel = resultsPanel
       // The inside pages' switch takes a row of its own when the page switch's row is too narrow.
-      let insideRow = CNNLayout.insideSharesRow(head.width, options: drawingFolded ? 5 : 6) && !drawingFolded ? 0 : Metrics.headingRow + 8
+      let insideRow = CNNLayout.insideSharesRow(head.width, options: 7) && !drawingFolded ? 0 : Metrics.headingRow + 8
       _ = panel.cutTop(12 + Metrics.headingRow + 4 + (drawingFolded ? Metrics.headingRow + 6 : 0) + insideRow)
       if shownHere == .layers { networkPanel = panel }
       if drawingFolded { imagePanel = shownHere == .drawing ? panel : Rect(x: panel.x, y: panel.y, width: 0, height: 0) }
@@ -283,6 +285,8 @@ public struct CNNLayout: Hashable, Sendable {
     case .layers, .drawing: break
     case .attack, .units, .embedding:
       inside = CNNInsideLayout(cnn, page: page, in: r)
+    case .step:
+      stepArea = r
     case .results:
       layResultsPage(cnn, in: r, tab: tab)
     case .classPictures:
@@ -298,7 +302,7 @@ public struct CNNLayout: Hashable, Sendable {
   private mutating func layInsideSwitch(_ r: inout Rect) {
     let sharesRow = layersTab.width > 0 && !drawingFolded
     let row = sharesRow ? layersTab.union(pageSwitch) : pageSwitch
-    let options: Float = (sharesRow ? 3 : 2) + 3
+    let options: Float = (sharesRow ? 3 : 2) + 4
     if CNNLayout.insideSharesRow(row.width, options: options) {
       let per = (row.width / options).rounded(.down)
       var rest = row

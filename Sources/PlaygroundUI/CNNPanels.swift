@@ -469,6 +469,7 @@ extension PlaygroundView {
     case .attack: drawAttackPage(&c)
     case .units: drawUnitsPage(&c)
     case .embedding: drawEmbeddingPage(&c)
+    case .step: drawStepPage(&c)
     case .layers, .drawing: break
     }
   }

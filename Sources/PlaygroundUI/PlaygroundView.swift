@@ -48,6 +48,8 @@ public final class PlaygroundView {
   let cnnCache = CNNViewCache()
   /// The attack, units and embedding pages' results.
   let insideCache = CNNInsideCache()
+  /// The CNN's explained step.
+  let stepCache = CNNStepCache()
   /// Guided mode: the lesson in progress (the window sets it before each frame). The lesson panel
   /// takes a strip on the right, and hidden and locked controls are honoured.
   public var lesson: GuidedLesson?

@@ -38,6 +38,10 @@ extension PlaygroundView {
   func handleKeys(_ f: inout FrameBuilder) {
     guard !f.ui.wantsTextInput else { return }
     for press in f.ui.input.keys {
+      if f.state.showingCNN?.page == .step, press.modifiers.isEmpty, press.key == .left || press.key == .right {
+        f.actions.append(.cnn(.inside(.step(press.key == .left ? .back : .next))))
+        continue
+      }
       if f.state.explain != nil, let action = Self.explainKey(press, helpOpen: f.state.showHelp) {
         f.actions.append(action)
         continue

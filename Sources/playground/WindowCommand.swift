@@ -220,9 +220,10 @@ struct Window: ParsableCommand {
     case "attack": cnnPage = .attack
     case "units": cnnPage = .units
     case "embedding": cnnPage = .embedding
+    case "step": cnnPage = .step
     case "help": reduce(&state, .toggleHelp)
     case "gradients": reduce(&state, .showGradients(true))
-    default: throw UsageError(message: "--page must be results, class-pictures, attack, units, embedding, help or gradients, got '\(page ?? "")'")
+    default: throw UsageError(message: "--page must be results, class-pictures, attack, units, embedding, step, help or gradients, got '\(page ?? "")'")
     }
     if let panel {
       guard let side = SidePanel(rawValue: panel) else {

@@ -15,8 +15,8 @@ import _TestSupport
     h.apply([.train(epochs: 1), .pause])
     h.frame()
     let l = CNNModeTests.layout(h)
-    let i = [CNNPage.attack, .units, .embedding].firstIndex(of: page)!
-    let click = h.click(CNNModeTests.segment(i, of: 3, in: l.insideSwitch))
+    let i = [CNNPage.attack, .units, .embedding, .step].firstIndex(of: page)!
+    let click = h.click(CNNModeTests.segment(i, of: 4, in: l.insideSwitch))
     #expect(CNNModeTests.clicked(click) == [.cnn(.showPage(page))])
     h.apply(click.actions)
     #expect(h.state.cnn?.page == page)

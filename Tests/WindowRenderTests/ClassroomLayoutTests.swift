@@ -118,6 +118,14 @@ import Training
     reduce(&big, .cnn(.inside(.setAttack(AttackSettings(method: .pgd, epsilon: 0.2, target: 7)))))
     reduce(&big, .cnn(.inside(.setEmbedding(layer: 2, method: .tsne))))
     for page in [CNNPage.attack, .units, .embedding] { try expectClean("CNN \(page), 12 classes, 4 layers", big, page: page) }
+    // "Explain a step", every stage: two conv layers, then every class and four layers.
+    for (name, start) in [("", state), (", 12 classes, 4 layers", big)] {
+      for stage in ExplainStage.all(layerCount: start.cnn!.stepLayerCount) {
+        var shown = start
+        reduce(&shown, .cnn(.inside(.step(.show(stage)))))
+        try expectClean("CNN step \(stage)\(name)", shown, page: .step)
+      }
+    }
   }
 
   @Test mutating func everyLessonStepFitsEveryClassroomSize() throws {

@@ -110,6 +110,11 @@ import Training
     for page in [CNNPage.attack, .units, .embedding] {
       pages.append(Page(name: "CNN \(page)", state: cnn, cnnPage: page))
     }
+    for stage in ExplainStage.all(layerCount: cnn.cnn!.stepLayerCount) {
+      var shown = cnn
+      reduce(&shown, .cnn(.inside(.step(.show(stage)))))
+      pages.append(Page(name: "CNN step \(stage)", state: shown, cnnPage: .step))
+    }
     reduce(&cnn, .cnn(.inside(.setAttack(AttackSettings(method: .pgd, epsilon: 0.01, target: 2)))))
     reduce(&cnn, .cnn(.inside(.showUnits(layer: 3))))
     reduce(&cnn, .cnn(.inside(.setEmbedding(layer: 0, method: .tsne))))
