@@ -40,7 +40,7 @@ extension CNNExperiment {
   /// The step h of the finite-difference checks: large enough that float rounding of the loss
   /// (about 1e-7 of it) stays far below the difference, small enough to stay on one side of most
   /// ReLU and max-pool switches.
-  public static let checkStep: Float = 1e-2
+  public static let checkStep: Float = 1e-3
 
   /// Explains the step on training image `index` (0-based); nil when there is no such image.
   /// `filters` picks the followed filter per conv layer (output channel); by default the one

@@ -11,12 +11,17 @@ import Training
 struct Explain: ParsableCommand {
   @OptionGroup var language: LanguageOption
   static let configuration = CommandConfiguration(
-    abstract: "Explain one training step on one training point (2-D networks).",
+    abstract: "Explain one training step on one training point or image.",
     discussion: """
       Trains --epochs first (default 0), then shows for training point --example N (counting
       from 1): each neuron's weighted sum z and activation a, the loss, each neuron's ∂L/∂a and
       ∂L/∂z, each weight's and bias's ∂L/∂w, and every weight after one update on this point
       alone with the chosen optimizer (its state included) and regularization; dropout is off.
+
+      With --dataset shapes (or a CNN session's --load) it explains training image N through
+      the CNN: each conv layer's maps, the scores and probabilities, the loss, ∂L/∂ of each
+      layer's pooled maps and of every parameter, finite-difference checks of the dense layer
+      and of one filter per conv layer (--filter), and every parameter after the update.
       """)
 
   @OptionGroup var config: ConfigOptions
@@ -26,17 +31,34 @@ struct Explain: ParsableCommand {
   var example: Int
   @Flag(help: "Print one JSON object.")
   var json = false
-  @Option(help: "Start from a saved 2-D session (its settings, data, weights and epoch).")
+  @Option(help: "Start from a saved session (its settings, data, weights and epoch).")
   var load: String?
+  @OptionGroup var shapes: ShapesOptions
+  @OptionGroup var imports: ImportOptions
+  @Option(help: "With shapes: the filter the checks follow per conv layer, from 1 (e.g. 3,5); default: the largest gradient.")
+  var filter: String?
 
   func run() throws {
     guard epochs >= 0 && epochs <= 1_000_000 else {
       throw UsageError(message: tr("--epochs must be from 0 to 1000000, got {1}", epochs))
     }
-    if config.isShapes { throw UsageError(message: tr("explain is for 2-D networks; --dataset shapes is not supported yet")) }
     var loaded: SessionFile?
     if let load { loaded = try SessionCLI.read(load, settings: config) }
-    if case .cnn = loaded { throw UsageError(message: tr("--load: explain is for 2-D sessions; this is a CNN session")) }
+    if config.isShapes || shapes.isSet || imports.isSet {
+      if load != nil {
+        throw UsageError(message: "--load takes the settings and data from the file; remove --dataset shapes and its flags")
+      }
+      try explainCNN(try CNNTrain.experiment(options: config, shapes: shapes, imports: imports, unsupported: []))
+      return
+    }
+    if case .cnn(let session) = loaded, let load {
+      do {
+        try explainCNN(try session.run().session)
+      } catch let error as SessionError {
+        throw UsageError(message: "--load: \(SessionError(path: load, error.message))")
+      }
+      return
+    }
     var (experiment, _) = try SessionCLI.start(loaded: loaded, path: load, settings: config)
     try TrainingBudget.check(experiment, epochs: epochs)
     experiment.train(epochs: epochs)
