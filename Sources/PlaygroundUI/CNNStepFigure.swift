@@ -19,9 +19,11 @@ extension PlaygroundView {
     let perRow = max(1, columns ?? detail.count)
     let rows = (detail.count + perRow - 1) / perRow
     let cell = ((r.width - gap * Float(perRow - 1)) / Float(perRow)).rounded(.down)
+    // A short figure keeps the followed pictures and drops the layer's grid.
+    let grid = r.height * 0.5 - captionHeight >= 48 ? grid : []
     let share: Float = grid.isEmpty ? 1 : 0.5
     let rowRoom = (r.height * share / Float(max(1, rows))).rounded(.down)
-    let side = max(0, min(grid.isEmpty ? 120 : 110, cell, rowRoom - captionHeight - 6))
+    let side = max(0, min(grid.isEmpty ? 200 : 180, cell, rowRoom - captionHeight - 6))
     guard side >= 24 || detail.isEmpty else { return }
     for row in 0..<rows {
       guard r.height >= side + captionHeight else { break }
@@ -31,7 +33,8 @@ extension PlaygroundView {
         guard i < detail.count else { break }
         var box = line.cutLeft(cell, spacing: gap)
         let caption = box.cutTop(captionHeight)
-        let text = detail[i].caption
+        var text = detail[i].caption
+        if let short = detail[i].shortCaption, ui.measure(text, size: 11).width > caption.width { text = short }
         ui.label(
           text, in: caption, size: ui.shrinkingSize(text, width: caption.width, from: TypeSize.caption), color: t.mutedText)
         let tile = Rect(x: box.x, y: box.y, width: side, height: side)
@@ -42,12 +45,12 @@ extension PlaygroundView {
     guard !grid.isEmpty, r.height > captionHeight + 24 else { return }
     let head = r.cutTop(captionHeight, spacing: 4)
     ui.label(gridTitle, in: head, size: ui.shrinkingSize(gridTitle, width: head.width, from: TypeSize.caption), color: t.mutedText)
-    // As many columns as give the largest tiles (at most 72 px).
+    // As many columns as give the largest tiles (at most 110 px; the fewest rows among equals).
     var best: (cols: Int, side: Float) = (grid.count, 0)
     for cols in 1...grid.count {
       let rowsNeeded = Float((grid.count + cols - 1) / cols)
-      let s = min(72, ((r.width - 6 * Float(cols - 1)) / Float(cols)).rounded(.down), ((r.height - 6 * (rowsNeeded - 1)) / rowsNeeded).rounded(.down))
-      if s > best.side { best = (cols, s) }
+      let s = min(110, ((r.width - 6 * Float(cols - 1)) / Float(cols)).rounded(.down), ((r.height - 6 * (rowsNeeded - 1)) / rowsNeeded).rounded(.down))
+      if s >= best.side { best = (cols, s) }
     }
     guard best.side >= 8 else { return }
     for (i, tile) in grid.enumerated() {

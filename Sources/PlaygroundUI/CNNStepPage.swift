@@ -40,6 +40,8 @@ extension PlaygroundView {
       ui.measure(label, size: t.bodySize).width <= r.width - 2 * t.padding ? label : verbatim(symbol)
     }
     var nav = r.cutTop(h, spacing: 8)
+    // A wide page puts the image picker at the right of the stage row; otherwise it has its own.
+    var pick = r.width >= 700 ? nav.cutRight(min(340, (nav.width * 0.45).rounded(.down)), spacing: 12) : r.cutTop(h, spacing: 8)
     let buttonWidth = min(90, ((nav.width - 16) / 4).rounded(.down))
     let back = nav.cutLeft(buttonWidth, spacing: 6)
     let next = nav.cutLeft(buttonWidth, spacing: 10)
@@ -58,7 +60,6 @@ extension PlaygroundView {
     let title = titles.first { ui.measure($0, size: t.bodySize, weight: .bold).width <= nav.width } ?? short
     ui.label(title, in: nav, size: ui.shrinkingSize(title, width: nav.width, from: t.bodySize, weight: .bold), weight: .bold)
 
-    var pick = r.cutTop(h, spacing: 8)
     let count = e.train.count
     let example = cnn.stepExample
     if ui.iconButton(tr("Previous image"), icon: .minus, in: pick.cutLeft(h, spacing: 6)) {
@@ -116,7 +117,11 @@ extension PlaygroundView {
       layFigure(
         &c, area, layer: k,
         detail: [
-          input, .diverging(weights, shape.convs[k - 1].kernel, FilterImage.normalizer(weights), tr("Filter {1}", f.output + 1)),
+          input,
+          .diverging(
+            weights, shape.convs[k - 1].kernel, FilterImage.normalizer(weights),
+            k == 1 ? tr("Filter {1}", f.output + 1) : tr("Filter {1} on map {2}", f.output + 1, f.input + 1),
+            short: tr("Filter {1}", f.output + 1)),
           .gray(maps[f.output], size.width, tr("Map {1}", f.output + 1)),
         ],
         grid: maps.map { .gray($0, size.width, "") }, gridTitle: tr("Layer {1}'s maps (after ReLU)", k), followed: f.output)
@@ -132,7 +137,10 @@ extension PlaygroundView {
         &c, area, layer: k,
         detail: [
           .diverging(grads[f.output], side, big, tr("∂L/∂ map {1}", f.output + 1)),
-          .diverging(dw, shape.convs[k - 1].kernel, FilterImage.normalizer(dw), tr("∂L/∂w filter {1}", f.output + 1)),
+          .diverging(
+            dw, shape.convs[k - 1].kernel, FilterImage.normalizer(dw),
+            k == 1 ? tr("∂L/∂w filter {1}", f.output + 1) : tr("∂L/∂w filter {1} on map {2}", f.output + 1, f.input + 1),
+            short: tr("∂L/∂w filter {1}", f.output + 1)),
         ],
         grid: grads.map { .diverging($0, side, big, "") }, gridTitle: tr("∂L/∂ layer {1}'s pooled maps", k), followed: f.output)
     case .update:
@@ -188,19 +196,25 @@ extension PlaygroundView {
 /// (weights and gradients: blue positive, orange negative, white 0, full colour at `scale`).
 enum StepTile {
   case gray([Float], Int, String)
-  case diverging([Float], Int, Float, String)
+  case diverging([Float], Int, Float, String, short: String? = nil)
 
   var caption: String {
     switch self {
-    case .gray(_, _, let c), .diverging(_, _, _, let c): c
+    case .gray(_, _, let c), .diverging(_, _, _, let c, _): c
     }
+  }
+
+  /// A shorter caption for a narrow tile (nil: none).
+  var shortCaption: String? {
+    if case .diverging(_, _, _, _, let short) = self { return short }
+    return nil
   }
 
   var raster: Raster {
     switch self {
     case .gray(let v, let side, _):
       return CNNPictures.grayscale(v, width: side, height: v.count / max(1, side), scale: 1, autoContrast: true)
-    case .diverging(let v, let side, let big, _):
+    case .diverging(let v, let side, let big, _, _):
       var r = Raster(width: side, height: v.count / max(1, side))
       for i in r.pixels.indices where i < v.count {
         r.pixels[i] = FilterImage.scale.continuousColor(for: v[i].isFinite ? v[i] / max(big, 1e-12) : 0).argb

@@ -41,7 +41,7 @@ enum CNNStepText {
       let best = map.indices.max { map[$0] < map[$1] } ?? 0
       let input = k == 1 ? tr("the image") : tr("the {1} maps of layer {2}", shape.convs[k - 2].filters, k - 1)
       var out = tr(
-        "Layer {1}: each of its {2} filters ({3}×{3}) slides over {4}. At every pixel z = b + Σ w·x over the window, then a = max(0, z) (ReLU), then each {5}×{5} block keeps its largest a (max pool): {6}×{6} → {7}×{7}.",
+        "Layer {1}: each of its {2} filters ({3}×{3}) slides over {4}: at every pixel z = b + Σ w·x and a = max(0, z) (ReLU); each {5}×{5} block keeps its largest a (max pool), {6}×{6} → {7}×{7}.",
         k, spec.filters, spec.kernel, input, spec.pool, size.width, pooled.width)
       let b = s.parametersBefore[shape.canonicalOffsets(stage: k - 1).biases + f]
       if map[best] > 0 {
@@ -75,7 +75,7 @@ enum CNNStepText {
       let f = s.filters[k - 1]
       let from = k == conv ? tr("the dense layer") : tr("layer {1}", k + 1)
       var out = tr(
-        "∂L/∂ of each pooled value of layer {1} comes back from {2} (blue: a larger value would raise the loss; orange: lower it). Max pool sends it to the pixel that won its block, ReLU only where z > 0, and each weight of filter {3} collects ∂L/∂w = Σ ∂L/∂z · x over the image.",
+        "∂L/∂ each pooled value of layer {1} comes back from {2} (blue: more would raise the loss; orange: lower it). Max pool passes it to the pixel that won, ReLU where z > 0; filter {3}'s weights collect ∂L/∂w = Σ ∂L/∂z · x.",
         k, from, f.output + 1)
       if let check = s.checks.first(where: { $0.layer == k }) { out += " " + checkText(check, s, cnn: cnn) }
       return out
@@ -98,10 +98,17 @@ enum CNNStepText {
 
   /// "Check: nudging w by ±h gives (L₊ − L₋) / 2h = …; the backward pass says …".
   static func checkText(_ c: GradientCheck, _ s: CNNExplainedStep, cnn: CNNAppState) -> String {
-    tr(
-      "Check: nudging {1} by ±{2} changes the loss from {3} to {4}, so ∂L/∂w ≈ ({4} − {3}) / {5} = {6}; the backward pass says {7}.",
+    let gap = abs(c.estimate - c.gradient) / max(abs(c.gradient), 1e-12)
+    let agreement =
+      gap < 0.001
+      ? tr("They agree.")
+      : tr(
+        "They differ by {1}%: a nudge can flip a max pool or a ReLU.",
+        NumberFormat.fixed(gap * 100, decimals: gap < 0.1 ? 1 : 0))
+    return tr(
+      "Check: nudging {1} by ±{2} moves the loss from {3} to {4}, so ∂L/∂w ≈ ({4} − {3}) / {5} = {6}; backward says {7}.",
       parameterName(c.parameter, cnn: cnn), N.precise(c.h), N.exact(c.lossMinus), N.exact(c.lossPlus), N.precise(2 * c.h),
-      N.precise(c.estimate), N.precise(c.gradient))
+      N.precise(c.estimate), N.precise(c.gradient)) + " " + agreement
   }
 
   /// Which weight or bias parameter `index` (canonical order) is, in words.
