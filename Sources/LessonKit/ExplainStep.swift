@@ -8,13 +8,17 @@ public enum ExplainRequest: Sendable, Equatable {
   /// `point` counts training points from 1 (as `playground explain --example`); `stage` is
   /// forward, forwardN, loss, backward, backwardN or update (N a weighted layer from 1).
   case open(point: Int, stage: String)
+  /// In a CNN lesson: the step page on training image `image` (from 1) at `stage` (N a weighted
+  /// layer from 1: the conv layers, then the dense layer).
+  case openImage(image: Int, stage: String)
   case close
 }
 
 extension LessonParser {
-  /// `explain: { point: 5, stage: backward }` or `explain: off`.
+  /// `explain: { point: 5, stage: backward }` or `explain: off`; in a CNN lesson
+  /// `explain: { image: 5, stage: backward }`.
   func explainRequest(_ node: Node) throws(LessonError) -> ExplainRequest {
-    try notInCNN("explain", node)
+    if isCNN { return try cnnExplainRequest(node) }
     if case .scalar(let s) = node {
       guard s.string == "off" else {
         throw reader.error(node, "explain is a map like { point: 5, stage: backward } or off; found '\(s.string)'")
@@ -39,6 +43,26 @@ extension LessonParser {
     }
     return .open(point: point, stage: stage)
   }
+
+  /// A CNN lesson's `explain: { image: 5, stage: backward2 }`: the step page on a training image.
+  func cnnExplainRequest(_ node: Node) throws(LessonError) -> ExplainRequest {
+    let pairs = try reader.mapping(node, "explain")
+    try reader.checkKeys(pairs, allowed: ["image", "stage"], in: "explain")
+    var image = 1
+    var stage = "forward"
+    for pair in pairs {
+      switch pair.key {
+      case "image": image = try reader.integer(pair.value, "explain image (a training image, from 1)", in: 1...100_000)
+      default:
+        stage = try reader.string(pair.value, "explain stage")
+        guard ExplainStage.named(stage, layerCount: 1_000) != nil else {
+          throw reader.error(
+            pair.value, "explain stage must be forward, forwardN, loss, backward, backwardN or update; found '\(stage)'")
+        }
+      }
+    }
+    return .openImage(image: image, stage: stage)
+  }
 }
 
 extension LessonActions {
@@ -47,6 +71,9 @@ extension LessonActions {
   static func explain(_ request: ExplainRequest, _ state: inout AppState, at location: LessonLocation, step: Int)
     -> [LessonError]
   {
+    if case .openImage(let image, let name) = request {
+      return explainImage(image, stage: name, &state, at: location, step: step)
+    }
     guard case .open(let point, let name) = request else {
       reduce(&state, .explain(.leave))
       return []
@@ -61,6 +88,24 @@ extension LessonActions {
     }
     reduce(&state, .explain(.enter(example: point - 1)))
     reduce(&state, .explain(.show(stage)))
+    return []
+  }
+
+  /// The CNN's step page on training image `image` (from 1) at stage `name`.
+  static func explainImage(_ image: Int, stage name: String, _ state: inout AppState, at location: LessonLocation, step: Int)
+    -> [LessonError]
+  {
+    guard let cnn = state.showingCNN else { return [LessonError(location, step: step, "explain image: this is not a CNN lesson")] }
+    let count = cnn.experiment.train.count
+    guard image <= count else {
+      return [LessonError(location, step: step, "explain image \(image): there are \(count) training images")]
+    }
+    guard let stage = ExplainStage.named(name, layerCount: cnn.stepLayerCount) else {
+      return [LessonError(location, step: step, "explain stage \(name): the CNN has \(cnn.stepLayerCount) weighted layers (its conv layers, then the dense layer)")]
+    }
+    reduce(&state, .cnn(.showPage(.step)))
+    reduce(&state, .cnn(.inside(.step(.pick(example: image - 1)))))
+    reduce(&state, .cnn(.inside(.step(.show(stage)))))
     return []
   }
 }
