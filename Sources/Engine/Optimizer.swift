@@ -158,39 +158,31 @@ struct StateBuffers {
   static var none: StateBuffers { StateBuffers() }
 }
 
-/// One optimizer step on eight lanes of parameters with gradient `g` (already averaged).
-/// `first`/`second` are the lanes' buffers; returns the new parameter values.
-@inline(__always)
-func optimizerStep(
-  _ optimizer: Optimizer, w: Lanes, g: Lanes, rate: Float, momentum: Float,
-  first: inout Lanes, second: inout Lanes, adam: (stepSize: Float, root2: Float)
-) -> Lanes {
-  switch optimizer {
-  case .sgd:
-    return w - rate * g
-  case .momentum:
-    first = momentum * first + g
-    return w - rate * first
-  case .nesterov:
-    first = momentum * first + g
-    return w - rate * (g + momentum * first)
-  case .rmsprop:
-    first = Optimizer.alpha * first + (1 - Optimizer.alpha) * (g * g)
-    return w - rate * (g / (first.squareRoot() + Optimizer.epsilon))
-  case .adam:
-    first = Optimizer.beta1 * first + (1 - Optimizer.beta1) * g
-    second = Optimizer.beta2 * second + (1 - Optimizer.beta2) * (g * g)
-    let denom = second.squareRoot() / adam.root2 + Optimizer.epsilon
-    return w - adam.stepSize * (first / denom)
-  }
+/// What an optimizer step needs of a parameter value: element-wise arithmetic, a scale by a
+/// Float and a square root. `Float` (the CNN, one parameter) and `Lanes` (the dense kernel,
+/// eight) both have it already, so the update rule below is written once for both.
+protocol OptimizerValue {
+  static func + (a: Self, b: Self) -> Self
+  static func - (a: Self, b: Self) -> Self
+  static func * (a: Self, b: Self) -> Self
+  static func / (a: Self, b: Self) -> Self
+  static func * (a: Float, b: Self) -> Self
+  static func + (a: Self, b: Float) -> Self
+  static func / (a: Self, b: Float) -> Self
+  func squareRoot() -> Self
 }
 
-/// The same step for one parameter (the CNN's update, in storage order).
+extension Float: OptimizerValue {}
+extension SIMD8: OptimizerValue where Scalar == Float {}
+
+/// One optimizer step on a parameter value (one Float, or eight lanes) with gradient `g`
+/// (already averaged). `first`/`second` are its buffers; returns the new parameter value.
+/// Specialised and inlined at each call site, so each type runs its own straight-line code.
 @inline(__always)
-func optimizerStep(
-  _ optimizer: Optimizer, w: Float, g: Float, rate: Float, momentum: Float,
-  first: inout Float, second: inout Float, adam: (stepSize: Float, root2: Float)
-) -> Float {
+func optimizerStep<V: OptimizerValue>(
+  _ optimizer: Optimizer, w: V, g: V, rate: Float, momentum: Float,
+  first: inout V, second: inout V, adam: (stepSize: Float, root2: Float)
+) -> V {
   switch optimizer {
   case .sgd:
     return w - rate * g

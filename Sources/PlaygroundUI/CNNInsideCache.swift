@@ -298,12 +298,15 @@ extension CNNInsideCache {
   /// The domain the scatter picture shows: [−1, 1] and a margin for the discs.
   static let scatterDomain: ClosedRange<Double> = -1.08...1.08
 
+  /// A disc's radius on a plot `side` px square: 3 to 6 px, larger as the plot grows.
+  static func dotRadius(side: Float) -> Float { max(3, min(6, side / 60)) }
+
   /// Every test image as a disc coloured by class, `side` pixels square (redrawn when the points move).
   func scatterPicture(side: Int, background: UInt32) -> Raster {
     if let k = scatterKey, k.version == pointsVersion, k.side == side { return scatter }
     var raster = Raster(width: max(1, side), height: max(1, side), fill: background)
     let plotted = zip(normalizedPoints, labels).map { p, label in PlotPoint(x: p.x, y: p.y, classIndex: label) }
-    let radius = max(3, min(6, Float(side) / 90))
+    let radius = Self.dotRadius(side: Float(side))
     PointsLayer.draw(into: &raster, points: plotted, domain: Self.scatterDomain, radius: radius, classCount: 3, outlineWidth: 0.8)
     scatter = raster
     scatterKey = (pointsVersion, side)

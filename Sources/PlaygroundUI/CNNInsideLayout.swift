@@ -35,7 +35,8 @@ public struct CNNInsideLayout: Hashable, Sendable {
   /// "Pixels | Layer 1 | … | Dense" and "PCA | t-SNE".
   public var embeddingLayer: Rect = .zero
   public var projection: Rect = .zero
-  /// The separation number (silhouette) and what the colours are.
+  /// The separation number (silhouette) and what the colours are (one row under the plot, or
+  /// rows of names in the column beside it).
   public var separation: Rect = .zero
   public var scatter: Rect = .zero
   public var legend: Rect = .zero
@@ -125,7 +126,17 @@ public struct CNNInsideLayout: Hashable, Sendable {
     }
   }
 
+  /// The embedding page: the stacked arrangement, or the plot beside a column when that makes
+  /// the dots larger (a short, wide page such as a projector's window at zoom 1.5).
   private mutating func layEmbedding(_ cnn: CNNAppState, in area: Rect) {
+    layEmbeddingStacked(in: area)
+    var beside = self
+    beside.layEmbeddingBeside(in: area)
+    if beside.scatter.width > scatter.width { self = beside }
+  }
+
+  /// The layers on top, then the method and the separation, the plot, the legend under it.
+  private mutating func layEmbeddingStacked(in area: Rect) {
     var r = area
     var row = r.cutTop(Metrics.controlHeight - 4, spacing: 8)
     if row.width >= 600 {
@@ -143,5 +154,19 @@ public struct CNNInsideLayout: Hashable, Sendable {
     legend = r.cutBottom(24, spacing: 6)
     let side = min(r.width, r.height)
     scatter = Rect(x: r.x + (r.width - side) / 2, y: r.y, width: side, height: side)
+  }
+
+  /// The layers on top; under them the plot, as tall as the rest, and beside it a column (at
+  /// least 150 px) with the method, the separation (up to two lines) and the legend's rows.
+  private mutating func layEmbeddingBeside(in area: Rect) {
+    var r = area
+    embeddingLayer = r.cutTop(Metrics.controlHeight - 4, spacing: 8)
+    let side = max(0, min(r.height, r.width - 150 - 14)).rounded(.down)
+    scatter = r.cutLeft(side, spacing: 14)
+    scatter.height = side
+    projection = r.cutTop(Metrics.controlHeight - 4, spacing: 8)
+    projection.width = min(projection.width, 200)
+    separation = r.cutTop(42, spacing: 6)  // two lines: "measuring" may not fit beside the word
+    legend = r
   }
 }

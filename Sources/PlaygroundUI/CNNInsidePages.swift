@@ -257,8 +257,14 @@ extension PlaygroundView {
     hint(ui, l.projection, tr("PCA: the two directions of largest spread. t-SNE: keeps neighbours together; it settles over a few seconds"))
     let separation = insideCache.silhouette.map { tr("Separation (silhouette): {1}", NumberFormat.fixed(Float($0), decimals: 2)) } ?? tr("Separation (silhouette): measuring")
     let short = insideCache.silhouette.map { tr("Separation: {1}", NumberFormat.fixed(Float($0), decimals: 2)) } ?? tr("Separation: measuring")
-    let fits = ui.measure(separation, size: TypeSize.caption, weight: .bold).width <= l.separation.width
-    caption(ui, fits ? separation : short, l.separation, bold: true)
+    if l.separation.height >= 40 {
+      // The column beside the plot: up to two lines, the long form when it wraps into them.
+      let lines = ui.wrap(separation, toWidth: l.separation.width, size: TypeSize.caption, weight: .bold).count
+      ui.paragraph(lines <= 2 ? separation : short, in: l.separation, size: TypeSize.caption, color: t.text, weight: .bold)
+    } else {
+      let fits = ui.measure(separation, size: TypeSize.caption, weight: .bold).width <= l.separation.width
+      caption(ui, fits ? separation : short, l.separation, bold: true)
+    }
     hint(ui, l.separation, tr("The silhouette of the classes at this layer, from −1 to 1: near 1 they lie apart, near 0 they overlap"))
     ui.popID()
     let r = l.scatter
@@ -276,7 +282,7 @@ extension PlaygroundView {
       let p = transform.pixel(x: normalized[i].x, y: normalized[i].y)
       return Point(r.x + p.x, r.y + p.y)
     }
-    let radius = max(3, min(6, r.width / 90))
+    let radius = CNNInsideCache.dotRadius(side: r.width)
     let palette = ClassPalette.standard
     var nearest: (index: Int, distance: Float)?
     let mouse = ui.input.mouse
@@ -304,12 +310,17 @@ extension PlaygroundView {
       ui.tooltip(tr("Test image {1}, a {2}. Click to inspect it", i + 1, e.shownClassName(labels[i])))
       if hit.clicked { c.actions.append(.cnn(.selectTestImage(i))) }
     }
-    // Which colour is which class.
-    var legend = l.legend
+    // Which colour is which class: as many as fit, in rows of 24 px (one under the plot, or
+    // as many as the column beside it holds).
+    var rows = l.legend
+    var legend = rows.cutTop(24, spacing: 2)
     for k in 0..<e.classCount {
       let name = e.shownClassName(k)
       let w = ui.measure(name, size: TypeSize.caption).width + 26
-      guard w <= legend.width else { break }
+      if w > legend.width {
+        guard rows.height >= 24, w <= rows.width else { break }
+        legend = rows.cutTop(24, spacing: 2)
+      }
       var item = legend.cutLeft(w, spacing: 10)
       let dot = item.cutLeft(16, spacing: 6)
       ui.draw.fillCircle(center: dot.center, radius: 6, palette.hue(k))

@@ -25,7 +25,7 @@ extension PythonExport {
       framework: "PyTorch", command: "--pytorch", install: "https://pytorch.org: pip install torch",
       usage: CNNPyTorchTemplate.usage(parts.scriptName), imports: "import torch")
       + parts.network(training: true) + PythonReportingTemplate.code + CNNPyTorchTemplate.code + parts.data
-      + parts.predictions + CNNPythonParts.mainCall
+      + parts.predictions + PythonReportingTemplate.mainCall
   }
 
   /// A forward-only numpy script with the same `--check` (see `CNNNumpyTemplate`).
@@ -36,19 +36,13 @@ extension PythonExport {
       framework: "numpy", command: "--numpy", install: "pip install numpy",
       usage: CNNNumpyTemplate.usage(parts.scriptName), imports: "import numpy as np")
       + parts.network(training: false) + PythonReportingTemplate.code + CNNNumpyTemplate.code + parts.data
-      + parts.predictions + CNNPythonParts.mainCall
+      + parts.predictions + PythonReportingTemplate.mainCall
   }
 }
 
 /// The sections both CNN scripts share: the docstring, the network, the images, the predictions.
 /// The images are long, so they come last, after the code, just before `main()` runs.
 struct CNNPythonParts {
-  static let mainCall = """
-    if __name__ == "__main__":
-        sys.exit(main())
-
-    """
-
   let experiment: CNNExperiment
   let scriptName: String
 

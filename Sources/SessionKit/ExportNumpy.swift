@@ -91,8 +91,6 @@ enum NumpyTemplate {
         return 0
 
 
-    if __name__ == "__main__":
-        sys.exit(main())
-
+    \#(PythonReportingTemplate.mainCall)
     """#
 }

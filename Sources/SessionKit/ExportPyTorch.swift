@@ -112,37 +112,7 @@ enum PyTorchTemplate {
                 for n, p in enumerate(params)]
 
 
-    def learning_rate(epoch):
-        """The schedule's rate for epoch `epoch` (0-based), one multiplication per decay."""
-        rate = LEARNING_RATE
-        if LR_SCHEDULE[0] == "step":
-            decays, factor = epoch // LR_SCHEDULE[1], LR_SCHEDULE[2]
-        elif LR_SCHEDULE[0] == "exp":
-            decays, factor = epoch, LR_SCHEDULE[1]
-        else:
-            return rate
-        for _ in range(decays):
-            rate *= factor
-        return rate
-
-
-    def optimizer_step(p, g, s, rate, t):
-        """The new value of parameter p for mean gradient g; updates its buffers s in place."""
-        if OPTIMIZER == "momentum":
-            s[0] = MOMENTUM * s[0] + g
-            return p - rate * s[0]
-        if OPTIMIZER == "nesterov":
-            s[0] = MOMENTUM * s[0] + g
-            return p - rate * (g + MOMENTUM * s[0])
-        if OPTIMIZER == "rmsprop":
-            s[0] = ALPHA * s[0] + (1 - ALPHA) * (g * g)
-            return p - rate * (g / (s[0].sqrt() + EPSILON))
-        # adam
-        s[0] = BETA1 * s[0] + (1 - BETA1) * g
-        s[1] = BETA2 * s[1] + (1 - BETA2) * (g * g)
-        step_size = rate / (1 - 0.9 ** t)
-        root2 = math.sqrt(1 - 0.999 ** t)
-        return p - step_size * (s[0] / (s[1].sqrt() / root2 + EPSILON))
+    \#(PyTorchTemplate.optimizerFunctions(commentingAdam: true))
 
 
     def train(net, epochs):
@@ -235,8 +205,45 @@ enum PyTorchTemplate {
 
     \#(PythonReportingTemplate.pytorchMain(network: "PlaygroundNet", outputs: "predictions"))
 
-    if __name__ == "__main__":
-        sys.exit(main())
-
+    \#(PythonReportingTemplate.mainCall)
     """#
+
+  /// `learning_rate` and `optimizer_step`, the same in both PyTorch scripts (`Optimizer`'s rules
+  /// and the schedule). The 2-D script marks Adam's branch with a comment; the CNN script never
+  /// had it, and both keep their bytes.
+  static func optimizerFunctions(commentingAdam: Bool) -> String {
+    let adamComment = commentingAdam ? "\n    # adam" : ""
+    return #"""
+      def learning_rate(epoch):
+          """The schedule's rate for epoch `epoch` (0-based), one multiplication per decay."""
+          rate = LEARNING_RATE
+          if LR_SCHEDULE[0] == "step":
+              decays, factor = epoch // LR_SCHEDULE[1], LR_SCHEDULE[2]
+          elif LR_SCHEDULE[0] == "exp":
+              decays, factor = epoch, LR_SCHEDULE[1]
+          else:
+              return rate
+          for _ in range(decays):
+              rate *= factor
+          return rate
+
+
+      def optimizer_step(p, g, s, rate, t):
+          """The new value of parameter p for mean gradient g; updates its buffers s in place."""
+          if OPTIMIZER == "momentum":
+              s[0] = MOMENTUM * s[0] + g
+              return p - rate * s[0]
+          if OPTIMIZER == "nesterov":
+              s[0] = MOMENTUM * s[0] + g
+              return p - rate * (g + MOMENTUM * s[0])
+          if OPTIMIZER == "rmsprop":
+              s[0] = ALPHA * s[0] + (1 - ALPHA) * (g * g)
+              return p - rate * (g / (s[0].sqrt() + EPSILON))\#(adamComment)
+          s[0] = BETA1 * s[0] + (1 - BETA1) * g
+          s[1] = BETA2 * s[1] + (1 - BETA2) * (g * g)
+          step_size = rate / (1 - 0.9 ** t)
+          root2 = math.sqrt(1 - 0.999 ** t)
+          return p - step_size * (s[0] / (s[1].sqrt() / root2 + EPSILON))
+      """#
+  }
 }

@@ -1,5 +1,5 @@
 /// Python every exported script shares: the result line, the `--check` comparison and verdict, and
-/// (PyTorch scripts) the command line.
+/// (PyTorch scripts) the command line, and the lines that start `main()`.
 enum PythonReportingTemplate {
   static let code = #"""
     def as_text(result):
@@ -68,4 +68,11 @@ enum PythonReportingTemplate {
 
     """#
   }
+
+  /// The last lines of every script: run `main()` when started as a program.
+  static let mainCall = """
+    if __name__ == "__main__":
+        sys.exit(main())
+
+    """
 }

@@ -26,24 +26,9 @@ extension CNNExperiment {
   }
 
   /// The optimizer's state and the dropout generator as a session file carries them.
-  public var learningState: SavedLearningState {
-    let fresh = freshDropoutGenerator(seed: config.seed)
-    return SavedLearningState(
-      optimizer: optimizerState.flat(for: network),
-      dropoutGenerator: dropoutGenerator == fresh ? nil : dropoutGenerator.stateWords)
-  }
+  public var learningState: SavedLearningState { savedLearningMemory }
 
   /// Puts back a saved `learningState`; false when it does not fit this network.
   @discardableResult
-  package mutating func restoreLearning(_ saved: SavedLearningState) -> Bool {
-    guard let state = CNNOptimizerState(flat: saved.optimizer, for: network) else { return false }
-    optimizerState = state
-    if let words = saved.dropoutGenerator {
-      guard let rng = SeededGenerator(stateWords: words) else { return false }
-      dropoutGenerator = rng
-    } else {
-      dropoutGenerator = freshDropoutGenerator(seed: config.seed)
-    }
-    return true
-  }
+  package mutating func restoreLearning(_ saved: SavedLearningState) -> Bool { restoreLearningMemory(saved) }
 }

@@ -13,15 +13,13 @@ struct CNNRunOptions: ParsableArguments {
   @OptionGroup var shapeFlags: ShapesOptions
   @Option(parsing: .unconditional, help: "Epochs to train first (0 or more).")
   var epochs = 20
-  @Option(
-    parsing: .unconditional, help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
-  var seed: UInt64 = 0
-  @Option(parsing: .unconditional, help: "Percent of the images used for training, 10 to 90.")
-  var trainRatio = 50
-  @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
-  var learningRate = 0.03
-  @Option(parsing: .unconditional, help: "Examples per weight update, 1 to 500.")
-  var batchSize = 10
+  @OptionGroup var training: CNNTrainingFlags
+
+  /// The random seed (`--seed`), which the commands also give their own searches.
+  var seed: UInt64 { training.seed }
+
+  /// The session's config from the flags; throws a UsageError naming a bad flag.
+  func config() throws -> CNNConfig { try training.config(shapeFlags) }
 
   /// The session these flags describe, trained `--epochs` epochs; throws a UsageError naming a
   /// bad flag.
@@ -29,29 +27,44 @@ struct CNNRunOptions: ParsableArguments {
     guard dataset == .shapes else {
       throw UsageError(message: tr("--dataset: {1} works on shapes only, got '{2}'", command, dataset.name))
     }
+    try CNNRunOptions.checkEpochs(epochs)
+    var experiment = try CNNRunOptions.newExperiment(config(), epochs: epochs)
+    experiment.train(epochs: epochs)
+    _ = experiment.measure()
+    return experiment
+  }
+
+  /// `--epochs` from 0 to 100000.
+  static func checkEpochs(_ epochs: Int) throws {
     guard epochs >= 0 && epochs <= 100_000 else {
       throw UsageError(message: tr("--epochs must be from 0 to 100000, got {1}", epochs))
     }
-    let config = try shapeFlags.makeConfig(
-      seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
-    var experiment: CNNExperiment
+  }
+
+  /// A fresh session for `config` whose `epochs` fit the training budget; throws a UsageError
+  /// naming the bad flag.
+  static func newExperiment(_ config: CNNConfig, epochs: Int) throws -> CNNExperiment {
+    let experiment: CNNExperiment
     do {
       experiment = try CNNExperiment(config: config)
     } catch {
       throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
     }
     try TrainingBudget.check(experiment, epochs: epochs)
-    experiment.train(epochs: epochs)
-    _ = experiment.measure()
     return experiment
   }
 
-  /// The folder `--out` names, created; throws a UsageError when it is a file or cannot be made.
-  static func makeFolder(_ out: String) throws {
+  /// Refuses an `--out` that names a file (a missing folder is fine: it is made later).
+  static func checkNotAFile(_ out: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && !isDirectory.boolValue {
       throw UsageError(message: tr("--out: '{1}' is a file, not a folder", out))
     }
+  }
+
+  /// The folder `--out` names, created; throws a UsageError when it is a file or cannot be made.
+  static func makeFolder(_ out: String) throws {
+    try checkNotAFile(out)
     do {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     } catch {
@@ -82,5 +95,23 @@ struct CNNRunOptions: ParsableArguments {
           "--layer must be from \(low) to \(shape.denseLayer) (0 the pixels, 1…\(shape.convs.count) the conv layers, "
           + "\(shape.denseLayer) the dense layer), got \(layer)")
     }
+  }
+}
+
+/// The training flags every shapes command shares, listed after `--epochs` in each help.
+struct CNNTrainingFlags: ParsableArguments {
+  @Option(
+    parsing: .unconditional, help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
+  var seed: UInt64 = 0
+  @Option(parsing: .unconditional, help: "Percent of the images used for training, 10 to 90.")
+  var trainRatio = 50
+  @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
+  var learningRate = 0.03
+  @Option(parsing: .unconditional, help: "Examples per weight update, 1 to 500.")
+  var batchSize = 10
+
+  /// The session's config from these and the shapes flags; throws a UsageError naming a bad flag.
+  func config(_ shapes: ShapesOptions) throws -> CNNConfig {
+    try shapes.makeConfig(seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
   }
 }

@@ -32,15 +32,7 @@ struct Cam: ParsableCommand {
   @OptionGroup var shapeFlags: ShapesOptions
   @Option(parsing: .unconditional, help: "Epochs to train before the ascent (0 or more).")
   var epochs = 20
-  @Option(
-    parsing: .unconditional, help: "The random seed (an integer ≥ 0): the same seed gives the same run.")
-  var seed: UInt64 = 0
-  @Option(parsing: .unconditional, help: "Percent of the images used for training, 10 to 90.")
-  var trainRatio = 50
-  @Option(parsing: .unconditional, help: "Learning rate, > 0 and at most 10.")
-  var learningRate = 0.03
-  @Option(parsing: .unconditional, help: "Examples per weight update, 1 to 500.")
-  var batchSize = 10
+  @OptionGroup var training: CNNTrainingFlags
   @Option(help: "Folder for the PNGs (created if missing).")
   var out: String
 
@@ -87,40 +79,23 @@ struct Cam: ParsableCommand {
     guard dataset == .shapes else {
       throw UsageError(message: tr("--dataset: cam works on shapes only, got '{1}'", dataset.name))
     }
-    guard epochs >= 0 && epochs <= 100_000 else {
-      throw UsageError(message: tr("--epochs must be from 0 to 100000, got {1}", epochs))
-    }
+    try CNNRunOptions.checkEpochs(epochs)
     guard (1...32).contains(scale) else {
       throw UsageError(message: tr("--scale must be from 1 to 32, got {1}", scale))
     }
-    let config = try shapeFlags.makeConfig(
-      seed: seed, trainRatio: trainRatio, learningRate: learningRate, batchSize: batchSize)
+    let config = try training.config(shapeFlags)
     let settings = try camSettings()
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && !isDirectory.boolValue {
-      throw UsageError(message: tr("--out: '{1}' is a file, not a folder", out))
-    }
-    var experiment: CNNExperiment
-    do {
-      experiment = try CNNExperiment(config: config)
-    } catch {
-      throw UsageError(message: "\(ConfigOptions.flag(for: error.key)): \(error.message)")
-    }
-    try TrainingBudget.check(experiment, epochs: epochs)
-    do {
-      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    } catch {
-      throw UsageError(message: tr("--out: cannot create '{1}': {2}", out, error.localizedDescription))
-    }
+    try CNNRunOptions.checkNotAFile(out)
+    var experiment = try CNNRunOptions.newExperiment(config, epochs: epochs)
+    try CNNRunOptions.makeFolder(out)
     for kind in config.shapes {  // before training: a read-only folder must not cost the run
-      let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
-      try SessionCLI.checkWritable(path, flag: "--out")
+      try SessionCLI.checkWritable(CNNRunOptions.path(out, "cam-\(kind.rawValue).png"), flag: "--out")
     }
     experiment.train(epochs: epochs)
     let evaluation = experiment.measure()
     for (c, kind) in config.shapes.enumerated() {
       let ascent = experiment.network.maximizeActivation(class: c, settings: settings)
-      let path = URL(fileURLWithPath: out).appendingPathComponent("cam-\(kind.rawValue).png").path
+      let path = CNNRunOptions.path(out, "cam-\(kind.rawValue).png")
       try PNGFile.save(
         CNNPictures.grayscale(ascent.image, width: ShapeImages.size, height: ShapeImages.size, scale: scale),
         to: path)
@@ -155,7 +130,7 @@ struct Cam: ParsableCommand {
     s.maxSteps = maxSteps
     s.stopProbability = stopProbability
     s.clamp = !noClamp
-    s.seed = seed
+    s.seed = training.seed
     s.starts = starts
     s.jitterSamples = jitterSamples
     s.coarseSteps = coarseSteps

@@ -39,8 +39,7 @@ struct Embed: ParsableCommand {
   var json = false
 
   func run() throws {
-    let config = try session.shapeFlags.makeConfig(
-      seed: session.seed, trainRatio: session.trainRatio, learningRate: session.learningRate, batchSize: session.batchSize)
+    let config = try session.config()
     try CNNRunOptions.checkLayer(layer, in: config.shape, allowPixels: true)
     if let png { try SessionCLI.checkWritable(png, flag: "--png") }
     let experiment = try session.trainedExperiment(command: "embed")

@@ -36,8 +36,7 @@ struct Units: ParsableCommand {
 
   func run() throws {
     guard (1...32).contains(scale) else { throw UsageError(message: tr("--scale must be from 1 to 32, got {1}", scale)) }
-    let config = try session.shapeFlags.makeConfig(
-      seed: session.seed, trainRatio: session.trainRatio, learningRate: session.learningRate, batchSize: session.batchSize)
+    let config = try session.config()
     try CNNRunOptions.checkLayer(layer, in: config.shape, allowPixels: false)
     if let out { try CNNRunOptions.makeFolder(out) }
     let experiment = try session.trainedExperiment(command: "units")

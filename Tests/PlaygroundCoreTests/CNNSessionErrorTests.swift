@@ -16,20 +16,10 @@ import Visualization
     return SessionFormat.encode(.cnn(CNNSessionFile(experiment: experiment)))
   }()
 
-  func message(_ bytes: [UInt8]) -> String? {
-    do {
-      _ = try SessionFormat.decode(bytes)
-      return nil
-    } catch {
-      return error.message
-    }
-  }
+  func message(_ bytes: [UInt8]) -> String? { SessionDecodeMessage.of(bytes) }
 
   func message(editing edit: (inout [String: Any]) -> Void) throws -> String? {
-    var object = try #require(
-      try JSONSerialization.jsonObject(with: Data(CNNSessionErrorTests.bytes)) as? [String: Any])
-    edit(&object)
-    return message(Array(try JSONSerialization.data(withJSONObject: object)))
+    try SessionDecodeMessage.editing(CNNSessionErrorTests.bytes, edit)
   }
 
   /// Edits `cnn.<section>` (or `cnn` itself with section nil).

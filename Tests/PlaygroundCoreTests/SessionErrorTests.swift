@@ -14,19 +14,10 @@ import Visualization
     return SessionFormat.encode(.dense2d(DenseSessionFile(experiment: experiment)))
   }
 
-  func message(_ bytes: [UInt8]) -> String? {
-    do {
-      _ = try SessionFormat.decode(bytes)
-      return nil
-    } catch {
-      return error.message
-    }
-  }
+  func message(_ bytes: [UInt8]) -> String? { SessionDecodeMessage.of(bytes) }
 
   func message(editing edit: (inout [String: Any]) -> Void) throws -> String? {
-    var object = try #require(try JSONSerialization.jsonObject(with: Data(sampleBytes())) as? [String: Any])
-    edit(&object)
-    return message(Array(try JSONSerialization.data(withJSONObject: object)))
+    try SessionDecodeMessage.editing(sampleBytes(), edit)
   }
 
   /// Edits `dense2d.<section>`.

@@ -30,6 +30,17 @@ enum PythonRunner {
     let json = (try? JSONSerialization.jsonObject(with: Data(last.utf8))) as? [String: Any] ?? [:]
     return (r.status, json, r.stdout + r.stderr)
   }
+
+  /// `--check --json` on `script` with its first embedded playground prediction moved by 0.001,
+  /// as a wrong export would be; `moved` is false when the script had no such line to move.
+  static func checkWithAMovedPrediction(_ script: String) throws -> (
+    moved: Bool, status: Int32, json: [String: Any], stderr: String
+  ) {
+    let moved = script.replacingOccurrences(
+      of: "PLAYGROUND_PREDICTIONS = [\n    [", with: "PLAYGROUND_PREDICTIONS = [\n    [0.001 + ")
+    let r = try runScript(moved, ["--check", "--json"])
+    return (moved != script, r.status, r.json, r.stderr)
+  }
 }
 
 @Suite struct SessionCSVExportTests {
@@ -76,10 +87,8 @@ enum PythonRunner {
   @Test(.enabled(if: PythonRunner.hasNumpy))
   func checkFailsWhenThePredictionsDiffer() throws {
     let experiment = try SessionFixtures.trained(SessionFixtures.configs[0], epochs: 5)
-    let script = PythonExport.numpy(experiment).replacingOccurrences(
-      of: "PLAYGROUND_PREDICTIONS = [\n    [", with: "PLAYGROUND_PREDICTIONS = [\n    [0.001 + ")
-    let check = try PythonRunner.runScript(script, ["--check", "--json"])
-    #expect(check.status == 1)
+    let check = try PythonRunner.checkWithAMovedPrediction(PythonExport.numpy(experiment))
+    #expect(check.moved && check.status == 1)
     #expect((check.json["largestDifference"] as? Double ?? 0) > 1e-4)
   }
 

@@ -12,30 +12,15 @@ import Training
 /// Every page at the window sizes a classroom uses, built with the real font and audited: no text
 /// shortened with "…", clipped or dropped, no control on top of another (`LayoutReport`).
 @Suite(.serialized) @MainActor struct ClassroomLayoutTests {
-  /// A window in pixels and the zoom it is shown at.
-  struct Screen: CustomStringConvertible {
-    var width: Float
-    var height: Float
-    var zoom: Float
-    var logical: Size { Size(width / zoom, height / zoom) }
-    var description: String { "\(Int(width))x\(Int(height))@\(zoom)" }
-  }
-
   static let screens = [
     Screen(width: 800, height: 600, zoom: 1), Screen(width: 1024, height: 640, zoom: 1),
     Screen(width: 1280, height: 800, zoom: 1), Screen(width: 1280, height: 800, zoom: 1.5),
     Screen(width: 1920, height: 1080, zoom: 2),
   ]
 
-  /// One canvas per zoom: the font's pixel sizes, and so its widths, depend on it.
-  var canvases: [Float: OffscreenCanvas] = [:]
+  var measurers = AuditMeasurers()
 
-  mutating func measurer(zoom: Float) throws -> any TextMeasurer {
-    if let c = canvases[zoom] { return c.measurer }
-    let c = try OffscreenCanvas(width: 64, height: 64, scale: zoom)
-    canvases[zoom] = c
-    return c.measurer
-  }
+  mutating func measurer(zoom: Float) throws -> any TextMeasurer { try measurers.measurer(zoom: zoom) }
 
   /// The audit of one frame of `state` on `screen`, as lines naming what is wrong.
   mutating func problems(

@@ -14,14 +14,6 @@ import Training
 /// marked as data with `verbatim`), so a forgotten literal fails; in Spanish and German every page
 /// fits the classroom sizes with nothing shortened, cut or overlapping.
 @Suite(.serialized) @MainActor struct LanguageLayoutTests {
-  struct Screen: CustomStringConvertible {
-    var width: Float
-    var height: Float
-    var zoom: Float
-    var logical: Size { Size(width / zoom, height / zoom) }
-    var description: String { "\(Int(width))x\(Int(height))@\(zoom)" }
-  }
-
   static let screens = [
     Screen(width: 1280, height: 800, zoom: 1), Screen(width: 1280, height: 800, zoom: 1.5),
     Screen(width: 800, height: 600, zoom: 1),
@@ -34,14 +26,9 @@ import Training
     try Catalog.load(path: repository.appendingPathComponent("Assets/lang/\(language).yaml").path, language: language)
   }
 
-  var canvases: [Float: OffscreenCanvas] = [:]
+  var measurers = AuditMeasurers()
 
-  mutating func measurer(zoom: Float) throws -> any TextMeasurer {
-    if let c = canvases[zoom] { return c.measurer }
-    let c = try OffscreenCanvas(width: 64, height: 64, scale: zoom)
-    canvases[zoom] = c
-    return c.measurer
-  }
+  mutating func measurer(zoom: Float) throws -> any TextMeasurer { try measurers.measurer(zoom: zoom) }
 
   /// One page to render: a state, the lesson beside it (if any) and the CNN page shown.
   struct Page {

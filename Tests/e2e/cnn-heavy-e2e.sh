@@ -3,6 +3,7 @@
 # window while "+" of layer 1 is clicked 8 times; every click must land (8 → 16 filters) and the
 # window must keep at least 30 frames/s. Run it inside xvfb-run -a -s "-screen 0 1280x800x24".
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 OUT=$(mktemp -d /tmp/playground-cnn-e2e.XXXXXX)
 fail() { echo "cnn e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
@@ -19,7 +20,7 @@ run() {
   "$BIN" --load "$OUT/heavy.json" --mode cnn --speed max >"$OUT/app.log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
-  WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+  window_id
   sleep 1
   xdotool mousemove --window "$WID" 5 5
   xdotool key --window "$WID" space

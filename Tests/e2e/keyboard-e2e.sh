@@ -4,6 +4,7 @@
 # puts the focus ring on Next (the last control), Enter presses it; Esc drops the focus, three
 # Shift+Tabs reach "Show me", Enter does the step. Run it through `make e2e` (xvfb-run).
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 BIN=$(realpath "$BIN")
 LESSON=$(realpath Lessons/03-feature-crosses.yaml)
@@ -16,7 +17,7 @@ key() { xdotool key --window "$WID" "$@"; sleep 0.4; }
 "$BIN" --lesson "$LESSON" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+window_id
 sleep 1
 
 # Step 1 (train 200 epochs): Space plays; the lesson stops at 200 (60 epochs/s: about 3.4 s).

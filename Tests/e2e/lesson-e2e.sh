@@ -3,6 +3,8 @@
 # "Show me" and then "Next" with xdotool, and checks from the final state line that the step advanced
 # and that Show me trained the step's epochs. Run it through `make e2e`, which starts Xvfb with xvfb-run.
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
+CLICK_SETTLE=0.5
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 LESSON=${LESSON:-Lessons/03-feature-crosses.yaml}
 OUT=$(mktemp -d /tmp/playground-lesson-e2e.XXXXXX)
@@ -22,13 +24,6 @@ set -e
 [ "$code" -eq 2 ] || fail "a bad lesson exited with $code, not 2"
 grep -q "broken.yaml:6:5:" "$OUT/broken.log" || fail "no FILE:LINE:COLUMN message: $(cat "$OUT/broken.log")"
 
-point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
-click() {  # press and release in separate frames, as a person does
-  read -r x y < <(point "$1")
-  xdotool mousemove --window "$WID" "$x" "$y"; sleep 0.15
-  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.5
-}
-
 # run_lesson FILE FIRST_STEP ID EXPECTED_STEP EPOCH_KEY EXPECTED_EPOCHS: opens FILE at FIRST_STEP, clicks
 # Show me and Next, presses F12, closes the window, and checks the final state line.
 run_lesson() {
@@ -38,7 +33,7 @@ run_lesson() {
   "$BIN" --lesson "$lesson" --lesson-step "$first" >"$OUT/app.log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
-  WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+  window_id
   sleep 1
 
   click lesson.showMe

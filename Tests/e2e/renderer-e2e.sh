@@ -4,6 +4,7 @@
 # tolerance; in the window, F12 reads back exactly what the screen shows, after a resize and at
 # zoom 1.5 too; a short soak keeps memory flat (textures released). Run under xvfb-run.
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$(mktemp -d /tmp/playground-gl.XXXXXX)
@@ -65,7 +66,7 @@ open_window() {
   "$BIN" --renderer opengl "$@" >"$OUT/app.log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
-  WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+  window_id
   xdotool mousemove 1279 799  # outside the window: nothing hovered, as in --screenshot
   shots=0
 }

@@ -4,6 +4,7 @@
 # plays, and reads the epoch from sessions saved with Ctrl+S a few seconds apart; then it types a
 # learning rate the menu does not list (Other…). Run it through `make e2e`.
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 OUT=$(mktemp -d /tmp/playground-speed-e2e.XXXXXX)
 cd "$OUT"
@@ -11,12 +12,6 @@ fail() { echo "speed e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || 
 
 ARGS=(--size 1280x800 --zoom 1.5)
 layout=$("$BIN" --layout-json "${ARGS[@]}")
-point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
-click() {  # press and release in separate frames, as a person does
-  read -r x y < <(point "$1")
-  xdotool mousemove --window "$WID" "$x" "$y"; sleep 0.15
-  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.4
-}
 choose_speed() { click speed; click "speed.option.$1"; }
 # Saves with Ctrl+S and prints the saved session's epoch.
 saves=0
@@ -42,7 +37,7 @@ within() { python3 -c 'import sys; r, lo, hi = map(float, sys.argv[1:]); sys.exi
 "$BIN" "${ARGS[@]}" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+window_id
 sleep 1
 
 choose_speed 5

@@ -3,6 +3,8 @@
 # from there (the later history set aside), open Compare, change B's learning rate, train both,
 # and check that both runs moved. Run it through `make e2e` (or `make test`).
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
+CLICK_SETTLE=0.5
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 OUT=$(mktemp -d /tmp/playground-timeline.XXXXXX)
 BIN=$(realpath "$BIN")
@@ -12,17 +14,11 @@ fail() { echo "timeline e2e FAILED: $*"; echo "--- app log"; cut -c1-400 "$OUT/a
 
 FLAGS=(--dataset spiral --speed 120)
 layout=$("$BIN" "${FLAGS[@]}" --layout-json)
-point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
-click_at() {
-  xdotool mousemove --window "$WID" "$1" "$2"; sleep 0.15
-  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.5
-}
-click() { read -r x y < <(point "$1"); click_at "$x" "$y"; }
 
 "$BIN" "${FLAGS[@]}" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+window_id
 sleep 1
 
 # Train about two seconds, then pause.

@@ -2,6 +2,7 @@
 # End-to-end: drives the real window under Xvfb with xdotool, then checks the final state and the
 # screenshot. Run it through `make e2e` (or `make test`), which starts Xvfb with xvfb-run.
 set -euo pipefail
+. "$(dirname "$0")/xdo-helpers.sh"
 BIN=${PLAYGROUND_BIN:?set PLAYGROUND_BIN to the playground binary}
 OUT=$(mktemp -d /tmp/playground-e2e.XXXXXX)
 BIN=$(realpath "$BIN")
@@ -10,17 +11,11 @@ export NEURALPLAYGROUND_SCREENSHOT_DIR=$OUT
 fail() { echo "e2e FAILED: $*"; echo "--- app log"; cat "$OUT/app.log" || true; exit 1; }
 
 layout=$("$BIN" --layout-json)
-point() { python3 -c 'import json,sys; print(*json.loads(sys.argv[1])[sys.argv[2]])' "$layout" "$1"; }
-click() {  # press and release in separate frames, as a person does
-  read -r x y < <(point "$1")
-  xdotool mousemove --window "$WID" "$x" "$y"; sleep 0.15
-  xdotool mousedown 1; sleep 0.15; xdotool mouseup 1; sleep 0.4
-}
 
 "$BIN" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-WID=$(timeout 20 xdotool search --sync --name '^NeuralPlayground$' | head -1) || fail "no window appeared"
+window_id
 sleep 1
 
 click dataset.xor
