@@ -51,7 +51,7 @@ import Testing
 
   @Test func aBadPageNamesTheLineAndTheChoices() {
     let unknown = onlyError(text.replacingOccurrences(of: "page: results", with: "page: filters"))
-    #expect(unknown.contains("results, classPictures, attack, units or embedding"), "\(unknown)")
+    #expect(unknown.contains("results, classPictures, attack, units, embedding or step"), "\(unknown)")
     #expect(unknown.hasPrefix("t.yaml:17:"), "\(unknown)")
     for page in ["attack", "units", "embedding"] {
       let lesson = try? Lesson.parse(text.replacingOccurrences(of: "page: results", with: "page: \(page)"), file: "t.yaml")
