@@ -263,7 +263,11 @@ extension PlaygroundView {
       ui.paragraph(lines <= 2 ? separation : short, in: l.separation, size: TypeSize.caption, color: t.text, weight: .bold)
     } else {
       let fits = ui.measure(separation, size: TypeSize.caption, weight: .bold).width <= l.separation.width
-      caption(ui, fits ? separation : short, l.separation, bold: true)
+      let text = fits ? separation : short
+      // "Separation: measuring" in a narrow row writes smaller rather than be cut.
+      ui.label(
+        text, in: l.separation, size: ui.shrinkingSize(text, width: l.separation.width, from: TypeSize.caption, weight: .bold),
+        color: t.text, weight: .bold)
     }
     hint(ui, l.separation, tr("The silhouette of the classes at this layer, from −1 to 1: near 1 they lie apart, near 0 they overlap"))
     ui.popID()

@@ -339,7 +339,10 @@ extension PlaygroundView {
     if let i = ui.dropdown("add class", options: names, selected: chosen, in: l.addClassMenu) {
       cnnCache.addClass = i
     }
-    if ui.button(tr("Add as"), in: l.addButton, enabled: cnn.inspectDrawing) {
+    // "Hinzufügen als" in a button sized for "Add as" takes smaller type rather than be cut.
+    let addLabel = tr("Add as")
+    let addSize = ui.shrinkingSize(addLabel, width: l.addButton.width - 2 * t.padding, from: t.bodySize)
+    if ui.button(addLabel, in: l.addButton, enabled: cnn.inspectDrawing, textSize: addSize) {
       // A shape is named by kind (as lessons name it); an imported class by its index.
       c.actions.append(.cnn(e.shapeKind(chosen).map { .addDrawing($0) } ?? .addDrawingToClass(chosen)))
     }
