@@ -16,52 +16,41 @@ public enum ExplainRequest: Sendable, Equatable {
 
 extension LessonParser {
   /// `explain: { point: 5, stage: backward }` or `explain: off`; in a CNN lesson
-  /// `explain: { image: 5, stage: backward }`.
+  /// `explain: { image: 5, stage: backward2 }` (the step page on a training image).
   func explainRequest(_ node: Node) throws(LessonError) -> ExplainRequest {
-    if isCNN { return try cnnExplainRequest(node) }
+    if isCNN {
+      let (image, stage) = try explainPlace(node, key: "image", what: "a training image")
+      return .openImage(image: image, stage: stage)
+    }
     if case .scalar(let s) = node {
       guard s.string == "off" else {
         throw reader.error(node, "explain is a map like { point: 5, stage: backward } or off; found '\(s.string)'")
       }
       return .close
     }
-    let pairs = try reader.mapping(node, "explain")
-    try reader.checkKeys(pairs, allowed: ["point", "stage"], in: "explain")
-    var point = 1
-    var stage = "forward"
-    for pair in pairs {
-      switch pair.key {
-      case "point": point = try reader.integer(pair.value, "explain point (a training point, from 1)", in: 1...100_000)
-      default:
-        stage = try reader.string(pair.value, "explain stage")
-        // The layer range depends on the network, checked when the step runs.
-        guard ExplainStage.named(stage, layerCount: 1_000) != nil else {
-          throw reader.error(
-            pair.value, "explain stage must be forward, forwardN, loss, backward, backwardN or update; found '\(stage)'")
-        }
-      }
-    }
+    let (point, stage) = try explainPlace(node, key: "point", what: "a training point")
     return .open(point: point, stage: stage)
   }
 
-  /// A CNN lesson's `explain: { image: 5, stage: backward2 }`: the step page on a training image.
-  func cnnExplainRequest(_ node: Node) throws(LessonError) -> ExplainRequest {
+  /// The `{ <key>: N, stage: NAME }` map of an `explain:` step: N from 1, the stage's name.
+  private func explainPlace(_ node: Node, key: String, what: String) throws(LessonError) -> (Int, String) {
     let pairs = try reader.mapping(node, "explain")
-    try reader.checkKeys(pairs, allowed: ["image", "stage"], in: "explain")
-    var image = 1
+    try reader.checkKeys(pairs, allowed: [key, "stage"], in: "explain")
+    var index = 1
     var stage = "forward"
     for pair in pairs {
-      switch pair.key {
-      case "image": image = try reader.integer(pair.value, "explain image (a training image, from 1)", in: 1...100_000)
-      default:
-        stage = try reader.string(pair.value, "explain stage")
-        guard ExplainStage.named(stage, layerCount: 1_000) != nil else {
-          throw reader.error(
-            pair.value, "explain stage must be forward, forwardN, loss, backward, backwardN or update; found '\(stage)'")
-        }
+      if pair.key == key {
+        index = try reader.integer(pair.value, "explain \(key) (\(what), from 1)", in: 1...100_000)
+        continue
+      }
+      stage = try reader.string(pair.value, "explain stage")
+      // The layer range depends on the network, checked when the step runs.
+      guard ExplainStage.named(stage, layerCount: 1_000) != nil else {
+        throw reader.error(
+          pair.value, "explain stage must be forward, forwardN, loss, backward, backwardN or update; found '\(stage)'")
       }
     }
-    return .openImage(image: image, stage: stage)
+    return (index, stage)
   }
 }
 

@@ -10,13 +10,7 @@ import Training
 enum CNNStepText {
   /// "Forward: layer 2", "Forward: dense layer", "Loss", "Backward: layer 1", "Update".
   static func stageName(_ stage: ExplainStage, layerCount: Int) -> String {
-    func layer(_ k: Int) -> String { k == layerCount ? tr("dense layer") : tr("layer {1}", k) }
-    switch stage {
-    case .forward(let k): return tr("Forward: {1}", layer(k))
-    case .loss: return tr("Loss")
-    case .backward(let k): return tr("Backward: {1}", layer(k))
-    case .update: return tr("Update")
-    }
+    ExplainText.stageName(stage) { k in k == layerCount ? tr("dense layer") : tr("layer {1}", k) }
   }
 
   typealias N = ExplainText

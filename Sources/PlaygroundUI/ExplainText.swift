@@ -51,7 +51,11 @@ enum ExplainText {
 
   /// Stage headline: "Forward: hidden layer 1", "Loss", "Backward: the output", "Update".
   static func stageName(_ stage: ExplainStage, layerCount: Int) -> String {
-    func layer(_ k: Int) -> String { k == layerCount ? tr("the output") : tr("hidden layer {1}", k) }
+    stageName(stage) { k in k == layerCount ? tr("the output") : tr("hidden layer {1}", k) }
+  }
+
+  /// The headline with weighted layer k named by `layer`.
+  static func stageName(_ stage: ExplainStage, layer: (Int) -> String) -> String {
     switch stage {
     case .forward(let k): return tr("Forward: {1}", layer(k))
     case .loss: return tr("Loss")

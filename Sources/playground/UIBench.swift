@@ -25,6 +25,9 @@ enum UIBench {
     case cnnEmbedding = "cnn-embedding"
     /// The reference CNN with the units page open on layer 2 (16 filters growing their pictures).
     case cnnUnits = "cnn-units"
+    /// The reference CNN training with the Explain page open at layer 1's backward stage (one
+    /// image's forward, backward, checks and update again for every newly trained network).
+    case cnnStep = "cnn-step"
 
     func state() throws -> AppState {
       var state = try AppState(config: BenchmarkConfig.c2.config)
@@ -39,6 +42,10 @@ enum UIBench {
       if self == .cnnEmbedding {
         reduce(&state, .cnn(.showPage(.embedding)))
         reduce(&state, .cnn(.inside(.setEmbedding(layer: 1, method: .tsne))))
+      }
+      if self == .cnnStep {
+        reduce(&state, .cnn(.showPage(.step)))
+        reduce(&state, .cnn(.inside(.step(.show(.backward(layer: 1))))))
       }
       if self == .cnnUnits {
         reduce(&state, .cnn(.showPage(.units)))
