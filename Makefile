@@ -43,6 +43,7 @@ e2e: build
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/timeline-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/speed-e2e.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/cnn-heavy-e2e.sh
+	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/cnn-step-e2e.sh
 	PLAYGROUND_BIN=$(BIN) SOAK_SECONDS=20 xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/soak.sh
 	PLAYGROUND_BIN=$(BIN) xvfb-run -a -s "-screen 0 1280x800x24" Tests/e2e/renderer-e2e.sh
 	$(MAKE) --no-print-directory monkey MONKEY_EVENTS=400 MONKEY_SEED=$${MONKEY_SEED:-1}

@@ -39,6 +39,16 @@ public enum ExplainStage: Hashable, Sendable {
     return (1...l).map { .forward(layer: $0) } + [.loss] + (1...l).reversed().map { .backward(layer: $0) } + [.update]
   }
 
+  /// The name `named` reads back: `forward1`, `loss`, `backward2`, `update`.
+  public var name: String {
+    switch self {
+    case .forward(let k): return "forward\(k)"
+    case .loss: return "loss"
+    case .backward(let k): return "backward\(k)"
+    case .update: return "update"
+    }
+  }
+
   /// The lesson and command-line name: `forward`, `forward2`, `loss`, `backward`, `backward1`,
   /// `update` (a bare `forward` is layer 1, a bare `backward` the output layer).
   public static func named(_ name: String, layerCount: Int) -> ExplainStage? {

@@ -122,6 +122,9 @@ enum LayoutJSON {
     let pages = results.pageSwitch.inset(3).columns(2, spacing: 2)
     add("cnn.page.results", pages[0])
     add("cnn.page.classPictures", pages[1])
+    // The inside pages' switch (its own row under the page switch at most sizes).
+    let inside = results.insideSwitch.inset(3).columns(4, spacing: 2)
+    for (name, rect) in zip(["attack", "units", "embedding", "step"], inside) { add("cnn.page.\(name)", rect) }
     add("cnn.batchSize", results.batchSize)
     add("cnn.speed", base.speed)
     for tile in results.classTiles { add("cnn.class.\(tile.tag.rawValue)", tile.rect) }

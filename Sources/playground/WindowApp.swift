@@ -200,6 +200,10 @@ final class WindowApp {
       line.add("cnnEpoch", cnn.experiment.epoch)
       line.add("cnnTestAccuracy", cnn.evaluation.test.accuracy)
       line.add("cnnConvLayers", raw: "[" + cnn.config.convLayers.map(String.init).joined(separator: ",") + "]")
+      if cnn.page == .step {
+        line.add("cnnStepImage", cnn.stepExample + 1)
+        line.add("cnnStepStage", cnn.stepStage.name)
+      }
     }
     if let lesson {
       line.add("lesson", lesson.lesson.id)
