@@ -40,6 +40,10 @@ extension PlaygroundView {
         let tile = Rect(x: box.x, y: box.y, width: side, height: side)
         ui.draw.image(detail[i].raster, in: tile, key: textureKey("cnn.step.detail.\(i)"))
         ui.draw.strokeRect(tile, width: 1, t.separator)
+        // Hovering a picture gives the number under the pointer, (column, row) from 1.
+        if ui.isMouseOver(tile), let (column, row, value) = detail[i].value(at: ui.input.mouse, in: tile) {
+          ui.tooltip(verbatim("(\(column), \(row)): " + ExplainText.precise(value)))
+        }
       }
     }
     guard !grid.isEmpty, r.height > captionHeight + 24 else { return }

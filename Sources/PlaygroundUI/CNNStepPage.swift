@@ -204,6 +204,21 @@ enum StepTile {
     }
   }
 
+  /// The value under `point` in a tile drawn in `rect`, with its column and row from 1.
+  func value(at point: Point, in rect: Rect) -> (column: Int, row: Int, value: Float)? {
+    let (values, side): ([Float], Int) =
+      switch self {
+      case .gray(let v, let s, _): (v, s)
+      case .diverging(let v, let s, _, _, _): (v, s)
+      }
+    guard side > 0, rect.width > 0 else { return nil }
+    let rows = values.count / side
+    let x = Int((point.x - rect.x) / rect.width * Float(side))
+    let y = Int((point.y - rect.y) / rect.height * Float(rows))
+    guard (0..<side).contains(x), (0..<rows).contains(y) else { return nil }
+    return (x + 1, y + 1, values[y * side + x])
+  }
+
   /// A shorter caption for a narrow tile (nil: none).
   var shortCaption: String? {
     if case .diverging(_, _, _, _, let short) = self { return short }

@@ -73,4 +73,23 @@ import _TestSupport
     guard case .cnn(.inside(.step(.follow(_, let filter)))) = action else { return }
     #expect(h.state.cnn?.explainedStep?.filters[0].output == filter)
   }
+
+  @Test func hoveringAPictureGivesTheNumberUnderThePointer() throws {
+    let h = try Self.harness()
+    h.apply([.cnn(.inside(.step(.show(.forward(layer: 1)))))])
+    h.frame()
+    // The third picture is the followed filter's map after ReLU.
+    var tile: Rect?
+    for command in h.lastList.commands {
+      if case .image(_, let r, _, let key) = command, key == textureKey("cnn.step.detail.2") { tile = r }
+    }
+    let r = try #require(tile)
+    let step = try #require(h.state.cnn?.explainedStep)
+    let map = step.explanation.forward.featureMap(stage: 0, channel: step.filters[0].output)
+    // Column 15, row 10 of the 28×28 map.
+    let point = Point(r.x + (14.5 / 28) * r.width, r.y + (9.5 / 28) * r.height)
+    for _ in 0..<40 { h.frame(UIInput(mouse: point)) }
+    let expected = "(15, 10): " + ExplainText.precise(map[9 * 28 + 14])
+    #expect(h.texts.map(\.0).contains(expected), "\(expected) in \(h.texts.map(\.0).suffix(3))")
+  }
 }
