@@ -25,7 +25,7 @@ run() { (cd "$WORK/elsewhere" && env -u NEURALPLAYGROUND_ASSETS -u NEURALPLAYGRO
 # Nothing from the Swift toolchain is needed at run time.
 toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
 libs=$(ldd "$APP")
-echo "$libs" | grep -q "not found" && fail "missing libraries: $(echo "$libs" | grep 'not found')"
+grep -q "not found" <<<"$libs" && fail "missing libraries: $(echo "$libs" | grep 'not found')"
 echo "$libs" | grep -E "$toolchain|libswift|libFoundation|libdispatch|libBlocksRuntime|lib_FoundationICU" &&
   fail "the binary links the Swift toolchain's libraries"
 echo "package: ldd lists $(echo "$libs" | wc -l) libraries, none from $toolchain"
@@ -60,7 +60,8 @@ run --screenshot "$WORK/shot.png" --epochs 20 || fail "--screenshot failed"
 read -r w h colors <<<"$(identify -format '%w %h %k' "$WORK/shot.png")"
 [ "$w" = 1280 ] && [ "$h" = 800 ] && [ "$colors" -gt 500 ] || fail "screenshot is ${w}x$h with $colors colours"
 run --lesson learning-rate --screenshot "$WORK/lesson.png" || fail "a shipped lesson did not open by id"
-run --lang de --layout-json | grep -q '"Lernrate"' || fail "the tar.gz does not find its German catalog (Assets/lang)"
+german=$(run --lang de --layout-json)
+grep -q '"Lernrate"' <<<"$german" || fail "the tar.gz does not find its German catalog (Assets/lang)"
 shipped=$(ls "$(dirname "$APP")"/Lessons/*.yaml | wc -l)
 [ "$shipped" -eq "$(ls Lessons/*.yaml | wc -l)" ] || fail "the tar.gz ships $shipped lessons"
 run lesson validate "$(dirname "$APP")/Lessons" >"$WORK/validate.txt" || { cat "$WORK/validate.txt"; fail "lesson validate"; }
@@ -74,7 +75,7 @@ for f in ./usr/bin/playground ./usr/share/neuralplayground/Assets/fonts/DejaVuSa
   ./usr/share/neuralplayground/Assets/lang/de.yaml ./usr/share/neuralplayground/Assets/lang/es.yaml \
   ./usr/share/neuralplayground/Lessons/06-learning-rate.yaml ./usr/share/applications/neuralplayground.desktop \
   ./usr/share/icons/hicolor/256x256/apps/neuralplayground.png ./usr/share/man/man1/playground.1.gz; do
-  echo "$contents" | grep -q " $f\$" || fail "the .deb lacks $f"
+  grep -q " $f\$" <<<"$contents" || fail "the .deb lacks $f"
 done
 depends=$(dpkg-deb -f "$DEB" Depends)
 for dep in $(echo "$depends" | tr ',' '\n' | sed 's/(.*)//; s/|.*//' | tr -d ' '); do
@@ -83,7 +84,7 @@ for dep in $(echo "$depends" | tr ',' '\n' | sed 's/(.*)//; s/|.*//' | tr -d ' '
     *) fail "the .deb depends on $dep" ;;
   esac
 done
-echo "$depends" | grep -q libsdl2-2.0-0 || fail "the .deb does not depend on SDL2: $depends"
+grep -q libsdl2-2.0-0 <<<"$depends" || fail "the .deb does not depend on SDL2: $depends"
 echo "package: $(basename "$DEB") depends on $depends"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -96,8 +97,11 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(readlink -f "$DEB")" >"
 [ "$was_installed" -eq 0 ] && trap 'DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq neuralplayground >/dev/null 2>&1; rm -rf "$WORK"' EXIT
 installed=$(cd "$WORK/elsewhere" && env -i PATH=/usr/bin:/bin playground --version) || fail "playground --version"
 [ "$installed" = "$version" ] || fail "the installed playground says '$installed'"
-(cd "$WORK/elsewhere" && env -i PATH=/usr/bin:/bin playground lesson list | grep -q learning-rate) ||
-  fail "the installed playground does not find /usr/share/neuralplayground/Lessons"
+# The whole list first: `grep -q` stops reading at its match, and under pipefail the list's next
+# write would then fail the pipe.
+listed=$(cd "$WORK/elsewhere" && env -i PATH=/usr/bin:/bin playground lesson list) ||
+  fail "the installed playground's lesson list failed"
+grep -q learning-rate <<<"$listed" || fail "the installed playground does not find /usr/share/neuralplayground/Lessons"
 (cd "$WORK/elsewhere" && env -i PATH=/usr/bin:/bin SDL_VIDEODRIVER=dummy playground --screenshot "$WORK/installed.png") ||
   fail "the installed playground cannot render"
 echo "package: apt-get install ./$(basename "$DEB") gives playground $installed"

@@ -100,7 +100,7 @@ echo "renderer: SDL_RENDER_DRIVER=opengl opens OpenGL; --software still opens so
 # 3. Textures are released: resident memory stays flat while OpenGL draws a training C2.
 out=$(PLAYGROUND_BIN=$BIN SOAK_SECONDS=${GL_SOAK_SECONDS:-20} SOAK_APP_ARGS="--renderer opengl" \
   SOAK_PEAK_MB=${GL_SOAK_PEAK_MB:-250} "$HERE/soak.sh") || { echo "$out"; fail "OpenGL soak"; }
-echo "$out" | grep -q '"renderer":"opengl"' || fail "the soak did not use OpenGL"
+grep -q '"renderer":"opengl"' <<<"$out" || fail "the soak did not use OpenGL"
 fps=$(echo "$out" | grep '"event":"quit"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["framesPerSecond"])')
 echo "$out" | grep '^soak:'
 echo "renderer e2e passed: OpenGL soak at $fps frames/s; frames in $OUT"
