@@ -68,6 +68,11 @@ extension CNN {
       image.count == shape.width * shape.height, "an image has \(shape.width * shape.height) pixels")
     let kernel = CNNKernel(network: self)
     image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+    return activations(of: kernel)
+  }
+
+  /// Every layer's output as `kernel`'s last forward pass left it.
+  func activations(of kernel: borrowing CNNKernel) -> CNNActivations {
     var maps: [[Float]] = []
     var pooledMaps: [[Float]] = []
     for (l, s) in layout.stages.enumerated() {

@@ -65,9 +65,10 @@ extension CNN {
     precondition(
       image.count == shape.width * shape.height, "an image has \(shape.width * shape.height) pixels")
     precondition(label >= 0 && label < shape.classes, "class \(label) out of range")
-    let forward = activations(image: image)
     let kernel = CNNKernel(network: self)
     image.withUnsafeBufferPointer { kernel.forward(image: $0.baseAddress!) }
+    // The forward values from the same pass the gradients come from (one forward, not two).
+    let forward = activations(of: kernel)
     let loss = kernel.crossEntropy(label: label).loss
     let logitGradients = (0..<shape.classes).map { kernel.logitGrads[$0] }
     kernel.backward(accumulate: true, inputGradient: true)

@@ -47,6 +47,7 @@ import Testing
     #expect(x.parameterGradients == one.parameters)
     #expect(x.loss == one.loss)
     #expect(x.loss == net.loss(image: image, label: 1))
+    #expect(x.forward == net.activations(image: image))
     // ∂L/∂z = p − onehot(y).
     for k in 0..<3 { #expect(x.logitGradients[k] == x.forward.probabilities[k] - (k == 1 ? 1 : 0)) }
   }
