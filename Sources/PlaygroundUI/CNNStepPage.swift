@@ -230,11 +230,8 @@ enum StepTile {
     case .gray(let v, let side, _):
       return CNNPictures.grayscale(v, width: side, height: v.count / max(1, side), scale: 1, autoContrast: true)
     case .diverging(let v, let side, let big, _, _):
-      var r = Raster(width: side, height: v.count / max(1, side))
-      for i in r.pixels.indices where i < v.count {
-        r.pixels[i] = FilterImage.scale.continuousColor(for: v[i].isFinite ? v[i] / max(big, 1e-12) : 0).argb
-      }
-      return r
+      // Every diverging picture here is square (a filter, a pooled map); a NaN is drawn as 0.
+      return FilterImage.raster(v.map { $0.isFinite ? $0 : 0 }, side: side, scale: 1, normalizer: big)
     }
   }
 }

@@ -16,10 +16,11 @@ public enum FilterImage {
     max(weights.lazy.map { abs($0) }.max() ?? 0, 1e-6)
   }
 
-  /// A `side × side` filter (row-major) as a `side·scale` square raster.
-  public static func raster(_ weights: [Float], side: Int, scale: Int) -> Raster {
+  /// A `side × side` filter (row-major) as a `side·scale` square raster; full colour at `big`
+  /// (by default the filter's own largest |w|; a shared value compares several pictures).
+  public static func raster(_ weights: [Float], side: Int, scale: Int, normalizer big: Float? = nil) -> Raster {
     let s = max(1, scale)
-    let big = normalizer(weights)
+    let big = big ?? normalizer(weights)
     var r = Raster(width: side * s, height: side * s)
     for y in 0..<side {
       for x in 0..<side {
