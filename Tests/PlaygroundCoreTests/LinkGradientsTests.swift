@@ -1,6 +1,7 @@
 import Datasets
 import Engine
 import Testing
+import _TestSupport
 
 @testable import PlaygroundCore
 @testable import Training
@@ -9,12 +10,7 @@ import Testing
 /// computed while on, and shows a deep sigmoid net's vanishing gradients.
 @Suite struct LinkGradientsTests {
   /// Six hidden layers of four sigmoid neurons on the circle: the textbook vanishing gradient.
-  func deepSigmoid() throws -> AppState {
-    var config = PlaygroundConfig()
-    config.hiddenLayers = Array(repeating: 4, count: 6)
-    config.activation = .sigmoid
-    return try AppState(config: config)
-  }
+  func deepSigmoid() throws -> AppState { try AppState(config: .deepSigmoid) }
 
   @Test func offComputesNothingAndOnStartsFromTheEnginesGradient() throws {
     var s = try deepSigmoid()

@@ -9,12 +9,7 @@ import _TestSupport
 /// "Show gradients" in the window: the ∇ toggle gives the action, and the drawn links' widths and
 /// colours follow the running mean of |∂L/∂w|.
 @Suite struct GradientLinksViewTests {
-  func harness() throws -> ViewHarness {
-    var config = PlaygroundConfig()
-    config.hiddenLayers = Array(repeating: 4, count: 6)
-    config.activation = .sigmoid
-    return try ViewHarness(config: config)
-  }
+  func harness() throws -> ViewHarness { try ViewHarness(config: .deepSigmoid) }
 
   @Test func theToggleSwitchesItOnAndOff() throws {
     let h = try harness()

@@ -67,12 +67,7 @@ import Training
     }
     reduce(&state, .toggleHelp)
     try expectClean("help", state)
-    var spiral = PlaygroundConfig()
-    spiral.dataset = .spiral
-    spiral.features = Feature.allCases
-    spiral.hiddenLayers = [8, 8, 8, 8, 8, 8]
-    var deep = try AppState(config: spiral)
-    reduce(&deep, .train(epochs: 5))
+    var deep = try AuditStates.deepSpiral()
     try expectClean("2-D spiral, six layers", deep)
     reduce(&deep, .explain(.enter(example: 0)))
     reduce(&deep, .explain(.show(.backward(layer: 1))))

@@ -73,12 +73,7 @@ import Training
     var chart = state
     reduce(&chart, .setChartExpanded(true))
     pages.append(Page(name: "chart expanded", state: chart))
-    var spiral = PlaygroundConfig()
-    spiral.dataset = .spiral
-    spiral.features = Feature.allCases
-    spiral.hiddenLayers = [8, 8, 8, 8, 8, 8]
-    var deep = try AppState(config: spiral)
-    reduce(&deep, .train(epochs: 5))
+    let deep = try AuditStates.deepSpiral()
     pages.append(Page(name: "2-D spiral, six layers", state: deep))
     var plane = PlaygroundConfig()
     plane.problem = .regression
