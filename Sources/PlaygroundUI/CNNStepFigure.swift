@@ -17,13 +17,22 @@ extension PlaygroundView {
     let captionHeight: Float = 20
     let gap: Float = 12
     let perRow = max(1, columns ?? detail.count)
-    let rows = (detail.count + perRow - 1) / perRow
+    var rows = (detail.count + perRow - 1) / perRow
     let cell = ((r.width - gap * Float(perRow - 1)) / Float(perRow)).rounded(.down)
     // A short figure keeps the followed pictures and drops the layer's grid.
     let grid = r.height * 0.5 - captionHeight >= 48 ? grid : []
-    let share: Float = grid.isEmpty ? 1 : 0.5
-    let rowRoom = (r.height * share / Float(max(1, rows))).rounded(.down)
-    let side = max(0, min(grid.isEmpty ? 200 : 180, cell, rowRoom - captionHeight - 6))
+    // The grid takes half the height, or less when one row of its tiles (at least 28 px) fits
+    // the width: the followed pictures get the rest.
+    let n = Float(grid.count)
+    let oneRow = grid.isEmpty ? 0 : min(110, ((r.width - 6 * (n - 1)) / n).rounded(.down))
+    let gridHeight = grid.isEmpty ? 0 : (oneRow >= 28 ? min(r.height * 0.5, captionHeight + 4 + oneRow + 8) : r.height * 0.5)
+    func side(_ rows: Int) -> Float {
+      let rowRoom = ((r.height - gridHeight) / Float(max(1, rows))).rounded(.down)
+      return max(0, min(grid.isEmpty ? 200 : 180, cell, rowRoom - captionHeight - 6))
+    }
+    // Rows of pictures too small to read give way: the first rows (layer 1's filter first) stay.
+    while rows > 1 && side(rows) < 40 { rows -= 1 }
+    let side = side(rows)
     guard side >= 24 || detail.isEmpty else { return }
     for row in 0..<rows {
       guard r.height >= side + captionHeight else { break }

@@ -80,15 +80,20 @@ extension PlaygroundView {
     let pickText = picked.first { ui.measure($0, size: TypeSize.caption).width <= pick.width } ?? verbatim("\(example + 1)/\(count)")
     ui.label(pickText, in: pick, size: TypeSize.caption, color: t.text)
 
-    let text = CNNStepText.text(s, stage: stage, cnn: cnn)
+    // The whole text at the largest size that leaves the figure 120 px; on a page too short for
+    // that, the brief text (the stage's numbers only) at the largest size that fits half of it.
+    var text = ""
     var size = TypeSize.caption
     var lines = 0
     var lineHeight: Float = 0
-    for candidate in [TypeSize.caption, 13, 12] as [Float] {
-      size = candidate
-      lineHeight = (ui.measure("Ag", size: size).height * 1.1).rounded()
-      lines = ui.wrap(text, toWidth: r.width, size: size).count
-      if Float(lines) * lineHeight <= r.height * 0.5 { break }
+    search: for (brief, room) in [(false, r.height - 120), (true, r.height * 0.5)] {
+      text = CNNStepText.text(s, stage: stage, cnn: cnn, brief: brief)
+      for candidate in [TypeSize.caption, 13, 12] as [Float] {
+        size = candidate
+        lineHeight = (ui.measure("Ag", size: size).height * 1.1).rounded()
+        lines = ui.wrap(text, toWidth: r.width, size: size).count
+        if Float(lines) * lineHeight <= room { break search }
+      }
     }
     let textRect = r.cutTop(min(r.height, Float(lines) * lineHeight + 1), spacing: 10)
     // Every sentence of it came through the catalog; joined, it is shown as it is.

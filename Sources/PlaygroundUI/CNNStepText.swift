@@ -18,8 +18,9 @@ enum CNNStepText {
   /// A pixel position as people read it: (column, row) from 1.
   static func place(_ i: Int, width: Int) -> String { verbatim("(\(i % width + 1), \(i / width + 1))") }
 
-  /// The explanation of `stage` with its numbers.
-  static func text(_ s: CNNExplainedStep, stage: ExplainStage, cnn: CNNAppState) -> String {
+  /// The explanation of `stage` with its numbers; `brief` keeps the numbers only (the equation,
+  /// the check, the update's rule and loss), for a page too short for the whole text beside its figure.
+  static func text(_ s: CNNExplainedStep, stage: ExplainStage, cnn: CNNAppState, brief: Bool = false) -> String {
     let e = cnn.experiment
     let x = s.explanation
     let shape = e.network.shape
@@ -34,18 +35,18 @@ enum CNNStepText {
       let map = x.forward.featureMap(stage: k - 1, channel: f)
       let best = map.indices.max { map[$0] < map[$1] } ?? 0
       let input = k == 1 ? tr("the image") : tr("the {1} maps of layer {2}", shape.convs[k - 2].filters, k - 1)
-      var out = tr(
+      var out = brief ? "" : tr(
         "Layer {1}: each of its {2} filters ({3}×{3}) slides over {4}: at every pixel z = b + Σ w·x and a = max(0, z) (ReLU); each {5}×{5} block keeps its largest a (max pool), {6}×{6} → {7}×{7}.",
         k, spec.filters, spec.kernel, input, spec.pool, size.width, pooled.width)
       let b = s.parametersBefore[shape.canonicalOffsets(stage: k - 1).biases + f]
       if map[best] > 0 {
-        out += " " + tr(
+        out += (brief ? "" : " ") + tr(
           "Filter {1} is strongest at {2}: z = b + Σ w·x = {3} + {4} = {5}, a = {5}.", f + 1,
           place(best, width: size.width), N.precise(b), N.precise(map[best] - b), N.precise(map[best]))
       } else {
-        out += " " + tr("Filter {1} has z ≤ 0 everywhere on this image: its map is all 0.", f + 1)
+        out += (brief ? "" : " ") + tr("Filter {1} has z ≤ 0 everywhere on this image: its map is all 0.", f + 1)
       }
-      return out + " " + tr("Click a map to follow its filter.")
+      return out
     case .forward:
       let last = shape.pooledSize(stage: conv - 1)
       let p = x.forward.probabilities
@@ -56,29 +57,35 @@ enum CNNStepText {
         NumberFormat.fixed(p[top] * 100, decimals: 1) + "%")
     case .loss:
       let p = x.forward.probabilities[x.label]
+      let equation = verbatim("L = −log p = −log " + N.precise(p) + " = " + N.precise(x.loss))
+      if brief { return equation + "." }
       return tr("The image is a {1}. The loss is how unlikely the network found the right answer:", name) + " "
-        + verbatim("L = −log p = −log " + N.precise(p) + " = " + N.precise(x.loss)) + ". "
+        + equation + ". "
         + tr("A sure right answer costs 0; a sure wrong one costs a lot.")
     case .backward(let k) where k > conv:
+      let check = s.checks.first { $0.layer == k }.map { checkText($0, s, cnn: cnn) }
+      if brief, let check { return check }
       var out = tr(
         "Backward starts at the scores: ∂L/∂z = p − y, where y is 1 for {1} and 0 for the other classes. The right class's score should go up (negative), the others down (positive). Each dense weight gets ∂L/∂w = ∂L/∂z · x.",
         name)
-      if let check = s.checks.first(where: { $0.layer == k }) { out += " " + checkText(check, s, cnn: cnn) }
+      if let check { out += " " + check }
       return out
     case .backward(let k):
       let f = s.filters[k - 1]
       let from = k == conv ? tr("the dense layer") : tr("layer {1}", k + 1)
+      let check = s.checks.first { $0.layer == k }.map { checkText($0, s, cnn: cnn) }
+      if brief, let check { return check }
       var out = tr(
         "∂L/∂ each pooled value of layer {1} comes back from {2} (blue: more would raise the loss; orange: lower it). Max pool passes it to the pixel that won, ReLU where z > 0; filter {3}'s weights collect ∂L/∂w = Σ ∂L/∂z · x.",
         k, from, f.output + 1)
-      if let check = s.checks.first(where: { $0.layer == k }) { out += " " + checkText(check, s, cnn: cnn) }
+      if let check { out += " " + check }
       return out
     case .update:
       let optimizer = cnn.config.optimizer
       var out = tr("{1}, learning rate η = {2}:", LearningChoices.name(optimizer), N.precise(s.learningRate)) + " "
         + N.rule(optimizer) + ". "
       let moved = zip(s.parametersAfter, s.parametersBefore).map { abs($0 - $1) }
-      if let k = moved.indices.max(by: { moved[$0] < moved[$1] }) {
+      if !brief, let k = moved.indices.max(by: { moved[$0] < moved[$1] }) {
         out += tr(
           "The largest change is {1}: {2} → {3}.", parameterName(k, cnn: cnn), N.exact(s.parametersBefore[k]),
           N.exact(s.parametersAfter[k])) + " "
